@@ -1,0 +1,42 @@
+"""Command-line entry point: ``email-setup-wizard [detect ...]``.
+
+Exit codes are part of the scripting contract (see the README): 0 success, 2 invalid input,
+3 nothing found, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from wizard import __version__
+from wizard.cli import detect
+
+EXIT_INVALID_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="email-setup-wizard",
+        description="Find, test and store the outgoing-mail (SMTP) settings for an address.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    detect.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        result: int = args.handler(args)
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return result

@@ -1,0 +1,67 @@
+"""What every detection source is handed: the address, shared clients and deadlines.
+
+Sources receive their network clients through this object instead of creating their own, so
+one detection shares one HTTP connection pool and tests can see exactly what is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import dns.asyncresolver
+import httpx
+
+from wizard.address import EmailAddress
+from wizard.clientconfig import ClientConfig, to_server_configs
+from wizard.model import ServerConfig, SourceName, Tier, Trust
+from wizard.providers import ProviderDatabase
+from wizard.smtp.probe import ProbeTimeouts
+
+ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """How long each kind of network step may take, in seconds.
+
+    Every step has its own deadline so that one dead host cannot use up the time of the
+    others; ``total`` bounds the whole detection.
+    """
+
+    total: float = 15.0
+    dns: float = 4.0
+    http_connect: float = 4.0
+    http_read: float = 5.0
+    http_document: float = 8.0
+    probe: ProbeTimeouts = field(default_factory=ProbeTimeouts)
+
+
+Emit = Callable[[ServerConfig], None]
+
+
+@dataclass(frozen=True)
+class DiscoveryContext:
+    """The shared state of one detection run."""
+
+    address: EmailAddress
+    http: httpx.AsyncClient
+    resolver: dns.asyncresolver.Resolver
+    providers: ProviderDatabase
+    deadlines: Deadlines
+    ispdb_url: str = ISPDB_URL
+
+    def configs_from(
+        self, config: ClientConfig, *, source: SourceName, trust: Trust, tier: Tier, origin: str
+    ) -> list[ServerConfig]:
+        """Expand a provider document's outgoing servers for this address."""
+        return to_server_configs(
+            config,
+            address=self.address.address,
+            local_part=self.address.local_part,
+            domain=self.address.domain,
+            source=source,
+            trust=trust,
+            tier=tier,
+            origin=origin,
+        )

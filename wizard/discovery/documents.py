@@ -1,0 +1,25 @@
+"""Fetching and parsing one clientConfig document, shared by autoconfig, ISPDB and MX."""
+
+from __future__ import annotations
+
+import asyncio
+
+from wizard.clientconfig import MAX_CONFIG_BYTES, ClientConfig, parse_client_config
+from wizard.discovery.context import DiscoveryContext
+from wizard.net.http import FetchError, FetchProblem, fetch_document
+
+
+async def fetch_client_config(ctx: DiscoveryContext, url: str) -> tuple[ClientConfig, str] | None:
+    """The parsed document at ``url`` and the final URL it came from, or ``None`` if absent.
+
+    Raises ``FetchError`` or ``ClientConfigError`` for anything worth reporting; the caller
+    decides what a failure means for its source.
+    """
+    try:
+        async with asyncio.timeout(ctx.deadlines.http_document):
+            fetched = await fetch_document(ctx.http, url, max_bytes=MAX_CONFIG_BYTES)
+    except TimeoutError as err:
+        raise FetchError(FetchProblem.TIMEOUT, url, "no complete answer in time") from err
+    if fetched is None:
+        return None
+    return parse_client_config(fetched.body), fetched.url

@@ -1,0 +1,56 @@
+"""Source: guessing likely server names, confirmed only by talking to them.
+
+Only names that exist are proposed, each on the three submission ports; the engine probes
+every proposal live and keeps those that answer, so a guess is never presented untested.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from wizard.discovery.context import DiscoveryContext, Emit
+from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
+
+# RFC 8314 order: implicit TLS first; port 25 is often blocked for home users, so it is last.
+PORTS = ((465, Security.SSL), (587, Security.STARTTLS), (25, Security.STARTTLS))
+
+
+def guessed_hosts(domain: str) -> list[str]:
+    """The host names providers most often use for outgoing mail."""
+    return [f"smtp.{domain}", f"mail.{domain}", domain]
+
+
+async def _exists(host: str, deadline: float) -> bool:
+    """Whether ``host`` resolves, through the system resolver as the connection will."""
+    loop = asyncio.get_running_loop()
+    try:
+        async with asyncio.timeout(deadline):
+            await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, TimeoutError):
+        return False
+    return True
+
+
+async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+    """Emit an endpoint for every likely host that exists; the engine probes them."""
+    hosts = guessed_hosts(ctx.address.domain)
+    exists = await asyncio.gather(*(_exists(h, ctx.deadlines.dns) for h in hosts))
+    present = [h for h, ok in zip(hosts, exists, strict=True) if ok]
+    for host in present:
+        for port, security in PORTS:
+            emit(
+                ServerConfig(
+                    host=host,
+                    port=port,
+                    security=security,
+                    username=ctx.address.address,
+                    source=SourceName.PROBE,
+                    trust=Trust.GUESSED,
+                    tier=Tier.PROBE,
+                    origin="probe",
+                )
+            )
+    if not present:
+        return "none of " + ", ".join(hosts) + " exist"
+    return "probing " + ", ".join(present)

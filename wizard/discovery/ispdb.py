@@ -1,0 +1,18 @@
+"""Source: Mozilla's online ISP database (ISPDB), which is newer than the bundled copy."""
+
+from __future__ import annotations
+
+from wizard.discovery.autoconfig import fetch_and_emit
+from wizard.discovery.context import DiscoveryContext, Emit
+from wizard.model import SourceName, Tier
+
+
+def ispdb_url(ctx: DiscoveryContext, domain: str) -> str:
+    """The ISPDB document for ``domain`` (an A-label)."""
+    return ctx.ispdb_url + domain
+
+
+async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+    """Ask the ISPDB about the address's own domain."""
+    url = ispdb_url(ctx, ctx.address.domain)
+    return await fetch_and_emit(ctx, [url], emit, source=SourceName.ISPDB, tier=Tier.PROVIDER)

@@ -1,0 +1,70 @@
+"""Source: the domain's MX records, mapped to the hosting provider behind them.
+
+A custom domain hosted at Google Workspace or Microsoft 365 publishes nothing itself; its MX
+host (``aspmx.l.google.com``) reveals the provider. Like Thunderbird we try the MX host's parent
+domain, then its registrable base domain, first in the bundled database, then online. DNS is
+unauthenticated, so the result is marked untrusted.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from wizard.discovery.autoconfig import fetch_and_emit
+from wizard.discovery.context import DiscoveryContext, Emit
+from wizard.discovery.ispdb import ispdb_url
+from wizard.model import SourceName, Tier, Trust
+from wizard.net.dns import lookup_mx
+from wizard.net.domains import parent_domain, registrable_domain
+
+
+def provider_domains(mx_host: str, own_domain: str) -> list[str]:
+    """The domains worth asking about for ``mx_host``, most specific first.
+
+    The address's own domain is left out: the other sources already ask about it.
+    """
+    found: list[str] = []
+    for domain in (parent_domain(mx_host), registrable_domain(mx_host)):
+        if domain and domain != own_domain and domain not in found:
+            found.append(domain)
+    return found
+
+
+async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+    """Find the most preferred MX host and the provider settings for its domains.
+
+    Raises ``DomainNotFoundError`` when the domain does not exist, which ends detection early.
+    """
+    hosts = await lookup_mx(ctx.resolver, ctx.address.domain)
+    if not hosts:
+        return "no MX records"
+    mx_host = hosts[0]
+    domains = provider_domains(mx_host, ctx.address.domain)
+    if not domains:
+        return f"MX {mx_host} belongs to the domain itself"
+    for domain in domains:
+        config = ctx.providers.lookup(domain)
+        if config is not None:
+            for server in ctx.configs_from(
+                config,
+                source=SourceName.MX,
+                trust=Trust.UNAUTHENTICATED,
+                tier=Tier.MX,
+                origin=f"MX {mx_host} → {domain} (bundled database)",
+            ):
+                emit(server)
+            return f"MX {mx_host} → {config.display_name or config.provider_id}"
+    base = domains[-1]
+    query = urlencode({"emailaddress": ctx.address.address})
+    urls = [ispdb_url(ctx, d) for d in domains]
+    urls.append(f"https://autoconfig.{base}/mail/config-v1.1.xml?{query}")
+    detail = await fetch_and_emit(
+        ctx,
+        urls,
+        emit,
+        source=SourceName.MX,
+        tier=Tier.MX,
+        trust=Trust.UNAUTHENTICATED,
+        origin_prefix=f"MX {mx_host} → ",
+    )
+    return f"MX {mx_host}; {detail}"

@@ -1,0 +1,45 @@
+"""Source: RFC 6186 / RFC 8314 SRV records for mail submission.
+
+Plain DNS is not authenticated, so whatever SRV says is offered as untrusted: a spoofed answer
+could point the user at an attacker's server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from wizard.discovery.context import DiscoveryContext, Emit
+from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
+from wizard.net.dns import lookup_srv
+
+SERVICES = (("_submissions._tcp", Security.SSL), ("_submission._tcp", Security.STARTTLS))
+
+
+async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+    """Look up both submission services at once and emit every usable target."""
+    names = [f"{service}.{ctx.address.domain}" for service, _ in SERVICES]
+    answers = await asyncio.gather(*(lookup_srv(ctx.resolver, name) for name in names))
+    summary: list[str] = []
+    for name, (_, security), targets in zip(names, SERVICES, answers, strict=True):
+        usable = [t for t in targets if t.host and t.port]
+        if targets and not usable:
+            summary.append(f"{name}: service explicitly not offered")
+            continue
+        if not usable:
+            summary.append(f"{name}: no record")
+            continue
+        for target in usable:
+            emit(
+                ServerConfig(
+                    host=target.host,
+                    port=target.port,
+                    security=security,
+                    username=ctx.address.address,
+                    source=SourceName.SRV,
+                    trust=Trust.UNAUTHENTICATED,
+                    tier=Tier.SRV,
+                    origin=f"SRV {name}",
+                )
+            )
+        summary.append(f"{name}: " + ", ".join(f"{t.host}:{t.port}" for t in usable))
+    return "; ".join(summary)

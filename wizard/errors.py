@@ -1,0 +1,40 @@
+"""Typed errors of the engine.
+
+Each error carries data (a reason code and the offending value), never finished English
+sentences: ``wizard.messages`` is the one place that turns them into plain, translatable words,
+so the CLI and the GUI explain the same problem the same way.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class WizardError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+
+class AddressProblem(StrEnum):
+    """What is wrong with an email address, specific enough to tell the user what to fix."""
+
+    EMPTY = "empty"
+    MISSING_AT = "missing-at"
+    MULTIPLE_AT = "multiple-at"
+    EMPTY_LOCAL_PART = "empty-local-part"
+    EMPTY_DOMAIN = "empty-domain"
+    WHITESPACE = "whitespace"
+    LINE_BREAK = "line-break"
+    BAD_LOCAL_PART = "bad-local-part"
+    BAD_DOMAIN = "bad-domain"
+    DOTLESS_DOMAIN = "dotless-domain"
+    TOO_LONG = "too-long"
+
+
+class InvalidAddressError(WizardError, ValueError):
+    """The text the user typed is not a usable email address."""
+
+    def __init__(self, problem: AddressProblem, value: str, detail: str = "") -> None:
+        super().__init__(f"{problem.value}: {value!r}" + (f" ({detail})" if detail else ""))
+        self.problem = problem
+        self.value = value
+        self.detail = detail

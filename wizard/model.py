@@ -1,0 +1,221 @@
+"""The vocabulary the engine, the CLI and the GUI share: settings, where they came from, how
+far they can be trusted and what a live check found.
+
+Everything here is plain, immutable data so that it can cross from the engine's worker thread
+to the GUI, and be turned into JSON, without copying or locking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class Security(StrEnum):
+    """How the SMTP connection is protected. The values are the JSON and CLI spellings."""
+
+    SSL = "ssl"  # implicit TLS from the first byte (RFC 8314), usually port 465
+    STARTTLS = "starttls"  # plain connect, then upgraded with STARTTLS, usually port 587
+    NONE = "none"  # no encryption at all
+
+    @property
+    def preference(self) -> int:
+        """Lower is better: RFC 8314 prefers implicit TLS over STARTTLS over nothing."""
+        return (Security.SSL, Security.STARTTLS, Security.NONE).index(self)
+
+
+class Trust(StrEnum):
+    """How far a setting can be believed before the user has looked at it."""
+
+    TRUSTED = "trusted"  # bundled data, or fetched over verified HTTPS from the provider
+    UNAUTHENTICATED = "unauthenticated"  # from DNS or plain HTTP: could have been spoofed
+    GUESSED = "guessed"  # found by probing likely host names
+
+
+class SourceName(StrEnum):
+    """The places detection asks, in the order the user sees them."""
+
+    BUNDLED = "bundled"
+    AUTOCONFIG = "autoconfig"
+    ISPDB = "ispdb"
+    MX = "mx"
+    SRV = "srv"
+    PROBE = "probe"
+
+
+class SourceStatus(StrEnum):
+    """How a source ended."""
+
+    FOUND = "found"
+    NOTHING = "nothing"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+    SKIPPED = "skipped"
+
+
+class Tier(IntEnum):
+    """Rank of a setting by how trustworthy its origin is; lower wins."""
+
+    PROVIDER = 1  # bundled database, HTTPS autoconfig, ISPDB
+    MX = 2  # derived from the domain's MX records
+    SRV = 3  # RFC 6186 / 8314 SRV records
+    HTTP = 4  # autoconfig fetched over plain HTTP
+    PROBE = 5  # found by probing
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Outgoing-server settings as one source states them, before any live check.
+
+    ``auth_methods`` keeps clientConfig's own words (``password-cleartext``, ``OAuth2``...)
+    because they say more than SASL names: OAuth2 means "needs a browser sign-in".
+    """
+
+    host: str
+    port: int
+    security: Security
+    username: str
+    source: SourceName
+    trust: Trust
+    tier: Tier
+    origin: str  # where exactly it came from: a URL, "MX mx.example.net", "probe"
+    auth_methods: tuple[str, ...] = ()
+    provider: str | None = None  # display name of the provider, when known
+
+    @property
+    def endpoint(self) -> tuple[str, int, Security]:
+        return (self.host, self.port, self.security)
+
+
+class CertProblem(StrEnum):
+    """Why a certificate was not accepted, in categories a person can act on."""
+
+    SELF_SIGNED = "self-signed"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not-yet-valid"
+    WRONG_HOST = "wrong-host"
+    UNKNOWN_ISSUER = "unknown-issuer"
+    OTHER = "other"
+
+
+class ProbeFailure(StrEnum):
+    """Why a live check of a server did not succeed."""
+
+    NO_SUCH_HOST = "no-such-host"  # the name does not resolve
+    REFUSED = "refused"  # nothing listens on that port
+    CONNECT_TIMEOUT = "connect-timeout"  # no answer at all (firewall, blackhole)
+    NO_GREETING = "no-greeting"  # connected, but the server never said hello
+    NOT_SMTP = "not-smtp"  # something answered, but it does not speak SMTP
+    TLS_FAILED = "tls-failed"  # the TLS handshake itself failed (not a certificate issue)
+    NO_STARTTLS = "no-starttls"  # STARTTLS was expected but not offered
+    CLOSED = "closed"  # the server hung up mid-conversation
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """What the user may need to see to decide about a certificate."""
+
+    sha256: str  # colon-separated upper-case hex, as browsers show it
+    verified: bool
+    problem: CertProblem | None = None
+    detail: str | None = None  # the TLS library's own words, for the helpdesk
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """What a live conversation with ``host:port`` showed (greeting, EHLO, TLS, AUTH)."""
+
+    host: str
+    port: int
+    security: Security
+    failure: ProbeFailure | None = None
+    detail: str | None = None
+    greeting: str | None = None
+    auth_mechanisms: tuple[str, ...] = ()
+    certificate: Certificate | None = None
+    elapsed_ms: int = 0
+
+    @property
+    def reachable(self) -> bool:
+        """The server talked SMTP with the stated security (certificate aside)."""
+        return self.failure is None
+
+    @property
+    def verified(self) -> bool:
+        """Reachable and, where TLS is used, with a certificate the OS trusts."""
+        if not self.reachable:
+            return False
+        return self.security is Security.NONE or bool(
+            self.certificate and self.certificate.verified
+        )
+
+
+class Caution(StrEnum):
+    """Things about a result the user must be told. Values are stable message ids."""
+
+    PLAINTEXT = "plaintext"
+    UNTRUSTED_SOURCE = "untrusted-source"
+    GUESSED = "guessed"
+    NOT_VERIFIED = "not-verified"
+    UNREACHABLE = "unreachable"
+    NO_STARTTLS = "no-starttls"
+    CERTIFICATE = "certificate"
+    OAUTH_ONLY = "oauth-only"
+    DOMAIN_NOT_FOUND = "domain-not-found"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A source's settings together with the live check of them, if one finished."""
+
+    config: ServerConfig
+    probe: ProbeResult | None = None
+
+    @property
+    def warnings(self) -> tuple[Caution, ...]:
+        """What the user should know before relying on this candidate."""
+        found: list[Caution] = []
+        if self.config.security is Security.NONE:
+            found.append(Caution.PLAINTEXT)
+        if self.config.trust is Trust.UNAUTHENTICATED:
+            found.append(Caution.UNTRUSTED_SOURCE)
+        elif self.config.trust is Trust.GUESSED:
+            found.append(Caution.GUESSED)
+        if self.probe is None:
+            found.append(Caution.NOT_VERIFIED)
+        elif self.probe.failure is ProbeFailure.NO_STARTTLS:
+            found.append(Caution.NO_STARTTLS)
+        elif not self.probe.reachable:
+            found.append(Caution.UNREACHABLE)
+        elif self.probe.certificate is not None and not self.probe.certificate.verified:
+            found.append(Caution.CERTIFICATE)
+        if any(m.lower() == "oauth2" for m in self.config.auth_methods) and not any(
+            m.lower() in {"password-cleartext", "plain", "password-encrypted", "secure"}
+            for m in self.config.auth_methods
+        ):
+            found.append(Caution.OAUTH_ONLY)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """How one source ended, for the progress view and the JSON ``sources`` list."""
+
+    name: SourceName
+    status: SourceStatus
+    elapsed_ms: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DetectionResult:
+    """Everything detection learned: the best candidate, the others, and how each source did."""
+
+    address: str
+    domain: str
+    best: Candidate | None
+    alternatives: tuple[Candidate, ...] = ()
+    sources: tuple[SourceReport, ...] = ()
+    warnings: tuple[Caution, ...] = ()
+    elapsed_ms: int = 0
+    notes: tuple[str, ...] = field(default=())

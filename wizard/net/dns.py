@@ -1,0 +1,108 @@
+"""The DNS questions detection asks (MX, SRV), through the system's configured resolver.
+
+dnspython's async resolver reads ``/etc/resolv.conf`` like every other program, so tests and
+users get the same behaviour; it needs no threads, so a slow DNS server never occupies a worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import dns.asyncresolver
+import dns.exception
+import dns.name
+import dns.rdtypes.ANY.MX
+import dns.rdtypes.IN.SRV
+import dns.resolver
+
+from wizard.errors import WizardError
+
+
+class DomainNotFoundError(WizardError):
+    """The domain does not exist in DNS (NXDOMAIN): no source can find anything for it."""
+
+    def __init__(self, domain: str) -> None:
+        super().__init__(domain)
+        self.domain = domain
+
+
+class DnsError(WizardError):
+    """DNS did not answer usefully (timeout, SERVFAIL): nothing can be concluded."""
+
+    def __init__(self, name: str, detail: str) -> None:
+        super().__init__(f"{name}: {detail}")
+        self.name = name
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class SrvTarget:
+    """One SRV answer; ``host`` is empty for RFC 2782's "service not available here"."""
+
+    host: str
+    port: int
+    priority: int
+    weight: int
+
+
+def new_resolver(lifetime: float = 4.0) -> dns.asyncresolver.Resolver:
+    """A resolver configured from the system, with an overall deadline per question."""
+    resolver = dns.asyncresolver.Resolver()
+    resolver.lifetime = lifetime
+    return resolver
+
+
+def _host(name: dns.name.Name) -> str:
+    """A host name as text; empty for the root name ``.``, which means "none" in MX and SRV."""
+    if name == dns.name.root:
+        return ""
+    return name.to_text(omit_final_dot=True).lower()
+
+
+async def _query(
+    resolver: dns.asyncresolver.Resolver, name: str, rdtype: str
+) -> dns.resolver.Answer | None:
+    """Ask one question; ``None`` for "exists, but no such record"."""
+    try:
+        return await resolver.resolve(name, rdtype, search=False)
+    except dns.resolver.NXDOMAIN as err:
+        raise DomainNotFoundError(name) from err
+    except dns.resolver.NoAnswer:
+        return None
+    except dns.exception.Timeout as err:
+        raise DnsError(name, "timeout") from err
+    except (dns.resolver.NoNameservers, dns.exception.DNSException) as err:
+        raise DnsError(name, str(err) or type(err).__name__) from err
+
+
+async def lookup_mx(resolver: dns.asyncresolver.Resolver, domain: str) -> list[str]:
+    """MX hosts, most preferred first; empty for no MX or a null MX (RFC 7505)."""
+    answer = await _query(resolver, domain, "MX")
+    if answer is None:
+        return []
+    records = sorted(
+        (r for r in answer if isinstance(r, dns.rdtypes.ANY.MX.MX)), key=lambda r: r.preference
+    )
+    hosts = [_host(r.exchange) for r in records]
+    return [h for h in hosts if h]
+
+
+async def lookup_srv(resolver: dns.asyncresolver.Resolver, name: str) -> list[SrvTarget]:
+    """SRV targets ordered by priority, then by weight (heaviest first)."""
+    try:
+        answer = await _query(resolver, name, "SRV")
+    except DomainNotFoundError:
+        return []
+    if answer is None:
+        return []
+    targets = [
+        SrvTarget(
+            host=_host(r.target),
+            port=r.port,
+            priority=r.priority,
+            weight=r.weight,
+        )
+        for r in answer
+        if isinstance(r, dns.rdtypes.IN.SRV.SRV)
+    ]
+    return sorted(targets, key=lambda t: (t.priority, -t.weight))

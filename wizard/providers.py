@@ -1,0 +1,127 @@
+"""The bundled provider database: Thunderbird's ISPDB, outgoing side, shipped as JSON.
+
+It answers the commonest case (a big provider's address) instantly and without the network,
+and also maps MX-derived domains (``google.com`` for ``aspmx.l.google.com``) to the provider
+hosting a custom domain. ``scripts/build_providers.py`` generates the file through the same
+parser that reads fetched configs, and this module is the one place that knows the file's
+layout in both directions.
+
+Loading is plain ``json`` plus one dict index, so it costs a few milliseconds at start-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import TYPE_CHECKING, TypedDict
+
+from wizard.clientconfig import ClientConfig, OutgoingServer
+from wizard.model import Security
+from wizard.resources import resource_path
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
+FORMAT = 1
+"""Layout version of providers.json; bumped when an older reader could misread the file."""
+
+
+class OutgoingEntry(TypedDict):
+    hostname: str
+    port: int
+    security: str  # a Security value
+    username: str | None  # the raw template, e.g. "%EMAILLOCALPART%"
+    authentication: list[str]
+
+
+class ProviderEntry(TypedDict):
+    id: str  # emailProvider id; not unique (Zoho's regional files all say "zoho.com")
+    display_name: str | None
+    domains: list[str]
+    outgoing: list[OutgoingEntry]
+
+
+class ProviderFile(TypedDict):
+    format: int
+    source: str
+    providers: dict[str, ProviderEntry]  # keyed by the ISPDB file name, which is unique
+
+
+def to_entry(config: ClientConfig) -> ProviderEntry:
+    """How one provider is written to providers.json."""
+    return {
+        "id": config.provider_id,
+        "display_name": config.display_name,
+        "domains": list(config.domains),
+        "outgoing": [
+            {
+                "hostname": server.hostname,
+                "port": server.port,
+                "security": server.security.value,
+                "username": server.username_template,
+                "authentication": list(server.authentication),
+            }
+            for server in config.outgoing
+        ],
+    }
+
+
+def from_entry(entry: ProviderEntry) -> ClientConfig:
+    """The inverse of :func:`to_entry`."""
+    return ClientConfig(
+        provider_id=entry["id"],
+        display_name=entry["display_name"],
+        domains=tuple(entry["domains"]),
+        outgoing=tuple(
+            OutgoingServer(
+                hostname=server["hostname"],
+                port=server["port"],
+                security=Security(server["security"]),
+                username_template=server["username"],
+                authentication=tuple(server["authentication"]),
+            )
+            for server in entry["outgoing"]
+        ),
+    )
+
+
+class ProviderDatabase:
+    """Provider configs indexed by every domain they list."""
+
+    def __init__(self, providers: Mapping[str, ClientConfig]) -> None:
+        self.providers = dict(providers)
+        self._by_domain: dict[str, ClientConfig] = {}
+        for key in sorted(self.providers):  # a domain claimed twice: the first key wins
+            config = self.providers[key]
+            for domain in config.domains:
+                self._by_domain.setdefault(domain, config)
+
+    @classmethod
+    def from_file(cls, path: Path) -> ProviderDatabase:
+        with path.open("rb") as stream:
+            data: ProviderFile = json.load(stream)
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{path}: unsupported provider database format {data.get('format')}")
+        return cls({key: from_entry(entry) for key, entry in data["providers"].items()})
+
+    @classmethod
+    def bundled(cls) -> ProviderDatabase:
+        """The database shipped with the program, loaded on first use and then kept."""
+        return _bundled()
+
+    @property
+    def domains(self) -> frozenset[str]:
+        return frozenset(self._by_domain)
+
+    def lookup(self, domain: str) -> ClientConfig | None:
+        """The provider serving ``domain`` (an A-label; case and a trailing dot do not matter).
+
+        Exact match only: deriving a base domain from an MX host is the caller's business.
+        """
+        return self._by_domain.get(domain.strip().removesuffix(".").lower())
+
+
+@functools.cache
+def _bundled() -> ProviderDatabase:
+    return ProviderDatabase.from_file(resource_path("providers", "providers.json"))

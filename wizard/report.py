@@ -1,0 +1,84 @@
+"""Detection results as the JSON documented in the README (the ``--json`` contract).
+
+Scripts depend on these keys; add new ones freely, never rename or drop one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wizard.messages import describe_caution
+from wizard.model import Candidate, DetectionResult
+
+# clientConfig authentication words → the SASL mechanisms they stand for.
+_SASL_FOR_METHOD = {
+    "password-cleartext": ("PLAIN", "LOGIN"),
+    "plain": ("PLAIN", "LOGIN"),
+    "password-encrypted": ("CRAM-MD5",),
+    "secure": ("CRAM-MD5",),
+    "oauth2": ("XOAUTH2", "OAUTHBEARER"),
+    "ntlm": ("NTLM",),
+    "gssapi": ("GSSAPI",),
+}
+
+
+def auth_mechanisms(candidate: Candidate) -> list[str]:
+    """What the server offers if it was asked, else what the source says it supports."""
+    if candidate.probe is not None and candidate.probe.auth_mechanisms:
+        return list(candidate.probe.auth_mechanisms)
+    mechanisms: list[str] = []
+    for method in candidate.config.auth_methods:
+        for mechanism in _SASL_FOR_METHOD.get(method.lower(), ()):
+            if mechanism not in mechanisms:
+                mechanisms.append(mechanism)
+    return mechanisms
+
+
+def candidate_json(candidate: Candidate) -> dict[str, Any]:
+    config, probe = candidate.config, candidate.probe
+    certificate = probe.certificate if probe else None
+    return {
+        "host": config.host,
+        "port": config.port,
+        "security": config.security.value,
+        "username": config.username,
+        "auth": auth_mechanisms(candidate),
+        "source": config.source.value,
+        "trusted": config.trust.value == "trusted",
+        "verified": bool(probe and probe.verified),
+        "trust": config.trust.value,
+        "origin": config.origin,
+        "provider": config.provider,
+        "authentication": list(config.auth_methods),
+        "reachable": bool(probe and probe.reachable),
+        "probe_failure": probe.failure.value if probe and probe.failure else None,
+        "certificate": None
+        if certificate is None
+        else {
+            "sha256": certificate.sha256,
+            "verified": certificate.verified,
+            "problem": certificate.problem.value if certificate.problem else None,
+        },
+        "warnings": [w.value for w in candidate.warnings],
+    }
+
+
+def detection_json(result: DetectionResult) -> dict[str, Any]:
+    return {
+        "address": result.address,
+        "domain": result.domain,
+        "smtp": candidate_json(result.best) if result.best else None,
+        "alternatives": [candidate_json(c) for c in result.alternatives],
+        "sources": [
+            {
+                "name": s.name.value,
+                "status": s.status.value,
+                "elapsed_ms": s.elapsed_ms,
+                "detail": s.detail,
+            }
+            for s in result.sources
+        ],
+        "warnings": [describe_caution(w, result.domain) for w in result.warnings],
+        "warning_codes": [w.value for w in result.warnings],
+        "elapsed_ms": result.elapsed_ms,
+    }
