@@ -11,10 +11,10 @@ import asyncio
 from urllib.parse import urlencode
 
 from wizard.clientconfig import ClientConfigError
-from wizard.discovery.context import DiscoveryContext, Emit
+from wizard.discovery.context import DiscoveryContext, Emit, SourceFailedError
 from wizard.discovery.documents import fetch_client_config
 from wizard.model import SourceName, Tier, Trust
-from wizard.net.http import FetchError
+from wizard.net.http import FetchError, FetchProblem
 
 
 def autoconfig_urls(ctx: DiscoveryContext, scheme: str, domain: str) -> list[str]:
@@ -43,11 +43,20 @@ async def fetch_and_emit(
     summary per URL.
     """
 
+    failures: list[FetchError | ClientConfigError] = []
+    emitted = 0
+
     async def one(url: str) -> str:
+        nonlocal emitted
         try:
             found = await fetch_client_config(ctx, url)
-        except (FetchError, ClientConfigError) as err:
-            return f"{url}: {err}"
+        except FetchError as err:
+            if not err.absent:
+                failures.append(err)
+            return f"{url}: {err.problem.value}"
+        except ClientConfigError as err:
+            failures.append(err)
+            return f"{url}: {err.reason.value}"
         if found is None:
             return f"{url}: not found"
         config, final_url = found
@@ -60,9 +69,16 @@ async def fetch_and_emit(
             origin=origin_prefix + final_url,
         ):
             emit(server)
+            emitted += 1
         return f"{url}: found"
 
-    return "; ".join(await asyncio.gather(*(one(u) for u in urls)))
+    summary = "; ".join(await asyncio.gather(*(one(u) for u in urls)))
+    if failures and not emitted:
+        timed_out = all(
+            isinstance(f, FetchError) and f.problem is FetchProblem.TIMEOUT for f in failures
+        )
+        raise SourceFailedError(summary, timed_out=timed_out)
+    return summary
 
 
 async def run_https(ctx: DiscoveryContext, emit: Emit) -> str:

@@ -14,6 +14,7 @@ import httpx
 
 from wizard.address import EmailAddress
 from wizard.clientconfig import ClientConfig, to_server_configs
+from wizard.errors import WizardError
 from wizard.model import ServerConfig, SourceName, Tier, Trust
 from wizard.providers import ProviderDatabase
 from wizard.smtp.probe import ProbeTimeouts
@@ -38,6 +39,18 @@ class Deadlines:
 
 
 Emit = Callable[[ServerConfig], None]
+
+
+class SourceFailedError(WizardError):
+    """A source found nothing because something it asked failed, not because it was absent.
+
+    Lets the user tell "this domain publishes no settings" from "its server is broken".
+    """
+
+    def __init__(self, detail: str, *, timed_out: bool = False) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.timed_out = timed_out
 
 
 @dataclass(frozen=True)

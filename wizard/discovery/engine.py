@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from wizard.address import EmailAddress
 from wizard.discovery import autoconfig, bundled, guess, ispdb, mx, srv
-from wizard.discovery.context import ISPDB_URL, Deadlines, DiscoveryContext, Emit
+from wizard.discovery.context import (
+    ISPDB_URL,
+    Deadlines,
+    DiscoveryContext,
+    Emit,
+    SourceFailedError,
+)
 from wizard.discovery.events import (
     CandidateChecked,
     CandidateFound,
@@ -198,6 +204,9 @@ class _Detection:
         except DnsError as err:
             status = SourceStatus.TIMEOUT if err.detail == "timeout" else SourceStatus.ERROR
             done = _JobDone(job, status, str(err))
+        except SourceFailedError as err:
+            status = SourceStatus.TIMEOUT if err.timed_out else SourceStatus.ERROR
+            done = _JobDone(job, status, err.detail)
         except TimeoutError:
             done = _JobDone(job, SourceStatus.TIMEOUT, "no answer in time")
         except WizardError as err:

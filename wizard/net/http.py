@@ -7,6 +7,7 @@ against the OS trust store (``wizard.net.tls``) so corporate CAs work.
 
 from __future__ import annotations
 
+import socket
 import ssl
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +24,8 @@ MAX_REDIRECTS = 5
 class FetchProblem(StrEnum):
     """Why a document could not be fetched."""
 
+    NO_SUCH_HOST = "no-such-host"  # the name does not resolve: nothing published there
+    REFUSED = "refused"  # nothing listens: nothing published there either
     STATUS = "status"  # an HTTP error other than "not found"
     TOO_LARGE = "too-large"
     CERTIFICATE = "certificate"
@@ -32,14 +35,25 @@ class FetchProblem(StrEnum):
     PROTOCOL = "protocol"
 
 
+ABSENT = frozenset({FetchProblem.NO_SUCH_HOST, FetchProblem.REFUSED})
+
+
 class FetchError(WizardError):
-    """A fetch failed in a way worth reporting (``None`` is returned for a plain 404)."""
+    """A fetch failed (``None`` is returned for a plain 404).
+
+    ``absent`` failures only mean nobody publishes a document there, which is the usual case
+    for a domain without autoconfig; the others mean something is there but broken.
+    """
 
     def __init__(self, problem: FetchProblem, url: str, detail: str = "") -> None:
         super().__init__(f"{problem.value}: {url}" + (f" ({detail})" if detail else ""))
         self.problem = problem
         self.url = url
         self.detail = detail
+
+    @property
+    def absent(self) -> bool:
+        return self.problem in ABSENT
 
 
 @dataclass(frozen=True)
@@ -93,17 +107,27 @@ async def fetch_document(client: httpx.AsyncClient, url: str, *, max_bytes: int)
     except httpx.TimeoutException as err:
         raise FetchError(FetchProblem.TIMEOUT, url, type(err).__name__) from err
     except httpx.ConnectError as err:
-        problem = FetchProblem.CERTIFICATE if _is_certificate_error(err) else FetchProblem.CONNECT
-        raise FetchError(problem, url, str(err) or type(err).__name__) from err
+        raise FetchError(_connect_problem(err), url, str(err) or type(err).__name__) from err
     except (httpx.TransportError, httpx.DecodingError) as err:
         raise FetchError(FetchProblem.PROTOCOL, url, str(err) or type(err).__name__) from err
 
 
-def _is_certificate_error(err: BaseException) -> bool:
-    """httpx wraps the ssl error; walk the cause chain to tell a certificate from a refusal."""
+def _connect_problem(err: BaseException) -> FetchProblem:
+    """httpx wraps the real cause; walk the chain to tell "not there" from "broken"."""
     current: BaseException | None = err
     while current is not None:
         if isinstance(current, ssl.SSLCertVerificationError):
-            return True
+            return FetchProblem.CERTIFICATE
+        if isinstance(current, socket.gaierror):
+            return FetchProblem.NO_SUCH_HOST
+        if isinstance(current, ConnectionRefusedError):
+            return FetchProblem.REFUSED
         current = current.__cause__ or current.__context__
-    return "CERTIFICATE_VERIFY_FAILED" in str(err)
+    text = str(err)
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return FetchProblem.CERTIFICATE
+    if "Name or service not known" in text or "No address associated" in text:
+        return FetchProblem.NO_SUCH_HOST
+    if "Connection refused" in text:
+        return FetchProblem.REFUSED
+    return FetchProblem.CONNECT

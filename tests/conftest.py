@@ -1,0 +1,61 @@
+"""Fixtures shared by all tests, chiefly the loopback lab.
+
+Tests that touch the network take the ``lab`` fixture and must run inside the lab namespace
+(``tests/lab/run-in-lab .venv/bin/pytest``); unit tests alone may run anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.lab.world import RUN_IN_LAB, Lab
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Tests that take the ``lab`` fixture are lab tests, marked or not (``-m "not lab"``)."""
+    if "lab" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.lab)
+
+
+@pytest.hookimpl(trylast=True)  # after -m / -k deselection: only what will really run counts
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("WIZARD_LAB") == "1":
+        return
+    needing = [item.nodeid for item in items if item.get_closest_marker("lab")]
+    if needing:
+        pytest.exit(
+            f"{len(needing)} selected test(s) need the loopback lab, e.g. {needing[0]}.\n"
+            f"Run them inside it:  {RUN_IN_LAB} .venv/bin/pytest {' '.join(config.args)}\n"
+            'or leave them out:   .venv/bin/pytest -m "not lab"',
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+
+
+@pytest.fixture(scope="session")
+def lab_world() -> Iterator[Lab]:
+    """The lab for the whole session: its DNS server stays up from the first lab test on."""
+    with Lab() as world:
+        yield world
+
+
+@pytest.fixture
+def lab(lab_world: Lab, monkeypatch: pytest.MonkeyPatch) -> Iterator[Lab]:
+    """An empty lab world for one test, trusted by in-process TLS clients.
+
+    ``SSL_CERT_FILE`` names the lab CA and ``SSL_CERT_DIR``/``REQUESTS_CA_BUNDLE`` are removed
+    (the machines export them), so code verifying with the system's trust store (truststore,
+    OpenSSL defaults) trusts exactly the lab CA. Subprocesses get the same from ``lab.env()``.
+    """
+    monkeypatch.setenv("SSL_CERT_FILE", str(lab_world.ca_pem))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    try:
+        yield lab_world
+    finally:
+        lab_world.reset()

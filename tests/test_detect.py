@@ -1,0 +1,592 @@
+"""Detection end to end: the real engine and the real CLI against the loopback lab.
+
+Each test builds a small world (DNS, web sites, SMTP servers, firewall) and checks what a user
+would see: which server was chosen, from which source, how far it is trusted, and whether it
+was confirmed live. Timing assertions are deliberately loose (the benchmark measures speed);
+they only catch a detection that waits for a deadline it does not need.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.lab.certs import CertKind
+from tests.lab.http_server import FOREVER
+from tests.lab.smtp_server import SmtpBehaviour
+from tests.lab.world import Lab
+from wizard.address import parse_address
+from wizard.clientconfig import parse_client_config
+from wizard.discovery.context import Deadlines
+from wizard.discovery.engine import detect
+from wizard.discovery.events import DetectionEvent, SourceFinished, SourceStarted
+from wizard.model import (
+    Caution,
+    CertProblem,
+    DetectionResult,
+    Security,
+    SourceName,
+    SourceStatus,
+    Tier,
+    Trust,
+)
+from wizard.providers import ProviderDatabase
+from wizard.smtp.probe import ProbeTimeouts
+
+pytestmark = pytest.mark.lab
+
+AUTOCONFIG_PATH = "/mail/config-v1.1.xml"
+WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml"
+ISPDB_HOST = "autoconfig.thunderbird.net"
+FAST = Deadlines(
+    total=8.0,
+    dns=2.0,
+    http_connect=1.0,
+    http_read=1.5,
+    http_document=2.0,
+    probe=ProbeTimeouts(connect=1.0, greeting=1.0, command=1.0),
+)
+
+
+def client_config(
+    host: str,
+    port: int,
+    socket_type: str,
+    *,
+    domain: str = "example.test",
+    username: str = "%EMAILADDRESS%",
+    auth: tuple[str, ...] = ("password-cleartext",),
+) -> bytes:
+    """A clientConfig 1.1 document with one outgoing server."""
+    methods = "".join(f"<authentication>{a}</authentication>" for a in auth)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<clientConfig version="1.1">'
+        f'<emailProvider id="{domain}"><domain>{domain}</domain>'
+        f"<displayName>Example Mail</displayName>"
+        f'<outgoingServer type="smtp"><hostname>{host}</hostname><port>{port}</port>'
+        f"<socketType>{socket_type}</socketType><username>{username}</username>{methods}"
+        f"</outgoingServer></emailProvider></clientConfig>"
+    ).encode()
+
+
+def run_detect(
+    address: str,
+    *,
+    providers: ProviderDatabase | None = None,
+    deadlines: Deadlines = FAST,
+    events: list[DetectionEvent] | None = None,
+) -> DetectionResult:
+    sink = events.append if events is not None else None
+    return asyncio.run(
+        detect(
+            parse_address(address),
+            providers=providers or ProviderDatabase({}),
+            deadlines=deadlines,
+            on_event=sink,
+        )
+    )
+
+
+def source(result: DetectionResult, name: SourceName) -> SourceStatus:
+    return next(s.status for s in result.sources if s.name is name)
+
+
+# -- each source on its own ---------------------------------------------------------------
+
+
+def test_https_autoconfig_is_trusted_and_confirmed_live(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("mail.example.test", 465, "SSL")
+    )
+    server = lab.smtp(
+        "mail.example.test", 465, SmtpBehaviour(security=Security.SSL, accounts={"a": "b"})
+    )
+
+    result = run_detect("Alice+news@Example.TEST")
+
+    assert result.best is not None
+    config, probe = result.best.config, result.best.probe
+    assert (config.host, config.port, config.security) == ("mail.example.test", 465, Security.SSL)
+    assert config.source is SourceName.AUTOCONFIG and config.trust is Trust.TRUSTED
+    assert config.username == "Alice+news@example.test"
+    assert probe is not None and probe.verified and "PLAIN" in probe.auth_mechanisms
+    assert result.warnings == ()
+    assert server.sessions >= 1
+    query = next(r.query for r in lab.requests if r.host.startswith("autoconfig.example.test"))
+    assert query == "emailaddress=Alice%2Bnews%40example.test"  # '+' must be encoded
+
+
+def test_well_known_autoconfig_location(lab: Lab) -> None:
+    lab.https("example.test", WELL_KNOWN_PATH, client_config("smtp.example.test", 587, "STARTTLS"))
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.endpoint == ("smtp.example.test", 587, Security.STARTTLS)
+    assert result.best.config.trust is Trust.TRUSTED
+
+
+def test_http_autoconfig_is_offered_but_marked_untrusted(lab: Lab) -> None:
+    lab.http(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("mail.example.test", 465, "SSL")
+    )
+    lab.smtp("mail.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.tier is Tier.HTTP
+    assert result.best.config.trust is Trust.UNAUTHENTICATED
+    assert Caution.UNTRUSTED_SOURCE in result.warnings
+
+
+def test_https_redirect_to_http_loses_trust(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        b"",
+        status=302,
+        headers={"Location": "http://autoconfig.example.test/plain.xml"},
+    )
+    lab.http(
+        "autoconfig.example.test", "/plain.xml", client_config("mail.example.test", 465, "SSL")
+    )
+    lab.smtp("mail.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.trust is Trust.UNAUTHENTICATED
+
+
+def test_ispdb(lab: Lab) -> None:
+    lab.host("example.test")
+    lab.https(ISPDB_HOST, "/v1.1/example.test", client_config("smtp.provider.test", 465, "SSL"))
+    lab.smtp("smtp.provider.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.source is SourceName.ISPDB
+    assert result.best.config.trust is Trust.TRUSTED
+    assert source(result, SourceName.ISPDB) is SourceStatus.FOUND
+
+
+def test_bundled_database_by_address_domain(lab: Lab) -> None:
+    db = database("example.test", "smtp.example.test", 465, "SSL")
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test", providers=db)
+
+    assert result.best is not None
+    assert result.best.config.source is SourceName.BUNDLED
+    assert result.best.probe is not None and result.best.probe.verified
+
+
+def test_mx_hosted_domain_recognised_from_bundled_database(lab: Lab) -> None:
+    """A custom domain hosted at a big provider: the MX host's base domain names it."""
+    db = database("bigmail.test", "smtp.bigmail.test", 465, "SSL")
+    lab.mx("custom.test", "aspmx.l.bigmail.test")
+    lab.smtp("smtp.bigmail.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("bob@custom.test", providers=db)
+
+    assert result.best is not None
+    assert result.best.config.host == "smtp.bigmail.test"
+    assert result.best.config.source is SourceName.MX
+    assert result.best.config.trust is Trust.UNAUTHENTICATED  # DNS is unauthenticated
+    assert "aspmx.l.bigmail.test" in result.best.config.origin
+
+
+def test_mx_hosted_domain_via_ispdb_of_the_parent_domain(lab: Lab) -> None:
+    lab.mx("custom.test", "mx1.mail.hoster.test")
+    lab.https(
+        ISPDB_HOST, "/v1.1/mail.hoster.test", client_config("smtp.hoster.test", 587, "STARTTLS")
+    )
+    lab.smtp("smtp.hoster.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    result = run_detect("bob@custom.test")
+
+    assert result.best is not None
+    assert result.best.config.endpoint == ("smtp.hoster.test", 587, Security.STARTTLS)
+    assert result.best.config.source is SourceName.MX
+
+
+def test_srv_records(lab: Lab) -> None:
+    lab.host("example.test")
+    lab.srv("_submissions._tcp.example.test", "submit.example.test", 4650)
+    lab.srv("_submission._tcp.example.test", "submit.example.test", 5870)
+    lab.smtp("submit.example.test", 4650, SmtpBehaviour(security=Security.SSL))
+    lab.smtp("submit.example.test", 5870, SmtpBehaviour(security=Security.STARTTLS))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.endpoint == ("submit.example.test", 4650, Security.SSL)
+    assert result.best.config.source is SourceName.SRV
+    assert result.best.config.trust is Trust.UNAUTHENTICATED
+    assert [a.config.endpoint for a in result.alternatives] == [
+        ("submit.example.test", 5870, Security.STARTTLS)
+    ]
+
+
+def test_srv_target_dot_means_no_service(lab: Lab) -> None:
+    lab.host("example.test")
+    lab.srv("_submissions._tcp.example.test", ".", 0)
+
+    result = run_detect("alice@example.test")
+
+    report = next(s for s in result.sources if s.name is SourceName.SRV)
+    assert report.status is SourceStatus.NOTHING
+    assert "not offered" in report.detail
+
+
+def test_probing_finds_a_guessed_server(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.endpoint == ("smtp.example.test", 587, Security.STARTTLS)
+    assert result.best.config.trust is Trust.GUESSED
+    assert Caution.GUESSED in result.warnings
+    assert source(result, SourceName.PROBE) is SourceStatus.FOUND
+
+
+def test_probing_prefers_implicit_tls(lab: Lab) -> None:
+    lab.smtp("mail.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+    lab.smtp("mail.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.endpoint == ("mail.example.test", 465, Security.SSL)
+
+
+def test_plain_only_server_is_reported_as_unencrypted(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.NONE))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.security is Security.NONE
+    assert Caution.PLAINTEXT in result.warnings
+
+
+# -- ranking --------------------------------------------------------------------------------
+
+
+def test_trusted_source_beats_srv_and_probing(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        client_config("smtp.example.test", 587, "STARTTLS"),
+    )
+    lab.srv("_submissions._tcp.example.test", "srv.example.test", 465)
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+    lab.smtp("srv.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test", deadlines=Deadlines(total=8.0))
+
+    assert result.best is not None
+    assert result.best.config.source is SourceName.AUTOCONFIG
+    assert ("srv.example.test", 465, Security.SSL) in [
+        a.config.endpoint for a in result.alternatives
+    ]
+
+
+def test_candidate_that_does_not_answer_falls_behind_one_that_does(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("dead.example.test", 465, "SSL")
+    )
+    lab.host("dead.example.test")  # exists, but nothing listens
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.host == "smtp.example.test"
+    dead = next(a for a in result.alternatives if a.config.host == "dead.example.test")
+    assert dead.probe is not None and not dead.probe.reachable
+    assert Caution.UNREACHABLE in dead.warnings
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        (CertKind.SELF_SIGNED, CertProblem.SELF_SIGNED),
+        (CertKind.EXPIRED, CertProblem.EXPIRED),
+        (CertKind.WRONG_HOST, CertProblem.WRONG_HOST),
+    ],
+)
+def test_certificate_problem_is_reported(lab: Lab, kind: CertKind, problem: CertProblem) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("mail.example.test", 465, "SSL")
+    )
+    lab.smtp("mail.example.test", 465, SmtpBehaviour(security=Security.SSL, cert=kind))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.probe is not None and result.best.probe.certificate is not None
+    certificate = result.best.probe.certificate
+    assert not certificate.verified and certificate.problem is problem
+    assert len(certificate.sha256.split(":")) == 32
+    assert Caution.CERTIFICATE in result.warnings
+
+
+def test_autoconfig_with_a_bad_certificate_is_not_trusted(lab: Lab) -> None:
+    """A wrong certificate on autoconfig.<domain>: fall through, don't hang, don't trust."""
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        client_config("evil.example.test", 465, "SSL"),
+        cert=CertKind.WRONG_HOST,
+    )
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.host == "smtp.example.test"
+    assert "evil.example.test" not in [a.config.host for a in result.alternatives]
+
+
+def test_oauth_only_provider_is_flagged(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        client_config("smtp.example.test", 465, "SSL", auth=("OAuth2",)),
+    )
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert Caution.OAUTH_ONLY in result.warnings
+
+
+# -- failures, deadlines and cancellation ---------------------------------------------------
+
+
+def test_nonexistent_domain_is_reported_quickly(lab: Lab) -> None:
+    result = run_detect("alice@no-such-domain.test", deadlines=Deadlines())
+
+    assert result.best is None
+    assert Caution.DOMAIN_NOT_FOUND in result.warnings
+    assert result.elapsed_ms < 3000  # far below the 15 s deadline: nothing waited for it
+
+
+def test_fast_answer_does_not_wait_for_blackholed_hosts(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("smtp.example.test", 465, "SSL")
+    )
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+    for host in ("mail.example.test", "example.test"):
+        for port in (465, 587, 25):
+            lab.host(host)
+            lab.blackhole(host, port)
+    lab.blackhole("smtp.example.test", 587)
+
+    result = run_detect("alice@example.test", deadlines=Deadlines())
+
+    assert result.best is not None and result.best.probe is not None
+    assert result.best.probe.verified
+    assert result.elapsed_ms < 3000  # the blackholed probes (4 s connect deadline) were abandoned
+    assert source(result, SourceName.PROBE) is SourceStatus.SKIPPED
+
+
+def test_silent_greeting_and_slow_web_server_are_bounded(lab: Lab) -> None:
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, b"", delay=FOREVER)
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL, silent=True))
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.endpoint == ("smtp.example.test", 587, Security.STARTTLS)
+    assert source(result, SourceName.AUTOCONFIG) in {SourceStatus.ERROR, SourceStatus.TIMEOUT}
+    assert result.elapsed_ms < 6000
+
+
+def test_slow_dns_for_one_source_does_not_stall_the_others(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("smtp.example.test", 465, "SSL")
+    )
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+    lab.dns.silent("_submission._tcp.example.test")
+    lab.dns.silent("_submissions._tcp.example.test")
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None and result.best.probe is not None
+    assert result.best.probe.verified
+    assert source(result, SourceName.SRV) is SourceStatus.SKIPPED  # not needed, not waited for
+
+
+def test_global_timeout_marks_unfinished_sources(lab: Lab) -> None:
+    lab.host("example.test")
+    lab.dns.silent("example.test")
+
+    result = run_detect("alice@example.test", deadlines=Deadlines(total=0.5, dns=5.0))
+
+    assert result.elapsed_ms < 2000
+    assert SourceStatus.TIMEOUT in {s.status for s in result.sources}
+
+
+def test_cancelling_stops_promptly(lab: Lab) -> None:
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, b"", delay=FOREVER)
+    lab.host("smtp.example.test")
+    lab.blackhole("smtp.example.test", 465)
+
+    async def scenario() -> None:
+        task = asyncio.create_task(
+            detect(
+                parse_address("alice@example.test"),
+                providers=ProviderDatabase({}),
+                deadlines=Deadlines(),
+            )
+        )
+        started = asyncio.Event()
+        asyncio.get_running_loop().call_later(0.3, started.set)
+        await started.wait()
+        task.cancel()
+        async with asyncio.timeout(1.0):  # "promptly": far less than any network deadline
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+    asyncio.run(scenario())
+
+
+def test_progress_events_cover_every_source(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+    events: list[DetectionEvent] = []
+
+    run_detect("alice@example.test", events=events)
+
+    started = [e.source for e in events if isinstance(e, SourceStarted)]
+    finished = [e.report.name for e in events if isinstance(e, SourceFinished)]
+    assert started == list(SourceName)
+    assert sorted(finished) == sorted(SourceName)
+
+
+def test_idn_domain_is_looked_up_as_a_label(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.xn--bcher-kva.test",
+        AUTOCONFIG_PATH,
+        client_config("smtp.xn--bcher-kva.test", 465, "SSL", domain="xn--bcher-kva.test"),
+    )
+    lab.smtp("smtp.xn--bcher-kva.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("jörg@bücher.test")
+
+    assert result.domain == "xn--bcher-kva.test"
+    assert result.best is not None
+    assert result.best.config.host == "smtp.xn--bcher-kva.test"
+    assert result.best.config.username == "jörg@xn--bcher-kva.test"
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+def cli(lab: Lab, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script exactly as a user would."""
+    program = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
+    assert program, "the console script is installed with the package"
+    return subprocess.run(
+        [program, *args], capture_output=True, text=True, env=lab.env(), timeout=60, check=False
+    )
+
+
+def test_cli_json_contract(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("smtp.example.test", 465, "SSL")
+    )
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL, accounts={"x": "y"}))
+
+    done = cli(lab, "detect", "alice@example.test", "--json", "--timeout", "8")
+
+    assert done.returncode == 0, done.stderr
+    document: dict[str, Any] = json.loads(done.stdout)  # exactly one object, nothing else
+    assert set(document) >= {
+        "address",
+        "domain",
+        "smtp",
+        "alternatives",
+        "sources",
+        "warnings",
+        "elapsed_ms",
+    }
+    smtp = document["smtp"]
+    assert {
+        k: smtp[k]
+        for k in ("host", "port", "security", "username", "source", "trusted", "verified")
+    } == {
+        "host": "smtp.example.test",
+        "port": 465,
+        "security": "ssl",
+        "username": "alice@example.test",
+        "source": "autoconfig",
+        "trusted": True,
+        "verified": True,
+    }
+    assert "PLAIN" in smtp["auth"]
+    assert {s["name"] for s in document["sources"]} == {s.value for s in SourceName}
+    for entry in document["sources"]:
+        assert entry["status"] in {"found", "nothing", "error", "timeout", "skipped"}
+        assert isinstance(entry["elapsed_ms"], int)
+
+
+def test_cli_nothing_found_exits_3(lab: Lab) -> None:
+    done = cli(lab, "detect", "alice@nowhere.test", "--json")
+
+    assert done.returncode == 3
+    document = json.loads(done.stdout)
+    assert document["smtp"] is None
+    assert any("does not exist" in w for w in document["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("alice.example.test", "“@”"),
+        ("alice@localhost", "not a complete domain"),
+        ("a b@example.test", "spaces"),
+    ],
+)
+def test_cli_invalid_address_exits_2_with_a_clear_message(
+    lab: Lab, address: str, message: str
+) -> None:
+    done = cli(lab, "detect", address, "--json")
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert message in done.stderr
+
+
+def test_cli_readable_output(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    done = cli(lab, "detect", "alice@example.test", "--verbose")
+
+    assert done.returncode == 0, done.stderr
+    assert "Server:     smtp.example.test" in done.stdout
+    assert "Port:       587" in done.stdout
+    assert "guessed" in done.stdout
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def database(domain: str, host: str, port: int, socket_type: str) -> ProviderDatabase:
+    """A bundled database holding one provider, parsed like the shipped data."""
+    return ProviderDatabase(
+        {domain: parse_client_config(client_config(host, port, socket_type, domain=domain))}
+    )
