@@ -1,0 +1,1 @@
+"""Speed measurements in the loopback lab; never part of the test suite."""
