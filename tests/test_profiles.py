@@ -1,0 +1,322 @@
+"""The accounts file: what goes in, what comes back, and what happens to a file it cannot read."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import fields, replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from wizard.model import Security, SourceName, Trust
+from wizard.profiles import AccountProfile, ProfileError, ProfileProblem, ProfileStore
+
+ALICE = AccountProfile(
+    display_name="Alice at Example",
+    address="alice@example.com",
+    host="smtp.example.com",
+    port=465,
+    security=Security.SSL,
+    username="alice@example.com",
+    auth_method="PLAIN",
+    source=SourceName.AUTOCONFIG,
+    trust=Trust.TRUSTED,
+    last_tested=datetime(2025, 3, 1, 12, 30, 5, tzinfo=UTC),
+    pinned_sha256="AB:CD:" + ":".join(["00"] * 30),
+)
+BOB = AccountProfile(
+    display_name="Bob",
+    address="bob@mail.lab.test",
+    host="127.0.0.1",
+    port=587,
+    security=Security.STARTTLS,
+    username="bob",
+)
+
+KEYS = {
+    "display_name",
+    "address",
+    "host",
+    "port",
+    "security",
+    "username",
+    "auth_method",
+    "source",
+    "trust",
+    "last_tested",
+    "pinned_sha256",
+}
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def store(config_home: Path) -> ProfileStore:
+    return ProfileStore()
+
+
+def test_the_file_is_in_the_platform_config_folder(store: ProfileStore, config_home: Path) -> None:
+    assert store.path == config_home / "email-setup-wizard" / "accounts.json"
+    assert ProfileStore(config_home / "other.json").path == config_home / "other.json"
+
+
+def test_no_file_means_no_accounts(store: ProfileStore) -> None:
+    assert store.load() == []
+    assert store.get("alice@example.com") is None
+    assert store.remove("alice@example.com") is None
+    assert not store.path.exists()
+
+
+def test_round_trip(store: ProfileStore) -> None:
+    store.save(ALICE)
+    store.save(BOB)
+
+    assert ProfileStore(store.path).load() == [ALICE, BOB]
+    assert store.get("bob@mail.lab.test") == BOB
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    assert document["format"] == 1
+    assert document["accounts"][0] == {
+        "display_name": "Alice at Example",
+        "address": "alice@example.com",
+        "host": "smtp.example.com",
+        "port": 465,
+        "security": "ssl",
+        "username": "alice@example.com",
+        "auth_method": "PLAIN",
+        "source": "autoconfig",
+        "trust": "trusted",
+        "last_tested": "2025-03-01T12:30:05+00:00",
+        "pinned_sha256": ALICE.pinned_sha256,
+    }
+    assert document["accounts"][1]["source"] is None
+
+
+def test_times_are_stored_as_utc(store: ProfileStore) -> None:
+    berlin = timezone(timedelta(hours=1))
+    store.save(replace(ALICE, last_tested=datetime(2025, 3, 1, 13, 30, 5, tzinfo=berlin)))
+
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    assert document["accounts"][0]["last_tested"] == "2025-03-01T12:30:05+00:00"
+    assert store.load()[0].last_tested == ALICE.last_tested
+
+
+def test_a_profile_without_time_zone_or_with_a_bad_port_is_refused() -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        replace(ALICE, last_tested=datetime(2025, 3, 1, 12, 30))
+    with pytest.raises(ValueError, match="port"):
+        replace(ALICE, port=0)
+
+
+def test_saving_the_same_address_replaces_it_in_place(store: ProfileStore) -> None:
+    store.save(ALICE)
+    store.save(BOB)
+    changed = replace(ALICE, address="alice@EXAMPLE.com", port=587, security=Security.STARTTLS)
+
+    store.save(changed)
+
+    assert store.load() == [changed, BOB]
+
+
+def test_remove(store: ProfileStore) -> None:
+    store.save(ALICE)
+    store.save(BOB)
+
+    assert store.remove("Alice@example.com") is None  # the local part is exact
+    assert store.remove("alice@Example.COM") == ALICE
+    assert store.load() == [BOB]
+    assert store.remove("alice@example.com") is None
+
+
+def test_idn_addresses_are_found_in_either_spelling(store: ProfileStore) -> None:
+    jörg = replace(BOB, address="jörg@bücher.example", username="jörg@bücher.example")
+    store.save(jörg)
+
+    assert store.get("jörg@XN--BCHER-KVA.example") == jörg
+    assert store.get("jörg@Bücher。Example") == jörg
+    assert store.get("Jörg@bücher.example") is None
+    assert "jörg@bücher.example" in store.path.read_text(encoding="utf-8")
+
+
+def test_the_file_and_a_new_folder_are_private_whatever_the_umask(store: ProfileStore) -> None:
+    old_umask = os.umask(0)
+    try:
+        store.save(ALICE)
+        store.save(BOB)  # a replacement is private too
+    finally:
+        os.umask(old_umask)
+
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
+
+
+def test_an_existing_folder_keeps_its_mode(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    store = ProfileStore(folder / "accounts.json")
+
+    store.save(ALICE)
+
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+
+
+def test_no_secrets_fields() -> None:
+    assert {field.name for field in fields(AccountProfile)} == KEYS
+    assert ALICE.keychain_service == "smtp://smtp.example.com:465"
+
+
+def test_the_file_holds_exactly_the_profile_keys(store: ProfileStore) -> None:
+    store.save(ALICE)
+
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    assert document.keys() == {"format", "accounts"}
+    assert all(account.keys() == KEYS for account in document["accounts"])
+
+
+# Lowers the file size limit so that writing the new file fails half-way, like a full disk.
+# Directory permissions would not do: the tests may run as root, whom they do not stop.
+_FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from wizard.model import Security
+from wizard.profiles import AccountProfile, ProfileError, ProfileStore
+
+profile = AccountProfile("x" * 1000, "carol@example.com", "smtp.test", 465, Security.SSL, "c")
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (64, resource.RLIM_INFINITY))
+try:
+    ProfileStore(Path(sys.argv[1])).save(profile)
+except ProfileError as error:
+    print(error.problem.value, error.path, error.detail, sep="\\n")
+"""
+
+
+def test_a_failed_write_leaves_the_old_file(store: ProfileStore) -> None:
+    store.save(ALICE)
+    before = store.path.read_bytes()
+
+    done = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, str(store.path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    problem, path, detail = done.stdout.splitlines()
+    assert (problem, path) == ("unwritable", str(store.path))
+    assert detail.startswith(f"[Errno {errno.EFBIG}]")
+    assert store.path.read_bytes() == before
+    assert sorted(store.path.parent.iterdir()) == [store.path]  # no temporary file left over
+
+
+def test_a_path_that_is_a_folder_is_unreadable(store: ProfileStore) -> None:
+    store.path.mkdir(parents=True)
+
+    with pytest.raises(ProfileError) as caught:
+        store.load()
+
+    assert caught.value.problem is ProfileProblem.UNREADABLE
+
+
+def _account(**changes: object) -> dict[str, object]:
+    account: dict[str, object] = {
+        "display_name": "Alice",
+        "address": "alice@example.com",
+        "host": "smtp.example.com",
+        "port": 465,
+        "security": "ssl",
+        "username": "alice",
+        "auth_method": None,
+        "source": None,
+        "trust": None,
+        "last_tested": None,
+        "pinned_sha256": None,
+    }
+    account.update(changes)
+    return account
+
+
+def _document(*accounts: object, version: object = 1) -> bytes:
+    return json.dumps({"format": version, "accounts": list(accounts)}).encode()
+
+
+CORRUPT = [
+    pytest.param(b"", id="empty"),
+    pytest.param(b'{"format": 1, "accounts": [', id="truncated"),
+    pytest.param(b"\xff\xfe\x00garbage", id="binary"),
+    pytest.param(b"[]", id="list"),
+    pytest.param(b'{"accounts": []}', id="no-format"),
+    pytest.param(_document(version="1"), id="format-string"),
+    pytest.param(_document(version=0), id="format-zero"),
+    pytest.param(b'{"format": 1}', id="no-accounts"),
+    pytest.param(b'{"format": 1, "accounts": {}}', id="accounts-object"),
+    pytest.param(b'{"format": 1, "accounts": [], "extra": 1}', id="extra-key"),
+    pytest.param(_document("alice@example.com"), id="account-string"),
+    pytest.param(_document(_account(port="465")), id="port-string"),
+    pytest.param(_document(_account(port=True)), id="port-bool"),
+    pytest.param(_document(_account(port=70000)), id="port-range"),
+    pytest.param(_document(_account(security="tls")), id="security"),
+    pytest.param(_document(_account(source="dns")), id="source"),
+    pytest.param(_document(_account(trust="yes")), id="trust"),
+    pytest.param(_document(_account(username=None)), id="username-null"),
+    pytest.param(_document(_account(address="alice")), id="address"),
+    pytest.param(_document(_account(last_tested="yesterday")), id="time"),
+    pytest.param(_document(_account(last_tested="2025-03-01T12:30:05")), id="time-naive"),
+    pytest.param(_document(_account(password="hunter2")), id="unknown-key"),
+    pytest.param(_document({k: v for k, v in _account().items() if k != "trust"}), id="missing"),
+    pytest.param(
+        _document(_account(), _account(address="alice@EXAMPLE.com")), id="duplicate-address"
+    ),
+]
+
+
+@pytest.mark.parametrize("content", CORRUPT)
+def test_a_corrupt_file_is_reported_and_never_rewritten(
+    store: ProfileStore, content: bytes
+) -> None:
+    _assert_refused_and_kept(store, content, ProfileProblem.CORRUPT)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(_document(_account(), version=2), id="format-2"),
+        pytest.param(b'{"format": 7, "profiles": {"new": "shape"}}', id="new-shape"),
+    ],
+)
+def test_a_file_from_a_newer_version_is_reported_and_never_rewritten(
+    store: ProfileStore, content: bytes
+) -> None:
+    _assert_refused_and_kept(store, content, ProfileProblem.NEWER_VERSION)
+
+
+def _assert_refused_and_kept(store: ProfileStore, content: bytes, problem: ProfileProblem) -> None:
+    store.path.parent.mkdir(parents=True)
+    store.path.write_bytes(content)
+    attempts: dict[str, Callable[[], object]] = {
+        "load": store.load,
+        "get": lambda: store.get("alice@example.com"),
+        "save": lambda: store.save(BOB),
+        "remove": lambda: store.remove("alice@example.com"),
+    }
+
+    for name, attempt in attempts.items():
+        with pytest.raises(ProfileError) as caught:
+            attempt()
+        assert (name, caught.value.problem, caught.value.path) == (name, problem, store.path)
+
+    assert store.path.read_bytes() == content
+    assert sorted(store.path.parent.iterdir()) == [store.path]

@@ -1,0 +1,259 @@
+"""The accounts the wizard has set up: everything about them except the password.
+
+They live in one JSON file in the platform's config folder, ``{"format": 1, "accounts": [...]}``.
+Passwords are in the keychain (``wizard.keychain``) under ``AccountProfile.keychain_service``;
+this file never holds one.
+
+The file is the user's: a write replaces it whole and atomically (a temporary file beside it,
+fsync, rename), so a crash leaves the old version or the new one, never half of each; it is
+readable by the user only from the moment it exists. A file this version cannot read, because it
+is damaged or was written by a newer version, is reported and left exactly as it is: ``save``
+and ``remove`` read it first and stop at the same error, since rewriting it would lose accounts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from wizard.address import parse_address
+from wizard.errors import WizardError
+from wizard.keychain import service_name
+from wizard.model import Security, SourceName, Trust
+
+APP_NAME = "email-setup-wizard"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class AccountProfile:
+    """One account's settings, as the last successful test confirmed them.
+
+    Values the file could not hold raise ValueError (``InvalidAddressError`` for the address).
+    """
+
+    display_name: str
+    address: str
+    host: str
+    port: int
+    security: Security
+    username: str
+    auth_method: str | None = None  # the SASL mechanism that worked, e.g. "PLAIN"
+    source: SourceName | None = None  # None: entered by hand
+    trust: Trust | None = None
+    last_tested: datetime | None = None  # time zone required; stored as UTC
+    pinned_sha256: str | None = None  # a certificate fingerprint the user explicitly accepted
+
+    def __post_init__(self) -> None:
+        # Checked here so that every profile that can be saved can also be loaded back.
+        parse_address(self.address)
+        if not 0 < self.port < 65536:
+            raise ValueError(f"port out of range: {self.port}")
+        if self.last_tested is not None and self.last_tested.utcoffset() is None:
+            raise ValueError("last_tested needs a time zone")
+
+    @property
+    def keychain_service(self) -> str:
+        """Where the password is in the keychain (with ``username``)."""
+        return service_name(self.host, self.port)
+
+
+_KEYS = frozenset(field.name for field in fields(AccountProfile))
+
+
+class ProfileProblem(StrEnum):
+    """Why the accounts file could not be used."""
+
+    CORRUPT = "corrupt"  # not JSON, wrong shape or a bad field
+    NEWER_VERSION = "newer-version"  # written by a newer version of the wizard
+    UNREADABLE = "unreadable"
+    UNWRITABLE = "unwritable"
+
+
+class ProfileError(WizardError):
+    """The accounts file could not be read or written; a file that exists was left untouched."""
+
+    def __init__(self, problem: ProfileProblem, path: Path, detail: str = "") -> None:
+        super().__init__(f"{problem.value}: {path}" + (f" ({detail})" if detail else ""))
+        self.problem = problem
+        self.path = path
+        self.detail = detail
+
+
+class ProfileStore:
+    """The accounts file. Each call reads or writes it anew: there is no cache to go stale."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = (
+            path if path is not None else platformdirs.user_config_path(APP_NAME) / "accounts.json"
+        )
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def load(self) -> list[AccountProfile]:
+        """All accounts in file order; none when there is no file yet."""
+        try:
+            data = self._path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise ProfileError(ProfileProblem.UNREADABLE, self._path, str(error)) from error
+        return self._parse(data)
+
+    def get(self, address: str) -> AccountProfile | None:
+        """The account for ``address`` (the domain in any case or script, the local part exact).
+
+        Raises ``InvalidAddressError`` when ``address`` is not an address at all.
+        """
+        profiles = self.load()
+        index = _index(profiles, address)
+        return None if index is None else profiles[index]
+
+    def save(self, profile: AccountProfile) -> None:
+        """Add the account, or replace the one with the same address in its place."""
+        profiles = self.load()
+        index = _index(profiles, profile.address)
+        if index is None:
+            profiles.append(profile)
+        else:
+            profiles[index] = profile
+        self._write(profiles)
+
+    def remove(self, address: str) -> AccountProfile | None:
+        """Remove the account for ``address`` and return it; None when there was none.
+
+        Only the profile: the caller removes the password with ``wizard.keychain``.
+        """
+        profiles = self.load()
+        index = _index(profiles, address)
+        if index is None:
+            return None
+        removed = profiles.pop(index)
+        self._write(profiles)
+        return removed
+
+    def _parse(self, data: bytes) -> list[AccountProfile]:
+        def corrupt(detail: str) -> ProfileError:
+            return ProfileError(ProfileProblem.CORRUPT, self._path, detail)
+
+        try:
+            document = json.loads(data)
+        except ValueError as error:  # also bytes that are not UTF-8
+            raise corrupt(str(error)) from error
+        if not isinstance(document, dict):
+            raise corrupt("not a JSON object")
+        version = document.get("format")
+        if type(version) is not int or version < 1:
+            raise corrupt(f"bad format number: {version!r}")
+        if version > FORMAT:
+            raise ProfileError(ProfileProblem.NEWER_VERSION, self._path, f"format {version}")
+        if document.keys() != {"format", "accounts"} or not isinstance(document["accounts"], list):
+            raise corrupt('expected exactly "format" and an "accounts" list')
+        profiles: list[AccountProfile] = []
+        for number, raw in enumerate(document["accounts"], start=1):
+            try:
+                profile = _from_json(raw)
+                if _index(profiles, profile.address) is not None:
+                    raise ValueError(f"{profile.address} is listed twice")
+            except (ValueError, TypeError) as error:
+                raise corrupt(f"account {number}: {error}") from error
+            profiles.append(profile)
+        return profiles
+
+    def _write(self, profiles: list[AccountProfile]) -> None:
+        document = {"format": FORMAT, "accounts": [_to_json(profile) for profile in profiles]}
+        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+        folder = self._path.parent
+        try:
+            # Only a folder created here gets 0700; an existing one keeps the mode its owner chose.
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # mkstemp creates the file 0600, so it is private before the first byte is written.
+            handle, name = tempfile.mkstemp(
+                dir=folder, prefix=f".{self._path.name}.", suffix=".tmp"
+            )
+            temporary = Path(name)
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    file.write(data)
+                    file.flush()
+                    os.fsync(file.fileno())
+                temporary.replace(self._path)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            raise ProfileError(ProfileProblem.UNWRITABLE, self._path, str(error)) from error
+
+
+def _index(profiles: list[AccountProfile], address: str) -> int | None:
+    key = _key(address)
+    return next((i for i, profile in enumerate(profiles) if _key(profile.address) == key), None)
+
+
+def _key(address: str) -> str:
+    """One spelling per address: the domain as lower-case A-label, the local part as typed."""
+    return parse_address(address).address
+
+
+def _to_json(profile: AccountProfile) -> dict[str, Any]:
+    return {
+        "display_name": profile.display_name,
+        "address": profile.address,
+        "host": profile.host,
+        "port": profile.port,
+        "security": profile.security.value,
+        "username": profile.username,
+        "auth_method": profile.auth_method,
+        "source": None if profile.source is None else profile.source.value,
+        "trust": None if profile.trust is None else profile.trust.value,
+        "last_tested": (
+            None if profile.last_tested is None else profile.last_tested.astimezone(UTC).isoformat()
+        ),
+        "pinned_sha256": profile.pinned_sha256,
+    }
+
+
+def _from_json(raw: object) -> AccountProfile:
+    """Rebuild a profile, raising ValueError or TypeError at the first thing that is not right."""
+    if not isinstance(raw, dict) or raw.keys() != _KEYS:
+        raise ValueError(f"expected an object with exactly the keys {sorted(_KEYS)}")
+    port = raw["port"]
+    if type(port) is not int:
+        raise TypeError(f"port is not a number: {port!r}")
+    source = _optional_text(raw, "source")
+    trust = _optional_text(raw, "trust")
+    last_tested = _optional_text(raw, "last_tested")
+    return AccountProfile(
+        display_name=_text(raw, "display_name"),
+        address=_text(raw, "address"),
+        host=_text(raw, "host"),
+        port=port,
+        security=Security(_text(raw, "security")),
+        username=_text(raw, "username"),
+        auth_method=_optional_text(raw, "auth_method"),
+        source=None if source is None else SourceName(source),
+        trust=None if trust is None else Trust(trust),
+        last_tested=None if last_tested is None else datetime.fromisoformat(last_tested),
+        pinned_sha256=_optional_text(raw, "pinned_sha256"),
+    )
+
+
+def _text(raw: dict[str, object], key: str) -> str:
+    value = raw[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} is not a string: {value!r}")
+    return value
+
+
+def _optional_text(raw: dict[str, object], key: str) -> str | None:
+    return None if raw[key] is None else _text(raw, key)
