@@ -8,9 +8,14 @@ language, the CLI uses them as they are. The engine itself never builds sentence
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from wizard.errors import AddressProblem, InvalidAddressError, WizardError
-from wizard.model import Caution, Security, SourceName, SourceStatus, Trust
+from wizard.model import Caution, CertProblem, Security, SourceName, SourceStatus, Trust
+from wizard.smtp.diagnosis import Diagnosis, Stage
+
+if TYPE_CHECKING:
+    from wizard.smtp.send import TestOutcome
 
 Translate = Callable[[str, str], str]
 
@@ -131,6 +136,221 @@ _TRUST = {
     Trust.GUESSED: QT_TRANSLATE_NOOP("Messages", "guessed"),
 }
 
+# (what happened, what to try) for each way a test send can fail.
+_DIAGNOSES = {
+    Diagnosis.WRONG_PASSWORD: (
+        QT_TRANSLATE_NOOP("Messages", "The server did not accept the username or password."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the password; if your provider uses two-step verification, "
+            "create an app password and use that.",
+        ),
+    ),
+    Diagnosis.APP_PASSWORD_REQUIRED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your provider does not accept your normal password from mail programs."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Create an app password in your account's security settings and use it here "
+            "instead of your normal password.",
+        ),
+    ),
+    Diagnosis.AUTH_DISABLED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your provider has switched off password login for sending mail."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Ask your provider or administrator to allow authenticated SMTP (SMTP AUTH) "
+            "for this mailbox.",
+        ),
+    ),
+    Diagnosis.AUTH_NOT_OFFERED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server does not offer a password login on this connection."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the server name and port: mail programs send through port 465 (SSL/TLS) "
+            "or 587 (STARTTLS), not through port 25.",
+        ),
+    ),
+    Diagnosis.STARTTLS_REQUIRED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server accepts a login only after the connection is encrypted."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Choose STARTTLS (usually port 587) or SSL/TLS (usually port 465) as the security.",
+        ),
+    ),
+    Diagnosis.STARTTLS_MISSING: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server does not offer STARTTLS encryption, so the password was not sent.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the port: STARTTLS is usually on port 587 and SSL/TLS on port 465. "
+            "Someone on the network may also be removing the encryption offer.",
+        ),
+    ),
+    Diagnosis.PLAINTEXT_REFUSED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The connection is not encrypted, so the password was not sent."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Choose SSL/TLS or STARTTLS if the server offers it. Allow an unencrypted login "
+            "only if you trust every network between you and the server.",
+        ),
+    ),
+    Diagnosis.CERTIFICATE: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server's certificate could not be verified, so the password was not sent.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Its SHA-256 fingerprint is shown. Trust this certificate only if your provider "
+            "confirms that exact fingerprint; otherwise check the server name and your network.",
+        ),
+    ),
+    Diagnosis.TLS_FAILED: (
+        QT_TRANSLATE_NOOP("Messages", "An encrypted connection could not be set up."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the security for this port: SSL/TLS is usually on port 465 "
+            "and STARTTLS on port 587.",
+        ),
+    ),
+    Diagnosis.SENDER_REJECTED: (
+        QT_TRANSLATE_NOOP("Messages", "The server refused to send mail from this address."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check that the address belongs to the account you log in with; many providers "
+            "only let you send from your own addresses.",
+        ),
+    ),
+    Diagnosis.RECIPIENT_REJECTED: (
+        QT_TRANSLATE_NOOP("Messages", "The server refused the recipient's address."),
+        QT_TRANSLATE_NOOP("Messages", "Check the recipient's address for typos."),
+    ),
+    Diagnosis.RELAY_DENIED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server refused to pass the message on to the recipient."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This usually means the server did not count your login for sending: check the "
+            "server name and username with your provider.",
+        ),
+    ),
+    Diagnosis.GREYLISTED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server asked to try again later; many servers do this with new senders.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Try again in a few minutes."),
+    ),
+    Diagnosis.MESSAGE_REJECTED: (
+        QT_TRANSLATE_NOOP("Messages", "The server refused the test message itself."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server's answer says why; your provider can explain it."
+        ),
+    ),
+    Diagnosis.SMTPUTF8_UNSUPPORTED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server does not accept addresses with accented or non-Latin letters "
+            "before the “@”.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Ask your provider for an address without them, or whether the server can be "
+            "set up for international addresses (SMTPUTF8).",
+        ),
+    ),
+    Diagnosis.PORT_BLOCKED: (
+        QT_TRANSLATE_NOOP("Messages", "The server could not be reached on this port."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your network or provider may block this port; try port 465 or 587, "
+            "or another network.",
+        ),
+    ),
+    Diagnosis.NO_SUCH_HOST: (
+        QT_TRANSLATE_NOOP("Messages", "The server name could not be found."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Check the server name for typos, and your internet connection."
+        ),
+    ),
+    Diagnosis.NO_GREETING: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Something answered on this port, but not like a mail server."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the server name and port; if they are right, the server may be "
+            "overloaded: try again later.",
+        ),
+    ),
+    Diagnosis.CONNECTION_CLOSED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server hung up or stopped answering in the middle of the test."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Try again in a few minutes; if it keeps happening, the server may be "
+            "limiting connections from your network.",
+        ),
+    ),
+    Diagnosis.TEMPORARY: (
+        QT_TRANSLATE_NOOP("Messages", "The server reported a temporary problem."),
+        QT_TRANSLATE_NOOP("Messages", "Try again later."),
+    ),
+    Diagnosis.UNKNOWN: (
+        QT_TRANSLATE_NOOP("Messages", "The server refused the test with an unusual answer."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server's answer is shown; your provider can explain it."
+        ),
+    ),
+}
+
+_STAGES = {
+    Stage.CONNECT: QT_TRANSLATE_NOOP("Messages", "Connect"),
+    Stage.TLS: QT_TRANSLATE_NOOP("Messages", "Secure the connection"),
+    Stage.GREETING: QT_TRANSLATE_NOOP("Messages", "Greet the server"),
+    Stage.AUTH: QT_TRANSLATE_NOOP("Messages", "Log in"),
+    Stage.SEND: QT_TRANSLATE_NOOP("Messages", "Send the test message"),
+    Stage.DONE: QT_TRANSLATE_NOOP("Messages", "Done"),
+}
+
+_CERT_PROBLEMS = {
+    CertProblem.SELF_SIGNED: QT_TRANSLATE_NOOP(
+        "Messages", "The certificate is self-signed: no authority vouches for it."
+    ),
+    CertProblem.EXPIRED: QT_TRANSLATE_NOOP("Messages", "The certificate has expired."),
+    CertProblem.NOT_YET_VALID: QT_TRANSLATE_NOOP(
+        "Messages", "The certificate is not valid yet; check this computer's date and time."
+    ),
+    CertProblem.WRONG_HOST: QT_TRANSLATE_NOOP(
+        "Messages", "The certificate belongs to a different server name."
+    ),
+    CertProblem.UNKNOWN_ISSUER: QT_TRANSLATE_NOOP(
+        "Messages", "The certificate comes from an authority this computer does not trust."
+    ),
+    CertProblem.OTHER: QT_TRANSLATE_NOOP("Messages", "The certificate was not accepted."),
+}
+
+_SENT = QT_TRANSLATE_NOOP("Messages", "The server accepted the test message: sending works.")
+_LOGGED_IN = QT_TRANSLATE_NOOP("Messages", "Logged in as “{username}”.")
+_MESSAGE_ID = QT_TRANSLATE_NOOP("Messages", "Message-ID: {message_id}")
+_STOPPED_AT = QT_TRANSLATE_NOOP("Messages", "The test stopped at this step: {stage}.")
+_SERVER_SAID = QT_TRANSLATE_NOOP("Messages", "The server answered: {reply}")
+_FINGERPRINT = QT_TRANSLATE_NOOP("Messages", "Certificate fingerprint (SHA-256): {sha256}")
+
 _GENERIC = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
 
@@ -160,3 +380,40 @@ def security_label(security: Security, tr: Translate = untranslated) -> str:
 
 def trust_label(trust: Trust, tr: Translate = untranslated) -> str:
     return tr(CONTEXT, _TRUST[trust])
+
+
+def describe_diagnosis(diagnosis: Diagnosis, tr: Translate = untranslated) -> tuple[str, str]:
+    """What happened in a failed test send, and what to try next."""
+    happened, remedy = _DIAGNOSES[diagnosis]
+    return tr(CONTEXT, happened), tr(CONTEXT, remedy)
+
+
+def stage_label(stage: Stage, tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _STAGES[stage])
+
+
+def describe_certificate_problem(problem: CertProblem, tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _CERT_PROBLEMS[problem])
+
+
+def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list[str]:
+    """A test send's outcome as lines for a terminal or a dialog: on failure, what happened,
+    what to try, where it stopped, and the server's own words or the certificate's details."""
+    if outcome.ok:
+        lines = [tr(CONTEXT, _SENT)]
+        if outcome.username:
+            lines.append(tr(CONTEXT, _LOGGED_IN).format(username=outcome.username))
+        if outcome.message_id:
+            lines.append(tr(CONTEXT, _MESSAGE_ID).format(message_id=outcome.message_id))
+        return lines
+    lines = list(describe_diagnosis(outcome.diagnosis or Diagnosis.UNKNOWN, tr))
+    lines.append(tr(CONTEXT, _STOPPED_AT).format(stage=stage_label(outcome.stage, tr)))
+    if outcome.reply is not None:
+        reply = f"{outcome.reply.code} {' '.join(outcome.reply.text.splitlines())}"
+        lines.append(tr(CONTEXT, _SERVER_SAID).format(reply=reply))
+    certificate = outcome.certificate
+    if certificate is not None and not certificate.verified:
+        if certificate.problem is not None:
+            lines.append(describe_certificate_problem(certificate.problem, tr))
+        lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
+    return lines

@@ -1,0 +1,757 @@
+"""The real test send against scripted aiosmtpd servers on loopback, and the diagnosis of the
+replies real servers give.
+
+The servers are real (aiosmtpd over real sockets and real TLS); the engine trusts the lab CA
+through ``SSL_CERT_FILE`` exactly as it would trust the OS store on a user's machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import email
+import email.policy
+import email.utils
+import hashlib
+import socket
+import ssl
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from typing import TYPE_CHECKING
+
+import aiosmtplib
+import pytest
+
+from tests.lab.certs import CertKind, LabCA
+from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
+from wizard.messages import (
+    describe_certificate_problem,
+    describe_diagnosis,
+    describe_outcome,
+    stage_label,
+)
+from wizard.model import CertProblem, ProbeFailure, Security
+from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, enhanced_code
+from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.send import SUBJECT, SendSettings, command_line, send_test_message
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+
+    from _pytest.mark import ParameterSet
+
+    StartServer = Callable[[SmtpBehaviour], Awaitable[LabSmtpServer]]
+
+HOST = "localhost"
+ADDRESS = "alice@example.test"
+PASSWORD = "correct horse battery staple"
+# Short, so that the tests of silent servers finish quickly; loopback answers in microseconds.
+QUICK = ProbeTimeouts(connect=2.0, greeting=0.5, command=0.5)
+
+
+@pytest.fixture(scope="module")
+def ca(tmp_path_factory: pytest.TempPathFactory) -> LabCA:
+    return LabCA(tmp_path_factory.mktemp("ca"))
+
+
+@pytest.fixture(autouse=True)
+def trust_lab_ca(ca: LabCA, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lab CA is this machine's only trusted root for the test."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca.ca_pem))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+
+
+@pytest.fixture
+async def serve(ca: LabCA) -> AsyncIterator[StartServer]:
+    servers: list[LabSmtpServer] = []
+
+    async def start(behaviour: SmtpBehaviour) -> LabSmtpServer:
+        server = LabSmtpServer("127.0.0.1", 0, HOST, behaviour, ca)
+        await server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        await server.stop()
+
+
+def settings_for(server: LabSmtpServer, **changes: object) -> SendSettings:
+    values: dict[str, object] = {
+        "host": HOST,
+        "port": server.port,
+        "security": server.behaviour.security,
+        "username": ADDRESS,
+        "address": ADDRESS,
+        "display_name": "Alice Example",
+    }
+    values.update(changes)
+    return SendSettings(**values)  # type: ignore[arg-type]
+
+
+def alice(**changes: object) -> SmtpBehaviour:
+    """A server where Alice has an account, with the password above."""
+    values: dict[str, object] = {"accounts": {ADDRESS: PASSWORD}}
+    values.update(changes)
+    return SmtpBehaviour(**values)  # type: ignore[arg-type]
+
+
+def parsed(data: bytes) -> EmailMessage:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def fingerprint(der: bytes) -> str:
+    return ":".join(f"{byte:02X}" for byte in hashlib.sha256(der).digest())
+
+
+async def presented_fingerprint(server: LabSmtpServer) -> str:
+    """The certificate the server shows, read with plain aiosmtplib and no verification."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    implicit = server.behaviour.security is Security.SSL
+    client = aiosmtplib.SMTP(
+        hostname=HOST,
+        port=server.port,
+        use_tls=implicit,
+        start_tls=not implicit,
+        tls_context=context,
+        local_hostname="client.test",
+    )
+    async with client:
+        der = client.get_transport_info("ssl_object").getpeercert(binary_form=True)
+    assert isinstance(der, bytes)
+    return fingerprint(der)
+
+
+def secrets(username: str, password: str) -> list[str]:
+    """Every form in which a password could leak into a transcript."""
+
+    def b64(raw: str) -> str:
+        return base64.b64encode(raw.encode()).decode()
+
+    return [password, b64(password), b64(f"\0{username}\0{password}")]
+
+
+# -- Success ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "changes", "stages"),
+    [
+        pytest.param(
+            alice(security=Security.SSL),
+            {},
+            [Stage.CONNECT, Stage.TLS, Stage.GREETING, Stage.AUTH, Stage.SEND, Stage.DONE],
+            id="ssl",
+        ),
+        pytest.param(
+            alice(security=Security.STARTTLS),
+            {},
+            [Stage.CONNECT, Stage.GREETING, Stage.TLS, Stage.AUTH, Stage.SEND, Stage.DONE],
+            id="starttls",
+        ),
+        pytest.param(
+            alice(security=Security.NONE, auth_before_tls=True),
+            {"allow_plaintext": True},
+            [Stage.CONNECT, Stage.GREETING, Stage.AUTH, Stage.SEND, Stage.DONE],
+            id="plain-allowed",
+        ),
+    ],
+)
+async def test_a_test_message_arrives_once_with_everything_a_mail_program_sends(
+    serve: StartServer,
+    behaviour: SmtpBehaviour,
+    changes: dict[str, object],
+    stages: list[Stage],
+) -> None:
+    server = await serve(behaviour)
+    steps: list[tuple[Stage, Reply | None]] = []
+
+    outcome = await send_test_message(
+        settings_for(server, **changes), PASSWORD, on_step=lambda *step: steps.append(step)
+    )
+
+    assert (outcome.ok, outcome.stage, outcome.diagnosis) == (True, Stage.DONE, None)
+    assert outcome.reply is not None
+    assert outcome.reply.code == 250
+    assert outcome.username == ADDRESS
+    assert [stage for stage, _ in steps] == stages
+    assert steps[-1] == (Stage.DONE, outcome.reply)
+    encrypted = behaviour.security is not Security.NONE
+    assert (outcome.certificate is not None) == encrypted
+    assert outcome.certificate is None or outcome.certificate.verified
+    [received] = server.received
+    assert (received.mail_from, received.rcpt_tos) == (ADDRESS, (ADDRESS,))
+    assert (received.auth_login, received.tls) == (ADDRESS, encrypted)
+    message = parsed(received.data)
+    assert message["From"] == f"Alice Example <{ADDRESS}>"
+    assert message["To"] == ADDRESS
+    assert message["Subject"] == SUBJECT
+    assert message["Message-ID"] == outcome.message_id
+    assert outcome.message_id is not None
+    assert outcome.message_id.endswith("@example.test>")
+    sent_at = email.utils.parsedate_to_datetime(message["Date"])
+    assert sent_at.tzinfo is not None
+    assert message.get_content_type() == "text/plain"
+    assert message.get_content_charset() == "utf-8"
+    body = message.get_content()
+    assert "Email Setup Wizard" in body
+    assert ADDRESS in body
+    assert outcome.transcript[-2:] == ("C: QUIT", "S: 221 Bye")
+
+
+async def test_another_recipient_and_an_international_address(serve: StartServer) -> None:
+    """A non-ASCII mailbox name travels with SMTPUTF8; the domain goes out as its A-label."""
+    address = "zoë@bücher.example"
+    server = await serve(SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD}))
+
+    outcome = await send_test_message(
+        settings_for(
+            server,
+            username=address,
+            address=address,
+            display_name="Zoë",
+            recipient="bob@example.org",
+        ),
+        PASSWORD,
+    )
+
+    assert outcome.ok, outcome
+    [received] = server.received
+    assert received.mail_from == "zoë@xn--bcher-kva.example"
+    assert received.rcpt_tos == ("bob@example.org",)
+    message = parsed(received.data)
+    assert message["From"] == "Zoë <zoë@xn--bcher-kva.example>"
+    assert message["To"] == "bob@example.org"
+    assert "zoë@bücher.example" in message.get_content()
+    assert any("SMTPUTF8" in line.split() for line in outcome.transcript if "MAIL FROM" in line)
+
+
+async def test_the_full_address_is_tried_when_the_username_is_refused(serve: StartServer) -> None:
+    server = await serve(alice(security=Security.SSL))
+
+    outcome = await send_test_message(settings_for(server, username="alice"), PASSWORD)
+
+    assert outcome.ok
+    assert outcome.username == ADDRESS
+    assert server.auth_attempts == [("alice", False), (ADDRESS, True)]
+    assert server.received[0].auth_login == ADDRESS
+
+
+# -- Refusals -----------------------------------------------------------------------------------
+
+
+async def test_a_wrong_password_is_tried_with_each_username_once(serve: StartServer) -> None:
+    server = await serve(alice(security=Security.STARTTLS))
+
+    outcome = await send_test_message(settings_for(server), "wrong")
+
+    assert (outcome.ok, outcome.stage, outcome.diagnosis) == (
+        False,
+        Stage.AUTH,
+        Diagnosis.WRONG_PASSWORD,
+    )
+    assert outcome.reply is not None
+    assert outcome.reply.code == 535
+    assert outcome.username is None
+    # The configured username is the address, so only the local part is left to try.
+    assert server.auth_attempts == [(ADDRESS, False), ("alice", False)]
+    assert server.received == []
+
+
+@dataclass
+class Case:
+    """A server that refuses, and what the user must be told."""
+
+    behaviour: SmtpBehaviour
+    stage: Stage
+    diagnosis: Diagnosis
+    code: int | None = None
+    changes: dict[str, object] = field(default_factory=dict)
+    logins: int = 1  # AUTH attempts the server must have seen
+
+
+REFUSALS = {
+    "app-password": Case(
+        alice(
+            security=Security.SSL,
+            auth_reply=(534, "5.7.9 Application-specific password required. Learn more at"),
+        ),
+        Stage.AUTH,
+        Diagnosis.APP_PASSWORD_REQUIRED,
+        534,
+    ),
+    "auth-disabled": Case(
+        alice(
+            auth_reply=(
+                535,
+                "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled "
+                "for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+            )
+        ),
+        Stage.AUTH,
+        Diagnosis.AUTH_DISABLED,
+        535,
+    ),
+    "auth-only-after-starttls": Case(
+        alice(security=Security.STARTTLS),
+        Stage.AUTH,
+        Diagnosis.STARTTLS_REQUIRED,
+        changes={"security": Security.NONE, "allow_plaintext": True},
+        logins=0,
+    ),
+    "plaintext-without-permission": Case(
+        alice(security=Security.NONE, auth_before_tls=True),
+        Stage.AUTH,
+        Diagnosis.PLAINTEXT_REFUSED,
+        logins=0,
+    ),
+    "no-auth-at-all": Case(
+        SmtpBehaviour(security=Security.SSL),
+        Stage.AUTH,
+        Diagnosis.AUTH_NOT_OFFERED,
+        logins=0,
+    ),
+    "starttls-missing": Case(
+        alice(security=Security.NONE, auth_before_tls=True),
+        Stage.TLS,
+        Diagnosis.STARTTLS_MISSING,
+        changes={"security": Security.STARTTLS, "allow_plaintext": True},
+        logins=0,
+    ),
+    "sender-rejected": Case(
+        alice(mail_from_reply=(553, "5.7.1 <alice@example.test>: Sender address rejected")),
+        Stage.SEND,
+        Diagnosis.SENDER_REJECTED,
+        553,
+    ),
+    "greylisted": Case(
+        alice(
+            rcpt_reply=(
+                451,
+                "4.7.1 <alice@example.test>: Recipient address rejected: "
+                "Greylisted, try again later",
+            )
+        ),
+        Stage.SEND,
+        Diagnosis.GREYLISTED,
+        451,
+    ),
+    "relay-denied": Case(
+        alice(rcpt_reply=(554, "5.7.1 <bob@elsewhere.test>: Relay access denied")),
+        Stage.SEND,
+        Diagnosis.RELAY_DENIED,
+        554,
+    ),
+    "message-rejected": Case(
+        alice(data_reply=(554, "5.7.1 Message rejected as spam")),
+        Stage.SEND,
+        Diagnosis.MESSAGE_REJECTED,
+        554,
+    ),
+    "hangs-up-on-mail": Case(alice(close_after="MAIL"), Stage.SEND, Diagnosis.CONNECTION_CLOSED),
+    "hangs-up-after-data": Case(alice(close_after="DATA"), Stage.SEND, Diagnosis.CONNECTION_CLOSED),
+    "hangs-up-on-auth": Case(
+        alice(close_after="AUTH"), Stage.AUTH, Diagnosis.CONNECTION_CLOSED, logins=0
+    ),
+    "falls-silent": Case(alice(stall_after="RCPT"), Stage.SEND, Diagnosis.CONNECTION_CLOSED),
+    "busy-greeting": Case(
+        alice(greeting_reply=(421, "4.3.2 Service not available, closing transmission channel")),
+        Stage.GREETING,
+        Diagnosis.TEMPORARY,
+        421,
+        logins=0,
+    ),
+    "no-greeting": Case(
+        SmtpBehaviour(silent=True), Stage.GREETING, Diagnosis.NO_GREETING, logins=0
+    ),
+    "ssl-to-a-starttls-port": Case(
+        alice(security=Security.STARTTLS),
+        Stage.TLS,
+        Diagnosis.TLS_FAILED,
+        changes={"security": Security.SSL},
+        logins=0,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REFUSALS.values(), ids=REFUSALS.keys())
+async def test_a_refusal_is_diagnosed_and_nothing_is_sent(serve: StartServer, case: Case) -> None:
+    server = await serve(case.behaviour)
+
+    outcome = await send_test_message(
+        settings_for(server, **case.changes), PASSWORD, timeouts=QUICK
+    )
+
+    assert (outcome.ok, outcome.stage, outcome.diagnosis) == (False, case.stage, case.diagnosis)
+    assert (outcome.reply.code if outcome.reply else None) == case.code
+    assert len(server.auth_attempts) == case.logins
+    assert server.received == []
+    assert outcome.message_id is None
+
+
+async def test_a_closed_port_is_reported_as_blocked() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free once closed: nothing listens there
+
+    outcome = await send_test_message(
+        SendSettings("127.0.0.1", port, Security.SSL, ADDRESS, ADDRESS), PASSWORD
+    )
+
+    assert (outcome.ok, outcome.stage, outcome.diagnosis) == (
+        False,
+        Stage.CONNECT,
+        Diagnosis.PORT_BLOCKED,
+    )
+    assert outcome.transcript == ()
+
+
+# -- Certificates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("security", [Security.SSL, Security.STARTTLS])
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        (CertKind.EXPIRED, CertProblem.EXPIRED),
+        (CertKind.SELF_SIGNED, CertProblem.SELF_SIGNED),
+        (CertKind.WRONG_HOST, CertProblem.WRONG_HOST),
+    ],
+)
+async def test_an_untrusted_certificate_stops_the_test_before_the_password(
+    serve: StartServer, security: Security, kind: CertKind, problem: CertProblem
+) -> None:
+    server = await serve(alice(security=security, cert=kind))
+
+    outcome = await send_test_message(settings_for(server), PASSWORD)
+
+    assert (outcome.ok, outcome.stage, outcome.diagnosis) == (
+        False,
+        Stage.TLS,
+        Diagnosis.CERTIFICATE,
+    )
+    assert outcome.certificate is not None
+    assert (outcome.certificate.verified, outcome.certificate.problem) == (False, problem)
+    assert outcome.certificate.sha256 == await presented_fingerprint(server)
+    assert server.auth_attempts == []
+    assert not any("AUTH" in line for line in outcome.transcript)
+    assert server.received == []
+
+
+@pytest.mark.parametrize(
+    ("pin", "accepted"),
+    [
+        pytest.param(lambda real: real, True, id="as-shown"),
+        pytest.param(lambda real: real.replace(":", "").lower(), True, id="typed-loosely"),
+        pytest.param(lambda real: "00" + real[2:], False, id="another-certificate"),
+    ],
+)
+async def test_a_pinned_certificate_is_accepted_only_if_it_is_that_one(
+    serve: StartServer, pin: Callable[[str], str], accepted: bool
+) -> None:
+    server = await serve(alice(security=Security.SSL, cert=CertKind.SELF_SIGNED))
+    real = await presented_fingerprint(server)
+
+    outcome = await send_test_message(settings_for(server, pinned_sha256=pin(real)), PASSWORD)
+
+    assert outcome.ok is accepted
+    assert outcome.certificate is not None
+    assert outcome.certificate.sha256 == real
+    assert (outcome.certificate.verified, outcome.certificate.problem) == (
+        False,
+        CertProblem.SELF_SIGNED,
+    )
+    assert len(server.received) == int(accepted)
+    assert len(server.auth_attempts) == int(accepted)
+    if not accepted:
+        assert (outcome.stage, outcome.diagnosis) == (Stage.TLS, Diagnosis.CERTIFICATE)
+
+
+# -- Transcript and cancellation ----------------------------------------------------------------
+
+
+async def test_the_transcript_never_shows_the_password(serve: StartServer) -> None:
+    server = await serve(alice(security=Security.STARTTLS))
+
+    outcome = await send_test_message(settings_for(server, username="alice"), PASSWORD)
+
+    assert outcome.ok
+    text = "\n".join(outcome.transcript)
+    for secret in secrets("alice", PASSWORD) + secrets(ADDRESS, PASSWORD):
+        assert secret not in text
+    assert outcome.transcript.count("C: AUTH PLAIN ********") == 2
+    assert "S: 535 5.7.8 Authentication credentials invalid" in outcome.transcript
+    assert "S: 235 2.7.0 Authentication successful" in outcome.transcript
+    for expected in ("C: STARTTLS", "C: DATA", "C: QUIT"):
+        assert expected in outcome.transcript
+    assert outcome.transcript[0].startswith("S: 220 ")
+    assert any(line.startswith("S: 250-") for line in outcome.transcript)  # EHLO, line by line
+
+
+@pytest.mark.parametrize(
+    ("args", "continuing", "shown"),
+    [
+        ((b"AUTH", b"PLAIN", b"AGFsaWNlAHNlY3JldA=="), False, "AUTH PLAIN ********"),
+        ((b"AUTH", b"LOGIN", b"YWxpY2U="), False, "AUTH LOGIN ********"),
+        ((b"c2VjcmV0",), True, "********"),  # LOGIN's password, after 334
+        ((b"AUTH", b"CRAM-MD5"), False, "AUTH CRAM-MD5"),
+        ((b"YWxpY2UgZGlnZXN0",), True, "********"),  # CRAM-MD5's digest, after 334
+        (
+            (b"MAIL", "FROM:<zoë@example.test>".encode(), b"SMTPUTF8"),
+            False,
+            "MAIL FROM:<zoë@example.test> SMTPUTF8",
+        ),
+    ],
+)
+def test_auth_payloads_are_redacted_in_every_mechanism(
+    args: tuple[bytes, ...], continuing: bool, shown: str
+) -> None:
+    assert command_line(args, continuing=continuing) == shown
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "parked"),
+    [
+        pytest.param(SmtpBehaviour(silent=True), "open_connections", id="waiting-for-greeting"),
+        pytest.param(
+            alice(security=Security.SSL, stall_after="RCPT"), "auth_attempts", id="mid-session"
+        ),
+    ],
+)
+async def test_cancelling_stops_at_once_and_closes_the_connection(
+    serve: StartServer, behaviour: SmtpBehaviour, parked: str
+) -> None:
+    server = await serve(behaviour)
+    task = asyncio.create_task(send_test_message(settings_for(server), PASSWORD))
+    await server.wait_until(lambda: bool(getattr(server, parked)))
+
+    task.cancel()
+
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    async with asyncio.timeout(2):
+        await server.wait_until(lambda: server.open_connections == 0)
+
+
+# -- Diagnosis of real replies ------------------------------------------------------------------
+
+# Real replies: where each came (the stage, or the command while sending), the reply as the
+# server sent it ("\\n" between the lines of a multi-line one; help links cut off) and what it
+# means. Google, Microsoft, Postfix, Dovecot, Exim, Yahoo, postgrey, Amazon SES...
+REAL_REPLIES = """
+AUTH 535 5.7.8 Username and Password not accepted. For more information, go to\\n5.7.8 https:
+    => wrong-password
+AUTH 534 5.7.9 Application-specific password required. Learn more at\\n5.7.9 https://support.
+    => app-password-required
+AUTH 534 5.7.14 <https://accounts.google.com/signin/continue?sarp=1>\\n5.7.14 Please log in via
+    your web browser and\\n5.7.14 then try again.
+    => app-password-required
+AUTH 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.
+    Visit https://aka.ms/smtp_auth_disabled for more information.
+    => auth-disabled
+AUTH 535 5.7.139 Authentication unsuccessful, basic authentication is disabled.
+    => auth-disabled
+AUTH 535 5.7.139 Authentication unsuccessful, user is locked by your organization's security
+    defaults policy. Contact your administrator.
+    => auth-disabled
+AUTH 535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be
+    authenticated successfully. Contact your administrator.
+    => auth-disabled
+AUTH 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.
+    => wrong-password
+AUTH 535 5.7.3 Authentication unsuccessful [AM0PR02CA0001.eurprd02.prod.outlook.com]
+    => wrong-password
+AUTH 535 5.7.8 Error: authentication failed: authentication failure
+    => wrong-password
+AUTH 535 Incorrect authentication data
+    => wrong-password
+AUTH 535 5.7.0 (#AUTH005) Too many bad auth attempts.
+    => wrong-password
+AUTH 535 5.7.1 Authentication disabled
+    => auth-disabled
+AUTH 530 5.7.0 Must issue a STARTTLS command first
+    => starttls-required
+AUTH 538 5.7.11 Encryption required for requested authentication mechanism
+    => starttls-required
+AUTH 503 5.5.1 Error: authentication not enabled
+    => auth-not-offered
+AUTH 504 5.5.4 Unrecognized authentication type
+    => auth-not-offered
+AUTH 454 4.7.0 Temporary authentication failure
+    => temporary
+AUTH 550 5.7.1 Access denied
+    => unknown
+AUTH 334 VXNlcm5hbWU6
+    => unknown
+MAIL 553 5.7.1 <bob@example.org>: Sender address rejected: not owned by user alice@example.test
+    => sender-rejected
+MAIL 550 5.7.60 SMTP; Client does not have permissions to send as this sender
+    => sender-rejected
+MAIL 553 5.1.8 <alice@nowhere.invalid>: Sender address rejected: Domain not found
+    => sender-rejected
+MAIL 550 5.1.7 Invalid sender
+    => sender-rejected
+MAIL 530 5.7.0 Must issue a STARTTLS command first
+    => starttls-required
+MAIL 421 4.7.0 Try again later, closing connection. (MAIL)
+    => greylisted
+RCPT 554 5.7.1 <bob@elsewhere.test>: Relay access denied
+    => relay-denied
+RCPT 550 5.7.1 Unable to relay for bob@elsewhere.test
+    => relay-denied
+RCPT 550 relay not permitted
+    => relay-denied
+RCPT 550 5.1.1 <bob@example.test>: Recipient address rejected: User unknown in virtual mailbox
+    => recipient-rejected
+RCPT 553 5.1.3 Invalid address
+    => recipient-rejected
+RCPT 450 4.2.0 <bob@example.test>: Recipient address rejected: Greylisted, see http://postgrey
+    => greylisted
+RCPT 451 4.7.1 Please try again later
+    => greylisted
+RCPT 451 4.7.1 <bob@example.test>: Recipient address rejected: Service is unavailable
+    => greylisted
+RCPT 450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents
+    additional messages from being delivered.
+    => temporary
+RCPT 452 4.5.3 Too many recipients
+    => temporary
+DATA 554 5.7.1 Message rejected as spam
+    => message-rejected
+DATA 554 Message rejected: Email address is not verified.
+    => message-rejected
+DATA 552 5.3.4 Message size exceeds fixed maximum message size
+    => message-rejected
+DATA 451 4.3.0 Error: queue file write error
+    => temporary
+SEND 500 5.5.2 Syntax error
+    => unknown
+GREETING 421 4.3.2 Service not available
+    => temporary
+GREETING 554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org
+    => unknown
+TLS 454 4.7.0 TLS not available due to local problem
+    => temporary
+"""
+
+
+def real_replies() -> Iterator[ParameterSet]:
+    """The table above as test cases: an entry's text may go on over indented lines."""
+    words: list[str] = []
+    for line in REAL_REPLIES.strip().splitlines():
+        if not line.lstrip().startswith("=> "):
+            words.append(line.strip())
+            continue
+        where, code, text = " ".join(words).split(" ", 2)
+        expected = Diagnosis(line.split("=> ", 1)[1])
+        command = where if where in ("MAIL", "RCPT", "DATA") else None
+        stage = Stage.SEND if command else Stage(where.lower())
+        reply = Reply(int(code), text.replace("\\n", "\n"))
+        yield pytest.param(stage, command, reply, expected, id=f"{where}-{code}-{expected}")
+        words = []
+
+
+@pytest.mark.parametrize(("stage", "command", "reply", "expected"), list(real_replies()))
+def test_real_server_replies_are_diagnosed(
+    stage: Stage, command: str | None, reply: Reply, expected: Diagnosis
+) -> None:
+    assert diagnose(stage, reply, command=command) is expected
+
+
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (ProbeFailure.NO_SUCH_HOST, Diagnosis.NO_SUCH_HOST),
+        (ProbeFailure.REFUSED, Diagnosis.PORT_BLOCKED),
+        (ProbeFailure.CONNECT_TIMEOUT, Diagnosis.PORT_BLOCKED),
+        (ProbeFailure.NO_GREETING, Diagnosis.NO_GREETING),
+        (ProbeFailure.NOT_SMTP, Diagnosis.NO_GREETING),
+        (ProbeFailure.TLS_FAILED, Diagnosis.TLS_FAILED),
+        (ProbeFailure.NO_STARTTLS, Diagnosis.STARTTLS_MISSING),
+        (ProbeFailure.CLOSED, Diagnosis.CONNECTION_CLOSED),
+    ],
+)
+def test_without_a_reply_what_the_connection_did_decides(
+    failure: ProbeFailure, expected: Diagnosis
+) -> None:
+    assert diagnose(Stage.CONNECT, None, failure=failure) is expected
+    # aiosmtplib's -1 stands for "not an SMTP reply": no better witness than the failure.
+    assert diagnose(Stage.GREETING, Reply(-1, "HTTP/1.1 400"), failure=failure) is expected
+
+
+def test_a_reply_is_a_better_witness_than_the_connection() -> None:
+    reply = Reply(421, "4.7.0 Too many connections from your IP")
+    assert diagnose(Stage.GREETING, reply, failure=ProbeFailure.CLOSED) is Diagnosis.TEMPORARY
+    assert diagnose(Stage.SEND, None) is Diagnosis.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("5.7.139 Authentication unsuccessful", "5.7.139"),
+        ("  4.7.1 Greylisted", "4.7.1"),
+        ("2.0.0 Ok: queued as 4ABC", "2.0.0"),
+        ("Authentication unsuccessful 5.7.8", None),
+        ("3.1.1 not a class", None),
+        ("5.7.1234 too long", None),
+        ("5.7.1.2 four parts", None),
+    ],
+)
+def test_the_enhanced_status_code_is_read_from_the_start_only(text: str, code: str | None) -> None:
+    assert enhanced_code(text) == code
+
+
+@pytest.mark.parametrize("diagnosis", list(Diagnosis))
+def test_every_diagnosis_is_explained_with_a_next_step(diagnosis: Diagnosis) -> None:
+    calls: list[str] = []
+
+    def tr(context: str, text: str) -> str:
+        calls.append(context)
+        return f"«{text}»"
+
+    happened, remedy = describe_diagnosis(diagnosis, tr)
+
+    assert calls == ["Messages", "Messages"]
+    assert happened.startswith("«") and remedy.startswith("«")
+    assert happened != remedy
+    assert happened.endswith(".»") and remedy.endswith(".»")
+
+
+@pytest.mark.parametrize(
+    "label", [*map(stage_label, Stage), *map(describe_certificate_problem, CertProblem)]
+)
+def test_every_stage_and_certificate_problem_has_words(label: str) -> None:
+    assert label.strip()
+
+
+async def test_the_outcome_is_told_with_the_servers_words_and_the_certificate(
+    serve: StartServer,
+) -> None:
+    refusing = await serve(alice(security=Security.SSL))
+    self_signed = await serve(alice(security=Security.SSL, cert=CertKind.SELF_SIGNED))
+
+    sent = await send_test_message(settings_for(refusing), PASSWORD)
+    refused = await send_test_message(settings_for(refusing), "wrong")
+    untrusted = await send_test_message(settings_for(self_signed), PASSWORD)
+
+    assert describe_outcome(sent) == [
+        "The server accepted the test message: sending works.",
+        f"Logged in as “{ADDRESS}”.",
+        f"Message-ID: {sent.message_id}",
+    ]
+    assert describe_outcome(refused) == [
+        *describe_diagnosis(Diagnosis.WRONG_PASSWORD),
+        "The test stopped at this step: Log in.",
+        "The server answered: 535 5.7.8 Authentication credentials invalid",
+    ]
+    assert untrusted.certificate is not None
+    assert describe_outcome(untrusted) == [
+        *describe_diagnosis(Diagnosis.CERTIFICATE),
+        "The test stopped at this step: Secure the connection.",
+        "The certificate is self-signed: no authority vouches for it.",
+        f"Certificate fingerprint (SHA-256): {untrusted.certificate.sha256}",
+    ]

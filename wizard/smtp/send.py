@@ -1,0 +1,511 @@
+"""The real test: log in to the outgoing server and send one message, as a mail program would.
+
+Detection proves that a server answers; only a login and an accepted message prove the
+password, the form of the username the server wants and that it lets this address send. The
+GUI and the CLI both run this one function and explain its outcome with the same words.
+
+What it promises, because the password is at stake:
+
+- The security the settings state is the security used: a STARTTLS server that does not offer
+  STARTTLS ends the test, it is never quietly continued unencrypted.
+- The certificate is checked against the OS trust store. One that fails is reported with the
+  reason and its SHA-256 fingerprint, and the password is not sent, unless it is exactly the
+  certificate the user pinned after seeing that fingerprint.
+- No password crosses an unencrypted connection unless the user allowed it.
+- The transcript shows every command and reply but never the AUTH payloads.
+
+The conversation reuses the steps it shares with the detection probe
+(``wizard.smtp.session``): connecting with separate deadlines for "nobody answers" and
+"no greeting", the handshake, EHLO, QUIT, and hanging up without waiting on a stalled TLS
+close.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+
+import aiosmtplib
+from aiosmtplib.typing import Default, SMTPStatus
+
+from wizard.address import parse_address
+from wizard.model import Certificate, Security
+from wizard.net.tls import client_context, unverified_context
+from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose
+from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.session import (
+    SessionFailed,
+    certificate_from,
+    ehlo,
+    greet,
+    hang_up,
+    open_socket,
+    peer_fingerprint,
+    quit_politely,
+    starttls,
+)
+
+if TYPE_CHECKING:
+    import socket
+    from collections.abc import Coroutine
+
+    from wizard.address import EmailAddress
+
+__all__ = [
+    "SEND_TIMEOUTS",
+    "SUBJECT",
+    "Reply",
+    "SendSettings",
+    "Stage",
+    "StepCallback",
+    "TestOutcome",
+    "send_test_message",
+]
+
+T = TypeVar("T")
+
+# Longer than the probe's: this is the server the user chose, and a login or a message may
+# legitimately take a while (delays after a failed login, content scanning after DATA).
+SEND_TIMEOUTS = ProbeTimeouts(connect=10.0, greeting=20.0, command=30.0)
+
+SUBJECT = "Test message from Email Setup Wizard"
+_BODY = """\
+This message was sent by Email Setup Wizard to check the settings for sending mail from
+{address} through {host}, port {port}.
+
+It arrived, so the settings work. You can delete it.
+"""
+
+_REDACTED = "********"
+# The one challenge-response mechanism aiosmtplib has, and prefers: it never reveals the
+# password, but a server can offer it without being able to check it (see ``_authenticate``).
+_CHALLENGE_RESPONSE = "cram-md5"
+
+StepCallback: TypeAlias = Callable[[Stage, Reply | None], None]
+
+
+@dataclass(frozen=True)
+class SendSettings:
+    """What the test uses; everything but the password, which is passed on its own."""
+
+    host: str
+    port: int
+    security: Security
+    username: str
+    address: str  # the From address (also the default recipient)
+    display_name: str = ""
+    recipient: str | None = None
+    allow_plaintext: bool = False  # may the password cross an unencrypted connection
+    pinned_sha256: str | None = None  # accept exactly this certificate even if it does not verify
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    """How the test ended.
+
+    ``stage`` is where it stopped (``DONE`` on success); ``reply`` the server's answer that
+    decided it (the acceptance of the message, or the refusal), ``None`` when the test ended
+    for a reason of its own (no answer, a certificate, a refusal to send the password).
+    ``username`` is the login the server accepted, ``None`` until one was.
+    """
+
+    ok: bool
+    stage: Stage
+    reply: Reply | None
+    username: str | None
+    message_id: str | None
+    diagnosis: Diagnosis | None
+    certificate: Certificate | None
+    transcript: tuple[str, ...]
+
+    __test__ = False  # not a pytest test class, whatever its name
+
+
+async def send_test_message(
+    settings: SendSettings,
+    password: str,
+    *,
+    on_step: StepCallback | None = None,
+    timeouts: ProbeTimeouts | None = None,
+    local_part: str | None = None,
+) -> TestOutcome:
+    """Log in to ``settings.host`` and send a test message; never raises for a failed test.
+
+    ``on_step(stage, reply)`` is called as each stage begins, with the last server reply so
+    far, and finally with ``Stage.DONE`` and the reply accepting the message. When a
+    certificate is rejected the server is connected to once more, without verification, only
+    to read the certificate (and to use it if it is the pinned one), so the stages repeat.
+
+    If the login is refused as a wrong password, the full address and then ``local_part``
+    (by default the address's) are tried as the username, as mail programs do.
+
+    Raises ``InvalidAddressError`` if the address or the recipient is not an email address:
+    that is the caller's to check before a test. Cancelling stops at once and closes the socket.
+    """
+    sender = parse_address(settings.address)
+    recipient = parse_address(settings.recipient) if settings.recipient else sender
+    usernames = (settings.username, settings.address, local_part or sender.local_part)
+    test = _Test(
+        settings=settings,
+        password=password,
+        sender=sender,
+        recipient=recipient,
+        usernames=tuple(name for name in dict.fromkeys(usernames) if name),
+        timeouts=timeouts or SEND_TIMEOUTS,
+        on_step=on_step,
+    )
+    try:
+        return await test.run(client_context())
+    except ssl.SSLCertVerificationError as rejection:
+        return await test.run(unverified_context(), rejection)
+
+
+class _Stop(Exception):
+    """The test ends here, for a reason the user is shown."""
+
+    def __init__(self, diagnosis: Diagnosis, reply: Reply | None = None) -> None:
+        super().__init__(diagnosis.value)
+        self.diagnosis = diagnosis
+        self.reply = reply
+
+
+@dataclass
+class _Test:
+    settings: SendSettings
+    password: str
+    sender: EmailAddress
+    recipient: EmailAddress
+    usernames: tuple[str, ...]
+    timeouts: ProbeTimeouts
+    on_step: StepCallback | None
+    transcript: list[str] = field(default_factory=list)  # across both connections, if two
+    stage: Stage = Stage.CONNECT
+    certificate: Certificate | None = None
+
+    async def run(
+        self, tls_context: ssl.SSLContext, rejection: ssl.SSLCertVerificationError | None = None
+    ) -> TestOutcome:
+        """One connection. With ``rejection`` set, ``tls_context`` does not verify, and the
+        certificate is only accepted if it is the pinned one. A rejected certificate on a
+        verifying connection escapes as ``SSLCertVerificationError``."""
+        smtp = _RecordingSMTP(
+            self.transcript,
+            hostname=self.settings.host,
+            use_tls=self.settings.security is Security.SSL,
+            start_tls=False,  # upgraded explicitly, so that "not offered" is seen
+            tls_context=tls_context,
+            timeout=None,  # every deadline is enforced here, per step
+        )
+        sock: socket.socket | None = None
+        try:
+            self._begin(Stage.CONNECT, smtp)
+            sock = await open_socket(self.settings.host, self.settings.port, self.timeouts.connect)
+            return await self._converse(smtp, sock, tls_context, rejection)
+        except SessionFailed as failed:
+            reply = _reply_of(failed.__cause__)
+            stop = _Stop(diagnose(self.stage, reply, failure=failed.failure), reply)
+        except _Stop as stopped:
+            stop = stopped
+        finally:
+            hang_up(smtp)
+            if sock is not None:
+                sock.close()  # in case aiosmtplib never took it over
+        return self._outcome(stop.diagnosis, stop.reply)
+
+    async def _converse(
+        self,
+        smtp: _RecordingSMTP,
+        sock: socket.socket,
+        tls_context: ssl.SSLContext,
+        rejection: ssl.SSLCertVerificationError | None,
+    ) -> TestOutcome:
+        security = self.settings.security
+        try:
+            self._begin(Stage.TLS if security is Security.SSL else Stage.GREETING, smtp)
+            await greet(smtp, sock, security, None, self.timeouts.greeting)
+            if security is Security.SSL:
+                self._check_certificate(smtp, rejection)
+                self._begin(Stage.GREETING, smtp)
+            await ehlo(smtp, self.timeouts.command)
+            if security is Security.STARTTLS:
+                self._begin(Stage.TLS, smtp)
+                if not smtp.supports_extension("starttls"):
+                    raise _Stop(Diagnosis.STARTTLS_MISSING)
+                await starttls(smtp, self.settings.host, tls_context, self.timeouts.command)
+                self._check_certificate(smtp, rejection)
+                await ehlo(smtp, self.timeouts.command)
+            self._begin(Stage.AUTH, smtp)
+            username = await self._log_in(smtp)
+            self._begin(Stage.SEND, smtp)
+            reply, message_id = await self._send(smtp)
+        except (_Stop, SessionFailed):
+            await self._say_goodbye(smtp)
+            raise
+        await self._say_goodbye(smtp)
+        self.stage = Stage.DONE
+        if self.on_step is not None:
+            self.on_step(Stage.DONE, reply)
+        return self._outcome(None, reply, username=username, message_id=message_id)
+
+    @staticmethod
+    async def _say_goodbye(smtp: _RecordingSMTP) -> None:
+        """Say goodbye after a refusal; after silence, only hang up (QUIT would wait in vain)."""
+        if smtp.is_connected and smtp.answered:
+            await quit_politely(smtp)
+
+    def _begin(self, stage: Stage, smtp: _RecordingSMTP) -> None:
+        self.stage = stage
+        if self.on_step is not None:
+            self.on_step(stage, smtp.last_reply)
+
+    def _check_certificate(
+        self, smtp: _RecordingSMTP, rejection: ssl.SSLCertVerificationError | None
+    ) -> None:
+        """Note the certificate; stop unless it verified or is the one the user pinned."""
+        fingerprint = peer_fingerprint(smtp)
+        self.certificate = certificate_from(fingerprint, rejection)
+        pin = self.settings.pinned_sha256
+        if rejection is not None and not (fingerprint and pin and _same(fingerprint, pin)):
+            raise _Stop(Diagnosis.CERTIFICATE)
+
+    async def _log_in(self, smtp: _RecordingSMTP) -> str:
+        """Log in with the first username the server accepts; the one that worked.
+
+        Another username is tried only after a wrong-password refusal: a refusal for any
+        other reason (an app password needed, logins disabled) would be the same for all.
+        """
+        encrypted = self.settings.security is not Security.NONE
+        if not encrypted and not self.settings.allow_plaintext:
+            raise _Stop(Diagnosis.PLAINTEXT_REFUSED)
+        if not smtp.supported_auth_methods:
+            if not encrypted and smtp.supports_extension("starttls"):
+                raise _Stop(Diagnosis.STARTTLS_REQUIRED)
+            raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
+        refusal: _Stop | None = None
+        for username in self.usernames:
+            try:
+                await self._authenticate(smtp, username)
+            except _Stop as stop:
+                if refusal is not None and stop.diagnosis is Diagnosis.CONNECTION_CLOSED:
+                    raise refusal from stop  # hung up on a retry: the refusal is the news
+                if stop.diagnosis is not Diagnosis.WRONG_PASSWORD:
+                    raise
+                refusal = refusal or stop
+            else:
+                return username
+        assert refusal is not None  # there is always at least the address to try
+        raise refusal
+
+    async def _authenticate(self, smtp: _RecordingSMTP, username: str) -> None:
+        """Log in as ``username`` with the best mechanism both sides support.
+
+        Unlike aiosmtplib's ``login``, a wrong password is not retried with every other
+        mechanism: each failed attempt counts towards the lockouts servers impose (fail2ban
+        bans after five by default). The next mechanism is tried only when the server could
+        not use this one: it said so (504), or it was CRAM-MD5, which servers that store
+        only password hashes advertise but cannot check.
+        """
+        methods = {
+            "cram-md5": smtp.auth_crammd5,
+            "plain": smtp.auth_plain,
+            "login": smtp.auth_login,
+        }
+        *others, last = smtp.supported_auth_methods
+        for mechanism in others:
+            try:
+                await self._exchange(methods[mechanism](username, self.password))
+            except aiosmtplib.SMTPAuthenticationError as err:
+                if err.code != 504 and mechanism != _CHALLENGE_RESPONSE:
+                    raise _refusal(Stage.AUTH, err) from err
+            else:
+                return
+        try:
+            await self._exchange(methods[last](username, self.password))
+        except aiosmtplib.SMTPAuthenticationError as err:
+            raise _refusal(Stage.AUTH, err) from err
+
+    async def _send(self, smtp: _RecordingSMTP) -> tuple[Reply, str]:
+        """Send the test message; the server's acceptance and the message's Message-ID."""
+        message = self._message()
+        try:
+            _, text = await self._exchange(
+                smtp.send_message(
+                    message, sender=self.sender.address, recipients=[self.recipient.address]
+                )
+            )
+        except aiosmtplib.SMTPSenderRefused as err:
+            raise _refusal(Stage.SEND, err, "MAIL") from err
+        except aiosmtplib.SMTPRecipientsRefused as err:
+            raise _refusal(Stage.SEND, err.recipients[0], "RCPT") from err
+        except aiosmtplib.SMTPDataError as err:
+            raise _refusal(Stage.SEND, err, "DATA") from err
+        except aiosmtplib.SMTPNotSupported as err:  # a non-ASCII mailbox without SMTPUTF8
+            raise _Stop(Diagnosis.SMTPUTF8_UNSUPPORTED) from err
+        except aiosmtplib.SMTPResponseException as err:
+            raise _refusal(Stage.SEND, err) from err
+        # aiosmtplib raises unless DATA was answered 250, and hands over only the text.
+        return Reply(SMTPStatus.completed.value, text), str(message["Message-ID"])
+
+    def _message(self) -> EmailMessage:
+        """The test message. Domains are in their ASCII form, so only a non-ASCII mailbox
+        name needs the server's SMTPUTF8 (aiosmtplib then asks for it)."""
+        sender, recipient = self.sender, self.recipient
+        message = EmailMessage()
+        message["From"] = Address(
+            self.settings.display_name, username=sender.local_part, domain=sender.domain
+        )
+        message["To"] = Address(username=recipient.local_part, domain=recipient.domain)
+        message["Date"] = formatdate(localtime=True)
+        message["Message-ID"] = make_msgid(domain=sender.domain)
+        message["Subject"] = SUBJECT
+        message.set_content(
+            _BODY.format(address=sender.display, host=self.settings.host, port=self.settings.port),
+            charset="utf-8",
+        )
+        return message
+
+    async def _exchange(self, step: Coroutine[Any, Any, T]) -> T:
+        """Await one step under the command deadline; silence or a hang-up ends the test."""
+        try:
+            async with asyncio.timeout(self.timeouts.command):
+                return await step
+        except OSError as err:  # timeouts and hang-ups, aiosmtplib's included, are OSErrors
+            raise _Stop(Diagnosis.CONNECTION_CLOSED) from err
+
+    def _outcome(
+        self,
+        diagnosis: Diagnosis | None,
+        reply: Reply | None,
+        *,
+        username: str | None = None,
+        message_id: str | None = None,
+    ) -> TestOutcome:
+        return TestOutcome(
+            ok=diagnosis is None,
+            stage=self.stage,
+            reply=reply,
+            username=username,
+            message_id=message_id,
+            diagnosis=diagnosis,
+            certificate=self.certificate,
+            transcript=tuple(self.transcript),
+        )
+
+
+def _refusal(
+    stage: Stage, error: aiosmtplib.SMTPResponseException, command: str | None = None
+) -> _Stop:
+    """The end of the test when the server refused: the reply, and what it means."""
+    reply = Reply(error.code, error.message)
+    return _Stop(diagnose(stage, reply, command=command), reply)
+
+
+def _reply_of(error: BaseException | None) -> Reply | None:
+    """The server's reply behind a probe step's failure, if it was a reply at all."""
+    if isinstance(error, aiosmtplib.SMTPResponseException) and error.code > 0:
+        return Reply(error.code, error.message)
+    return None
+
+
+def _same(fingerprint: str, pin: str) -> bool:
+    """Whether ``pin`` names ``fingerprint``, however it was typed (case, colons, spaces)."""
+
+    def digits(text: str) -> str:
+        return "".join(char for char in text.upper() if char in string.hexdigits)
+
+    return digits(fingerprint) == digits(pin)
+
+
+def command_line(args: tuple[bytes, ...], *, continuing: bool) -> str:
+    """A client command as the transcript shows it, with AUTH secrets replaced.
+
+    ``continuing``: the previous reply was 334, so this line answers a SASL challenge (the
+    password of AUTH LOGIN, the digest of CRAM-MD5) and is hidden whole. An AUTH command keeps
+    its mechanism and loses its initial response, which for PLAIN is the password in base64.
+    """
+    if continuing:
+        return _REDACTED
+    if args and args[0].upper() == b"AUTH":
+        shown = [arg.decode("ascii", "replace") for arg in args[:2]]
+        return " ".join(shown + [_REDACTED] * (len(args) > 2))
+    return " ".join(arg.decode("utf-8", "replace") for arg in args)
+
+
+class _RecordingSMTP(aiosmtplib.SMTP):
+    """aiosmtplib's client, writing the conversation into a transcript as it goes.
+
+    Commands pass through ``execute_command``; the three exchanges that bypass it (the
+    greeting, STARTTLS and DATA) are recorded around the public methods that run them.
+    """
+
+    def __init__(self, transcript: list[str], **options: Any) -> None:
+        super().__init__(**options)
+        self._transcript = transcript
+        self.last_reply: Reply | None = None
+        self.answered = False  # the server has answered everything said to it
+
+    async def execute_command(
+        self,
+        *args: bytes,
+        timeout: float | Literal[Default.token] | None = Default.token,  # noqa: ASYNC109
+    ) -> aiosmtplib.SMTPResponse:
+        if self.is_connected:  # otherwise aiosmtplib refuses without sending anything
+            continuing = self.last_reply is not None and self.last_reply.code == 334
+            self._said(command_line(args, continuing=continuing))
+        response = await super().execute_command(*args, timeout=timeout)
+        self._record(response.code, response.message)
+        return response
+
+    async def connect(self, **options: Any) -> aiosmtplib.SMTPResponse:
+        self.answered = False  # the greeting is due
+        return await self._recorded(super().connect(**options))
+
+    async def starttls(self, **options: Any) -> aiosmtplib.SMTPResponse:
+        self._said("STARTTLS")
+        return await self._recorded(super().starttls(**options))
+
+    async def data(
+        self,
+        message: str | bytes,
+        /,
+        *,
+        timeout: float | Literal[Default.token] | None = Default.token,  # noqa: ASYNC109
+    ) -> aiosmtplib.SMTPResponse:
+        # The 354 go-ahead is consumed inside aiosmtplib; the content is summed up, not shown.
+        self._said("DATA")
+        content_line = len(self._transcript)
+        response = await self._recorded(super().data(message, timeout=timeout))
+        self._transcript.insert(content_line, f"C: [message, {len(message)} bytes]")
+        return response
+
+    async def _recorded(
+        self, exchange: Coroutine[Any, Any, aiosmtplib.SMTPResponse]
+    ) -> aiosmtplib.SMTPResponse:
+        try:
+            response = await exchange
+        except aiosmtplib.SMTPResponseException as err:
+            self._record(err.code, err.message)
+            raise
+        self._record(response.code, response.message)
+        return response
+
+    def _said(self, line: str) -> None:
+        self._transcript.append(f"C: {line}")
+        self.answered = False
+
+    def _record(self, code: int, text: str) -> None:
+        self.last_reply = Reply(code, text)
+        self.answered = True
+        if code <= 0:  # aiosmtplib's stand-in for "not an SMTP reply at all"
+            self._transcript.append(f"S: {text}")
+            return
+        lines = text.split("\n")
+        for number, line in enumerate(lines, start=1):
+            self._transcript.append(f"S: {code}{' ' if number == len(lines) else '-'}{line}")
