@@ -59,3 +59,13 @@ def lab(lab_world: Lab, monkeypatch: pytest.MonkeyPatch) -> Iterator[Lab]:
         yield lab_world
     finally:
         lab_world.reset()
+
+
+@pytest.fixture
+def private_keychain() -> None:
+    """Tests that store passwords need the private, unlocked keyring of tests/lab/with-keyring."""
+    if os.environ.get("WITH_KEYRING_BUS") != os.environ.get("DBUS_SESSION_BUS_ADDRESS", "unset"):
+        pytest.fail(
+            "this test needs a private, unlocked Secret Service: run it through "
+            "tests/lab/with-keyring (scripts/test does)"
+        )

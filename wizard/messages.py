@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wizard.errors import AddressProblem, InvalidAddressError, WizardError
+from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import Caution, CertProblem, Security, SourceName, SourceStatus, Trust
+from wizard.profiles import ProfileError, ProfileProblem
 from wizard.smtp.diagnosis import Diagnosis, Stage
 
 if TYPE_CHECKING:
@@ -351,6 +353,49 @@ _STOPPED_AT = QT_TRANSLATE_NOOP("Messages", "The test stopped at this step: {sta
 _SERVER_SAID = QT_TRANSLATE_NOOP("Messages", "The server answered: {reply}")
 _FINGERPRINT = QT_TRANSLATE_NOOP("Messages", "Certificate fingerprint (SHA-256): {sha256}")
 
+_KEYCHAIN = {
+    KeychainProblem.NO_BACKEND: QT_TRANSLATE_NOOP(
+        "Messages",
+        "No usable keychain was found (tried: {backend}). Start your desktop's keyring "
+        "(for example GNOME Keyring or KWallet) or sign in to a desktop session, then try "
+        "again. Your settings are kept; the password was not written anywhere else.",
+    ),
+    KeychainProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "Messages", "The keychain ({backend}) is locked. Unlock it, then try again."
+    ),
+    KeychainProblem.DENIED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The keychain ({backend}) refused access, or its prompt was closed. Try again and "
+        "allow access.",
+    ),
+    KeychainProblem.FAILED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The keychain ({backend}) could not complete the request ({detail}). Try again; "
+        "nothing else was changed.",
+    ),
+}
+
+_PROFILES = {
+    ProfileProblem.CORRUPT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The account file {path} is damaged ({detail}). It was left untouched: repair it or "
+        "move it away, then try again.",
+    ),
+    ProfileProblem.NEWER_VERSION: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The account file {path} was written by a newer version of Email Setup Wizard. "
+        "Update this program; the file was left untouched.",
+    ),
+    ProfileProblem.UNREADABLE: QT_TRANSLATE_NOOP(
+        "Messages", "The account file {path} cannot be read ({detail}). Check its permissions."
+    ),
+    ProfileProblem.UNWRITABLE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The account file {path} cannot be written ({detail}). Check the folder's "
+        "permissions and free space; the accounts already stored are unchanged.",
+    ),
+}
+
 _GENERIC = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
 
@@ -359,6 +404,11 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
     if isinstance(err, InvalidAddressError):
         _, _, domain = err.value.strip().rpartition("@")
         return tr(CONTEXT, _ADDRESS[err.problem]).format(domain=domain)
+    if isinstance(err, KeychainError):
+        text = tr(CONTEXT, _KEYCHAIN[err.problem])
+        return text.format(backend=err.backend, detail=err.detail)
+    if isinstance(err, ProfileError):
+        return tr(CONTEXT, _PROFILES[err.problem]).format(path=err.path, detail=err.detail)
     return tr(CONTEXT, _GENERIC).format(detail=str(err))
 
 

@@ -171,7 +171,8 @@ class ProfileStore:
         return profiles
 
     def _write(self, profiles: list[AccountProfile]) -> None:
-        document = {"format": FORMAT, "accounts": [_to_json(profile) for profile in profiles]}
+        accounts = [profile_to_json(profile) for profile in profiles]
+        document = {"format": FORMAT, "accounts": accounts}
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
         folder = self._path.parent
         try:
@@ -205,7 +206,7 @@ def _key(address: str) -> str:
     return parse_address(address).address
 
 
-def _to_json(profile: AccountProfile) -> dict[str, Any]:
+def profile_to_json(profile: AccountProfile) -> dict[str, Any]:
     return {
         "display_name": profile.display_name,
         "address": profile.address,

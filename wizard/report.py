@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.messages import describe_caution
-from wizard.model import Candidate, DetectionResult
+from wizard.messages import describe_caution, describe_diagnosis
+from wizard.model import Candidate, Certificate, DetectionResult
+from wizard.smtp.send import TestOutcome
 
 # clientConfig authentication words → the SASL mechanisms they stand for.
 _SASL_FOR_METHOD = {
@@ -34,6 +35,16 @@ def auth_mechanisms(candidate: Candidate) -> list[str]:
     return mechanisms
 
 
+def certificate_json(certificate: Certificate | None) -> dict[str, Any] | None:
+    if certificate is None:
+        return None
+    return {
+        "sha256": certificate.sha256,
+        "verified": certificate.verified,
+        "problem": certificate.problem.value if certificate.problem else None,
+    }
+
+
 def candidate_json(candidate: Candidate) -> dict[str, Any]:
     config, probe = candidate.config, candidate.probe
     certificate = probe.certificate if probe else None
@@ -52,13 +63,7 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
         "authentication": list(config.auth_methods),
         "reachable": bool(probe and probe.reachable),
         "probe_failure": probe.failure.value if probe and probe.failure else None,
-        "certificate": None
-        if certificate is None
-        else {
-            "sha256": certificate.sha256,
-            "verified": certificate.verified,
-            "problem": certificate.problem.value if certificate.problem else None,
-        },
+        "certificate": certificate_json(certificate),
         "warnings": [w.value for w in candidate.warnings],
     }
 
@@ -81,4 +86,25 @@ def detection_json(result: DetectionResult) -> dict[str, Any]:
         "warnings": [describe_caution(w, result.domain) for w in result.warnings],
         "warning_codes": [w.value for w in result.warnings],
         "elapsed_ms": result.elapsed_ms,
+    }
+
+
+def outcome_json(outcome: TestOutcome) -> dict[str, Any]:
+    """A test send as the documented ``test --json`` object."""
+    explanation, next_step = (
+        describe_diagnosis(outcome.diagnosis) if outcome.diagnosis else (None, None)
+    )
+    return {
+        "ok": outcome.ok,
+        "stage": outcome.stage.value,
+        "reply": None
+        if outcome.reply is None
+        else {"code": outcome.reply.code, "text": outcome.reply.text},
+        "username": outcome.username,
+        "message_id": outcome.message_id,
+        "explanation": explanation,
+        "next_step": next_step,
+        "diagnosis": outcome.diagnosis.value if outcome.diagnosis else None,
+        "certificate": certificate_json(outcome.certificate),
+        "transcript": list(outcome.transcript),
     }

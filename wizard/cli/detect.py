@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from wizard.address import parse_address
+from wizard.cli.common import (
+    EXIT_INVALID_INPUT,
+    EXIT_NOTHING_FOUND,
+    EXIT_OK,
+    fail,
+    print_json,
+)
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.discovery.events import DetectionEvent, SourceFinished
 from wizard.errors import InvalidAddressError
 from wizard.messages import (
     describe_caution,
-    describe_error,
     security_label,
     source_label,
     status_label,
@@ -23,10 +28,6 @@ from wizard.messages import (
 from wizard.model import Candidate, DetectionResult
 from wizard.report import auth_mechanisms, detection_json
 from wizard.runtime import run
-
-EXIT_FOUND = 0
-EXIT_INVALID_INPUT = 2
-EXIT_NOTHING_FOUND = 3
 
 
 def add_parser(commands: Any) -> None:
@@ -64,8 +65,7 @@ def handle(args: argparse.Namespace) -> int:
     try:
         address = parse_address(args.address)
     except InvalidAddressError as err:
-        print(f"email-setup-wizard: {describe_error(err)}", file=sys.stderr)
-        return EXIT_INVALID_INPUT
+        return fail(err, EXIT_INVALID_INPUT)
 
     def show_progress(event: DetectionEvent) -> None:
         if isinstance(event, SourceFinished):
@@ -84,11 +84,10 @@ def handle(args: argparse.Namespace) -> int:
         )
     )
     if args.json:
-        json.dump(detection_json(result), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(detection_json(result))
     else:
         print(render(result, verbose=args.verbose))
-    return EXIT_FOUND if result.best else EXIT_NOTHING_FOUND
+    return EXIT_OK if result.best else EXIT_NOTHING_FOUND
 
 
 def render(result: DetectionResult, *, verbose: bool) -> str:

@@ -11,10 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from wizard import __version__
-from wizard.cli import detect
-
-EXIT_INVALID_INPUT = 2
-EXIT_INTERRUPTED = 130
+from wizard.cli import accounts, detect, sendtest, setup
+from wizard.cli.common import EXIT_INTERRUPTED
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     detect.add_parser(commands)
+    sendtest.add_parser(commands)
+    setup.add_parser(commands)
+    accounts.add_parser(commands)
     return parser
 
 

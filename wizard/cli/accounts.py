@@ -1,0 +1,130 @@
+"""``email-setup-wizard accounts [list | show ADDR | remove ADDR]``: the stored accounts.
+
+Passwords are never printed; ``show`` only says whether the keychain holds one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from wizard import keychain
+from wizard.address import parse_address
+from wizard.cli.common import (
+    EXIT_INVALID_INPUT,
+    EXIT_NOTHING_FOUND,
+    EXIT_OK,
+    EXIT_STORAGE_FAILED,
+    fail,
+    print_json,
+)
+from wizard.errors import InvalidAddressError
+from wizard.keychain import KeychainError
+from wizard.messages import security_label
+from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "accounts",
+        help="list, show or remove the accounts set up on this computer",
+        description="List, show or remove stored accounts. Removing also deletes the password "
+        "from the keychain.",
+    )
+    parser.add_argument("action", nargs="?", choices=("list", "show", "remove"), default="list")
+    parser.add_argument("address", nargs="?", help="the account's address (for show and remove)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    if args.action != "list" and not args.address:
+        print(f"email-setup-wizard: 'accounts {args.action}' needs an address.", file=sys.stderr)
+        return EXIT_INVALID_INPUT
+    store = ProfileStore()
+    try:
+        if args.action == "list":
+            return _list(store, as_json=args.json)
+        parse_address(args.address)
+        if args.action == "show":
+            return _show(store, args.address, as_json=args.json)
+        return _remove(store, args.address, as_json=args.json)
+    except InvalidAddressError as err:
+        return fail(err, EXIT_INVALID_INPUT)
+    except (ProfileError, KeychainError) as err:
+        return fail(err, EXIT_STORAGE_FAILED)
+
+
+def _list(store: ProfileStore, *, as_json: bool) -> int:
+    profiles = store.load()
+    if as_json:
+        print_json({"accounts": [profile_to_json(p) for p in profiles], "file": str(store.path)})
+        return EXIT_OK
+    if not profiles:
+        print("No accounts are set up yet.")
+    for profile in profiles:
+        print(
+            f"{profile.address}  {profile.host}:{profile.port} {security_label(profile.security)}"
+        )
+    return EXIT_OK
+
+
+def _show(store: ProfileStore, address: str, *, as_json: bool) -> int:
+    profile = store.get(address)
+    if profile is None:
+        return _not_found(address, as_json=as_json)
+    stored = keychain.get_password(profile.host, profile.port, profile.username) is not None
+    backend = keychain.backend_description()
+    if as_json:
+        print_json(
+            {
+                "account": profile_to_json(profile),
+                "password_stored": stored,
+                "keychain": backend,
+                "keychain_service": profile.keychain_service,
+                "file": str(store.path),
+            }
+        )
+        return EXIT_OK
+    print(describe_profile(profile))
+    where = f"in {backend}" if stored else f"not found in {backend}"
+    print(f"  Password:   {where} (service {profile.keychain_service})")
+    return EXIT_OK
+
+
+def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
+    profile = store.get(address)
+    if profile is None:
+        return _not_found(address, as_json=as_json)
+    # The keychain first: if it is locked, the profile stays so the user can simply retry.
+    deleted = keychain.delete_password(profile.host, profile.port, profile.username)
+    store.remove(address)
+    if as_json:
+        print_json({"removed": profile.address, "keychain_entry_removed": deleted})
+    else:
+        print(f"Removed {profile.address}" + (" and its password." if deleted else "."))
+    return EXIT_OK
+
+
+def _not_found(address: str, *, as_json: bool) -> int:
+    if as_json:
+        print_json({"error": "not-found", "address": address})
+    print(f"email-setup-wizard: no account for {address} is set up.", file=sys.stderr)
+    return EXIT_NOTHING_FOUND
+
+
+def describe_profile(profile: AccountProfile) -> str:
+    """The readable summary of an account, shared by ``show`` and ``setup``."""
+    tested = profile.last_tested.isoformat(timespec="seconds") if profile.last_tested else "never"
+    lines = [
+        f"{profile.display_name} <{profile.address}>" if profile.display_name else profile.address,
+        f"  Server:     {profile.host}",
+        f"  Port:       {profile.port}",
+        f"  Security:   {security_label(profile.security)}",
+        f"  Username:   {profile.username}",
+        f"  Last test:  {tested}",
+    ]
+    if profile.pinned_sha256:
+        lines.append(f"  Pinned certificate SHA-256: {profile.pinned_sha256}")
+    return "\n".join(lines)

@@ -1,0 +1,140 @@
+"""``email-setup-wizard test ADDRESS ...``: log in and send a real test message.
+
+With ``--host`` the settings come from the command line; without it, from the stored account
+for ADDRESS (its pinned certificate included), so a helpdesk can re-test a set-up account.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from wizard import keychain
+from wizard.address import parse_address
+from wizard.cli.common import (
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+    EXIT_STORAGE_FAILED,
+    EXIT_TEST_FAILED,
+    fail,
+    print_json,
+)
+from wizard.cli.credentials import PasswordUnavailableError, read_password
+from wizard.errors import InvalidAddressError
+from wizard.keychain import KeychainError
+from wizard.messages import describe_outcome
+from wizard.model import Security
+from wizard.profiles import ProfileError, ProfileStore
+from wizard.report import outcome_json
+from wizard.runtime import run
+from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
+
+
+def add_send_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by ``test`` and ``setup``."""
+    parser.add_argument("--to", metavar="RCPT", help="send the test message here instead")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    parser.add_argument(
+        "--allow-plaintext",
+        action="store_true",
+        help="allow sending the password over an unencrypted connection (dangerous)",
+    )
+    parser.add_argument(
+        "--trust-certificate",
+        metavar="SHA256",
+        help="accept exactly this server certificate (its SHA-256 fingerprint) even though "
+        "it does not verify",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "test",
+        help="log in and send a real test message",
+        description="Log in to the outgoing server and send a real test message. Without "
+        "--host, the stored account for ADDRESS is tested with the password from the keychain.",
+    )
+    parser.add_argument("address", help="the sender's email address")
+    parser.add_argument("--host", help="the SMTP server")
+    parser.add_argument("--port", type=int, help="the port (default: by security)")
+    parser.add_argument(
+        "--security", choices=[s.value for s in Security], help="ssl, starttls or none"
+    )
+    parser.add_argument("--username", help="the login name (default: the address)")
+    add_send_options(parser)
+    parser.set_defaults(handler=handle)
+
+
+DEFAULT_PORTS = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 587}
+
+
+def handle(args: argparse.Namespace) -> int:
+    try:
+        address = parse_address(args.address)
+        if args.to:
+            parse_address(args.to)
+    except InvalidAddressError as err:
+        return fail(err, EXIT_INVALID_INPUT)
+    try:
+        if args.host:
+            security = Security(args.security or Security.SSL)
+            settings = SendSettings(
+                host=args.host,
+                port=args.port or DEFAULT_PORTS[security],
+                security=security,
+                username=args.username or address.address,
+                address=address.address,
+                recipient=args.to,
+                allow_plaintext=args.allow_plaintext,
+                pinned_sha256=args.trust_certificate,
+            )
+            password = read_password(from_stdin=args.password_stdin, prompt="Password: ")
+        else:
+            profile = ProfileStore().get(address.address)
+            if profile is None:
+                print(
+                    f"email-setup-wizard: no account for {address.address} is set up; "
+                    "give --host, --port and --security to test other settings.",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID_INPUT
+            settings = SendSettings(
+                host=profile.host,
+                port=profile.port,
+                security=profile.security,
+                username=profile.username,
+                address=profile.address,
+                display_name=profile.display_name,
+                recipient=args.to,
+                allow_plaintext=args.allow_plaintext,
+                pinned_sha256=args.trust_certificate or profile.pinned_sha256,
+            )
+            stored = None
+            if not args.password_stdin:
+                stored = keychain.get_password(profile.host, profile.port, profile.username)
+            password = stored or read_password(from_stdin=args.password_stdin, prompt="Password: ")
+    except PasswordUnavailableError as err:
+        return no_password(err)
+    except (ProfileError, KeychainError) as err:
+        return fail(err, EXIT_STORAGE_FAILED)
+    outcome = run(send_test_message(settings, password))
+    show_outcome(outcome, as_json=args.json)
+    return EXIT_OK if outcome.ok else EXIT_TEST_FAILED
+
+
+def no_password(err: PasswordUnavailableError) -> int:
+    """No password and no way to ask for one: say how to provide it."""
+    print(f"email-setup-wizard: {err}; use --password-stdin.", file=sys.stderr)
+    return EXIT_INVALID_INPUT
+
+
+def show_outcome(outcome: TestOutcome, *, as_json: bool) -> None:
+    if as_json:
+        print_json(outcome_json(outcome))
+        return
+    for line in describe_outcome(outcome):
+        print(line, file=sys.stdout if outcome.ok else sys.stderr)
