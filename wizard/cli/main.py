@@ -1,4 +1,4 @@
-"""Command-line entry point: ``email-setup-wizard [detect ...]``.
+"""Command-line entry point: ``email-setup-wizard [COMMAND ...]``; no command opens the GUI.
 
 Exit codes are part of the scripting contract (see the README): 0 success, 2 invalid input,
 3 nothing found, 130 interrupted.
@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find, test and store the outgoing-mail (SMTP) settings for an address.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--address", default="", metavar="ADDR", help="with no command: pre-fill the wizard"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     detect.add_parser(commands)
     sendtest.add_parser(commands)
@@ -33,8 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from wizard.gui.app import run
+
+        return run(args.address)
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:

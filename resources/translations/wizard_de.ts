@@ -1,0 +1,1148 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../wizard/gui/pages/account.py" line="+24"/>
+        <source>Your account</source>
+        <translation>Ihr Konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your email address and password.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wizard finds your provider&apos;s outgoing-mail server, checks it by sending you a test message, and keeps the password in your system&apos;s keychain.</source>
+        <translation>Der Assistent findet den Postausgangsserver Ihres Anbieters, prüft ihn mit einer Testnachricht an Sie und bewahrt das Passwort im Schlüsselbund Ihres Systems auf.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alice Example</source>
+        <translation>Erika Mustermann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alice@example.com</source>
+        <translation>erika@example.com</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email address:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some providers need an app password instead of your usual one; their help pages say how to make one.</source>
+        <translation>Manche Anbieter verlangen statt Ihres üblichen Passworts ein App-Passwort; deren Hilfeseiten erklären, wie Sie eines erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>DetectPage</name>
+    <message>
+        <location filename="../../wizard/gui/pages/detect.py" line="+61"/>
+        <source>Finding your server</source>
+        <translation>Ihr Server wird gesucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every source is asked at once; each row shows how it is going.</source>
+        <translation>Alle Quellen werden gleichzeitig gefragt; jede Zeile zeigt, wie weit sie ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Progress of each source</source>
+        <translation>Fortschritt jeder Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Searching</source>
+        <translation>Suche läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop searching</source>
+        <translation>Suche beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up &amp;manually</source>
+        <translation>&amp;Manuell einrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up manually, with empty settings</source>
+        <translation>Manuell einrichten, mit leeren Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Looking for the outgoing-mail server of {address}…</source>
+        <translation>Der Postausgangsserver für {address} wird gesucht …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>working…</source>
+        <translation>läuft …</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Stopping…</source>
+        <translation>Wird beendet …</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No settings were found. Click Next to enter them yourself; your provider&apos;s help pages list them.</source>
+        <translation>Es wurden keine Einstellungen gefunden. Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Found: {host}, port {port}, {security}. Click Next to review.</source>
+        <translation>Gefunden: {host}, Port {port}, {security}. Klicken Sie auf „Weiter“, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped. Click Next to enter the settings yourself.</source>
+        <translation>Beendet. Klicken Sie auf „Weiter“, um die Einstellungen selbst einzugeben.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../wizard/gui/pages/done.py" line="+51"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test message went through. Save the account to finish.</source>
+        <translation>Die Testnachricht ist angekommen. Speichern Sie das Konto, um abzuschließen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Summary of the account</source>
+        <translation>Zusammenfassung des Kontos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy summary</source>
+        <translation>Zusammenfassung &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the summary as text</source>
+        <translation>Die Zusammenfassung als Text kopieren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click Save to keep the password in your system&apos;s keychain and save the account. Nothing has been stored yet.</source>
+        <translation>Klicken Sie auf „Speichern“, um das Passwort im Schlüsselbund Ihres Systems aufzubewahren und das Konto zu speichern. Bisher wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Saved. Your password is kept in {keychain}.</source>
+        <translation>Gespeichert. Ihr Passwort liegt in {keychain}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{problem}
+Nothing you entered is lost: click Save to try again.</source>
+        <translation>{problem}
+Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Account: {account}</source>
+        <translation>Konto: {account}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outgoing server (SMTP): {host}</source>
+        <translation>Postausgangsserver (SMTP): {host}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port: {port}</source>
+        <translation>Port: {port}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption: {security}</source>
+        <translation>Verschlüsselung: {security}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Username: {username}</source>
+        <translation>Benutzername: {username}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in method: {method}</source>
+        <translation>Anmeldeverfahren: {method}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings found by: {source}</source>
+        <translation>Einstellungen gefunden über: {source}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entered by you</source>
+        <translation>von Ihnen eingegeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tested: {when}, test message sent to {recipient}</source>
+        <translation>Getestet: {when}, Testnachricht an {recipient} gesendet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Trusted certificate (SHA-256): {fingerprint}</source>
+        <translation>Vertrauenswürdiges Zertifikat (SHA-256): {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password: not stored yet</source>
+        <translation>Passwort: noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password: kept in {keychain} (service {service}, user {username})</source>
+        <translation>Passwort: liegt in {keychain} (Dienst {service}, Benutzer {username})</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../wizard/messages.py" line="+40"/>
+        <source>Enter your email address.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An email address needs an “@” between your name and the domain, like name@example.com.</source>
+        <translation>Eine E-Mail-Adresse braucht ein „@“ zwischen Ihrem Namen und der Domain, etwa name@example.com.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address contains more than one “@”; keep only the one before the domain.</source>
+        <translation>Die Adresse enthält mehr als ein „@“; behalten Sie nur das vor der Domain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part before the “@” is missing: add your name or account.</source>
+        <translation>Der Teil vor dem „@“ fehlt: Ergänzen Sie Ihren Namen oder Ihr Konto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The domain after the “@” is missing, for example example.com.</source>
+        <translation>Die Domain nach dem „@“ fehlt, zum Beispiel example.com.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Email addresses cannot contain spaces; remove them.</source>
+        <translation>E-Mail-Adressen dürfen keine Leerzeichen enthalten; entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address contains a line break; type it on one line.</source>
+        <translation>Die Adresse enthält einen Zeilenumbruch; geben Sie sie in einer Zeile ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part before the “@” contains characters or dots that are not allowed.</source>
+        <translation>Der Teil vor dem „@“ enthält Zeichen oder Punkte, die nicht erlaubt sind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{domain}” is not a valid domain name; check it for typos.</source>
+        <translation>„{domain}“ ist kein gültiger Domainname; prüfen Sie ihn auf Tippfehler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{domain}” is not a complete domain: it needs a dot and an ending, like example.com.</source>
+        <translation>„{domain}“ ist keine vollständige Domain: Ihr fehlen ein Punkt und eine Endung, etwa example.com.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address is too long to be a real email address.</source>
+        <translation>Die Adresse ist zu lang für eine echte E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This server offers no encryption: your password and mail would be readable by anyone on the network.</source>
+        <translation>Dieser Server bietet keine Verschlüsselung an: Ihr Passwort und Ihre E-Mails wären für jeden im Netzwerk lesbar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These settings came from DNS or plain HTTP, which can be forged: check them before you use them.</source>
+        <translation>Diese Einstellungen stammen aus dem DNS oder aus unverschlüsseltem HTTP, die gefälscht sein können: Prüfen Sie sie, bevor Sie sie verwenden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These settings were guessed by trying likely server names: check them with your provider.</source>
+        <translation>Diese Einstellungen wurden durch Ausprobieren naheliegender Servernamen erraten: Prüfen Sie sie mit Ihrem Anbieter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server could not be checked in time.</source>
+        <translation>Der Server konnte nicht rechtzeitig geprüft werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not answer; it may be down, or a firewall blocks the port.</source>
+        <translation>Der Server hat nicht geantwortet; er ist vielleicht nicht erreichbar, oder eine Firewall sperrt den Port.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server did not offer STARTTLS encryption as these settings expect.</source>
+        <translation>Der Server hat keine STARTTLS-Verschlüsselung angeboten, wie diese Einstellungen es erwarten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s certificate is not trusted by this computer.</source>
+        <translation>Dieser Computer vertraut dem Zertifikat des Servers nicht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This provider wants you to sign in through its website (OAuth2); a password may only work as an app password.</source>
+        <translation>Dieser Anbieter möchte, dass Sie sich über seine Website anmelden (OAuth2); ein Passwort funktioniert womöglich nur als App-Passwort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The domain “{domain}” does not exist; check the address for typos.</source>
+        <translation>Die Domain „{domain}“ existiert nicht; prüfen Sie die Adresse auf Tippfehler.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Built-in provider list</source>
+        <translation>Eingebaute Anbieterliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domain&apos;s own settings</source>
+        <translation>Eigene Einstellungen der Domain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thunderbird&apos;s online provider list</source>
+        <translation>Online-Anbieterliste von Thunderbird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mail host (MX records)</source>
+        <translation>Mailserver (MX-Einträge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service records (SRV)</source>
+        <translation>Diensteinträge (SRV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trying likely servers</source>
+        <translation>Naheliegende Server ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>found</source>
+        <translation>gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timed out</source>
+        <translation>Zeit abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none (unencrypted)</source>
+        <translation>keine (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from unauthenticated DNS or HTTP: confirm before use</source>
+        <translation>aus nicht authentifiziertem DNS oder HTTP: vor der Verwendung bestätigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>guessed</source>
+        <translation>erraten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server did not accept the username or password.</source>
+        <translation>Der Server hat den Benutzernamen oder das Passwort nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the password; if your provider uses two-step verification, create an app password and use that.</source>
+        <translation>Prüfen Sie das Passwort; wenn Ihr Anbieter die Bestätigung in zwei Schritten verwendet, erstellen Sie ein App-Passwort und verwenden Sie dieses.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your provider does not accept your normal password from mail programs.</source>
+        <translation>Ihr Anbieter akzeptiert Ihr normales Passwort nicht von E-Mail-Programmen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create an app password in your account&apos;s security settings and use it here instead of your normal password.</source>
+        <translation>Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos ein App-Passwort und verwenden Sie es hier statt Ihres normalen Passworts.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your provider has switched off password login for sending mail.</source>
+        <translation>Ihr Anbieter hat die Anmeldung mit Passwort zum Versenden von E-Mails abgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask your provider or administrator to allow authenticated SMTP (SMTP AUTH) for this mailbox.</source>
+        <translation>Bitten Sie Ihren Anbieter oder Ihre Administration, authentifiziertes SMTP (SMTP AUTH) für dieses Postfach zu erlauben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server does not offer a password login on this connection.</source>
+        <translation>Der Server bietet auf dieser Verbindung keine Anmeldung mit Passwort an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the server name and port: mail programs send through port 465 (SSL/TLS) or 587 (STARTTLS), not through port 25.</source>
+        <translation>Prüfen Sie Servername und Port: E-Mail-Programme senden über Port 465 (SSL/TLS) oder 587 (STARTTLS), nicht über Port 25.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server accepts a login only after the connection is encrypted.</source>
+        <translation>Der Server erlaubt eine Anmeldung erst, wenn die Verbindung verschlüsselt ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose STARTTLS (usually port 587) or SSL/TLS (usually port 465) as the security.</source>
+        <translation>Wählen Sie STARTTLS (meist Port 587) oder SSL/TLS (meist Port 465) als Verschlüsselung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server does not offer STARTTLS encryption, so the password was not sent.</source>
+        <translation>Der Server bietet keine STARTTLS-Verschlüsselung an, deshalb wurde das Passwort nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the port: STARTTLS is usually on port 587 and SSL/TLS on port 465. Someone on the network may also be removing the encryption offer.</source>
+        <translation>Prüfen Sie den Port: STARTTLS liegt meist auf Port 587, SSL/TLS auf Port 465. Es kann auch sein, dass jemand im Netzwerk das Verschlüsselungsangebot entfernt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The connection is not encrypted, so the password was not sent.</source>
+        <translation>Die Verbindung ist nicht verschlüsselt, deshalb wurde das Passwort nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose SSL/TLS or STARTTLS if the server offers it. Allow an unencrypted login only if you trust every network between you and the server.</source>
+        <translation>Wählen Sie SSL/TLS oder STARTTLS, wenn der Server es anbietet. Erlauben Sie eine unverschlüsselte Anmeldung nur, wenn Sie jedem Netzwerk zwischen Ihnen und dem Server vertrauen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server&apos;s certificate could not be verified, so the password was not sent.</source>
+        <translation>Das Zertifikat des Servers konnte nicht überprüft werden, deshalb wurde das Passwort nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its SHA-256 fingerprint is shown. Trust this certificate only if your provider confirms that exact fingerprint; otherwise check the server name and your network.</source>
+        <translation>Sein SHA-256-Fingerabdruck wird angezeigt. Vertrauen Sie diesem Zertifikat nur, wenn Ihr Anbieter genau diesen Fingerabdruck bestätigt; prüfen Sie andernfalls den Servernamen und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An encrypted connection could not be set up.</source>
+        <translation>Eine verschlüsselte Verbindung konnte nicht aufgebaut werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the security for this port: SSL/TLS is usually on port 465 and STARTTLS on port 587.</source>
+        <translation>Prüfen Sie die Verschlüsselung für diesen Port: SSL/TLS liegt meist auf Port 465, STARTTLS auf Port 587.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused to send mail from this address.</source>
+        <translation>Der Server hat sich geweigert, E-Mails von dieser Adresse zu senden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the address belongs to the account you log in with; many providers only let you send from your own addresses.</source>
+        <translation>Prüfen Sie, ob die Adresse zu dem Konto gehört, mit dem Sie sich anmelden; viele Anbieter lassen Sie nur von Ihren eigenen Adressen senden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused the recipient&apos;s address.</source>
+        <translation>Der Server hat die Adresse des Empfängers abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the recipient&apos;s address for typos.</source>
+        <translation>Prüfen Sie die Adresse des Empfängers auf Tippfehler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused to pass the message on to the recipient.</source>
+        <translation>Der Server hat sich geweigert, die Nachricht an den Empfänger weiterzuleiten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This usually means the server did not count your login for sending: check the server name and username with your provider.</source>
+        <translation>Meist bedeutet das, dass der Server Ihre Anmeldung für das Senden nicht berücksichtigt hat: Prüfen Sie Servername und Benutzernamen mit Ihrem Anbieter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server asked to try again later; many servers do this with new senders.</source>
+        <translation>Der Server bittet darum, es später erneut zu versuchen; viele Server tun das bei neuen Absendern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try again in a few minutes.</source>
+        <translation>Versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the test message itself.</source>
+        <translation>Der Server hat die Testnachricht selbst abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s answer says why; your provider can explain it.</source>
+        <translation>Die Antwort des Servers nennt den Grund; Ihr Anbieter kann ihn erklären.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server does not accept addresses with accented or non-Latin letters before the “@”.</source>
+        <translation>Der Server akzeptiert keine Adressen mit Akzenten oder nicht lateinischen Buchstaben vor dem „@“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask your provider for an address without them, or whether the server can be set up for international addresses (SMTPUTF8).</source>
+        <translation>Fragen Sie Ihren Anbieter nach einer Adresse ohne solche Zeichen oder ob der Server für internationale Adressen (SMTPUTF8) eingerichtet werden kann.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server could not be reached on this port.</source>
+        <translation>Der Server war auf diesem Port nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your network or provider may block this port; try port 465 or 587, or another network.</source>
+        <translation>Ihr Netzwerk oder Ihr Anbieter sperrt diesen Port vielleicht; versuchen Sie Port 465 oder 587 oder ein anderes Netzwerk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server name could not be found.</source>
+        <translation>Der Servername wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the server name for typos, and your internet connection.</source>
+        <translation>Prüfen Sie den Servernamen auf Tippfehler und Ihre Internetverbindung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Something answered on this port, but not like a mail server.</source>
+        <translation>Auf diesem Port hat etwas geantwortet, aber nicht wie ein Mailserver.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the server name and port; if they are right, the server may be overloaded: try again later.</source>
+        <translation>Prüfen Sie Servername und Port; wenn sie stimmen, ist der Server vielleicht überlastet: Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server hung up or stopped answering in the middle of the test.</source>
+        <translation>Der Server hat mitten im Test die Verbindung getrennt oder nicht mehr geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try again in a few minutes; if it keeps happening, the server may be limiting connections from your network.</source>
+        <translation>Versuchen Sie es in einigen Minuten erneut; wenn es wieder passiert, begrenzt der Server vielleicht Verbindungen aus Ihrem Netzwerk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server reported a temporary problem.</source>
+        <translation>Der Server hat ein vorübergehendes Problem gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later.</source>
+        <translation>Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the test with an unusual answer.</source>
+        <translation>Der Server hat den Test mit einer ungewöhnlichen Antwort abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s answer is shown; your provider can explain it.</source>
+        <translation>Die Antwort des Servers wird angezeigt; Ihr Anbieter kann sie erklären.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secure the connection</source>
+        <translation>Verbindung verschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greet the server</source>
+        <translation>Server begrüßen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the test message</source>
+        <translation>Testnachricht senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate is self-signed: no authority vouches for it.</source>
+        <translation>Das Zertifikat ist selbst signiert: Keine Zertifizierungsstelle bürgt dafür.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate has expired.</source>
+        <translation>Das Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate is not valid yet; check this computer&apos;s date and time.</source>
+        <translation>Das Zertifikat ist noch nicht gültig; prüfen Sie Datum und Uhrzeit dieses Computers.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate belongs to a different server name.</source>
+        <translation>Das Zertifikat gehört zu einem anderen Servernamen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate comes from an authority this computer does not trust.</source>
+        <translation>Das Zertifikat stammt von einer Zertifizierungsstelle, der dieser Computer nicht vertraut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate was not accepted.</source>
+        <translation>Das Zertifikat wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server accepted the test message: sending works.</source>
+        <translation>Der Server hat die Testnachricht angenommen: Das Senden funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in as “{username}”.</source>
+        <translation>Angemeldet als „{username}“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message-ID: {message_id}</source>
+        <translation>Message-ID: {message_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test stopped at this step: {stage}.</source>
+        <translation>Der Test endete bei diesem Schritt: {stage}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server answered: {reply}</source>
+        <translation>Der Server antwortete: {reply}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate fingerprint (SHA-256): {sha256}</source>
+        <translation>Fingerabdruck des Zertifikats (SHA-256): {sha256}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No usable keychain was found (tried: {backend}). Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) or sign in to a desktop session, then try again. Your settings are kept; the password was not written anywhere else.</source>
+        <translation>Es wurde kein nutzbarer Schlüsselbund gefunden (versucht: {backend}). Starten Sie den Schlüsselbund Ihrer Arbeitsumgebung (zum Beispiel GNOME Keyring oder KWallet) oder melden Sie sich an einer Desktop-Sitzung an, und versuchen Sie es dann erneut. Ihre Einstellungen bleiben erhalten; das Passwort wurde nirgendwo anders gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keychain ({backend}) is locked. Unlock it, then try again.</source>
+        <translation>Der Schlüsselbund ({backend}) ist gesperrt. Entsperren Sie ihn, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The keychain ({backend}) refused access, or its prompt was closed. Try again and allow access.</source>
+        <translation>Der Schlüsselbund ({backend}) hat den Zugriff verweigert, oder seine Abfrage wurde geschlossen. Versuchen Sie es erneut, und erlauben Sie den Zugriff.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain ({backend}) could not complete the request ({detail}). Try again; nothing else was changed.</source>
+        <translation>Der Schlüsselbund ({backend}) konnte die Anfrage nicht ausführen ({detail}). Versuchen Sie es erneut; sonst wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The account file {path} is damaged ({detail}). It was left untouched: repair it or move it away, then try again.</source>
+        <translation>Die Kontodatei {path} ist beschädigt ({detail}). Sie wurde nicht verändert: Reparieren oder verschieben Sie sie, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The account file {path} was written by a newer version of Email Setup Wizard. Update this program; the file was left untouched.</source>
+        <translation>Die Kontodatei {path} wurde von einer neueren Version des E-Mail-Einrichtungsassistenten geschrieben. Aktualisieren Sie dieses Programm; die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The account file {path} cannot be read ({detail}). Check its permissions.</source>
+        <translation>Die Kontodatei {path} kann nicht gelesen werden ({detail}). Prüfen Sie ihre Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The account file {path} cannot be written ({detail}). Check the folder&apos;s permissions and free space; the accounts already stored are unchanged.</source>
+        <translation>Die Kontodatei {path} kann nicht geschrieben werden ({detail}). Prüfen Sie die Zugriffsrechte des Ordners und den freien Speicherplatz; die bereits gespeicherten Konten sind unverändert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Something went wrong: {detail}</source>
+        <translation>Etwas ist schiefgegangen: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordEdit</name>
+    <message>
+        <location filename="../../wizard/gui/widgets.py" line="+33"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide the password</source>
+        <translation>Das Passwort verbergen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the password</source>
+        <translation>Das Passwort zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <location filename="../../wizard/gui/pages/sending.py" line="+83"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in and send a real test message, so you know it works.</source>
+        <translation>Anmelden und eine echte Testnachricht senden, damit Sie wissen, dass es funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the test message to</source>
+        <translation>Die Testnachricht senden an</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send &amp;to:</source>
+        <translation>Senden &amp;an:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send test message</source>
+        <translation>&amp;Testnachricht senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a test message</source>
+        <translation>Eine Testnachricht senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel t&amp;est</source>
+        <translation>Test a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the test</source>
+        <translation>Den Test abbrechen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Steps of the test</source>
+        <translation>Schritte des Tests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server reply</source>
+        <translation>Antwort des Servers</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>T&amp;rust this certificate for this server, and send again</source>
+        <translation>Diesem Zertifikat für diesen Server &amp;vertrauen und erneut senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust this certificate</source>
+        <translation>Diesem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+5"/>
+        <source>working…</source>
+        <translation>läuft …</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>skipped: no encryption</source>
+        <translation>übersprungen: keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test cancelled. Send it again, or go Back to the settings.</source>
+        <translation>Test abgebrochen. Senden Sie erneut, oder gehen Sie mit „Zurück“ zu den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server accepted the test message for {recipient}.</source>
+        <translation>Der Server hat die Testnachricht für {recipient} angenommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The login worked with the username {username}.</source>
+        <translation>Die Anmeldung hat mit dem Benutzernamen {username} funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test did not go through.</source>
+        <translation>Der Test ist nicht durchgegangen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use Back to change the settings.</source>
+        <translation>Mit „Zurück“ können Sie die Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}
+SHA-256 fingerprint: {fingerprint}</source>
+        <translation>{problem}
+SHA-256-Fingerabdruck: {fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../wizard/gui/pages/settings.py" line="+48"/>
+        <source>Server settings</source>
+        <translation>Servereinstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the outgoing-mail settings; you can change any of them.</source>
+        <translation>Prüfen Sie die Einstellungen für den Postausgang; Sie können jede davon ändern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in method</source>
+        <translation>Anmeldeverfahren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En&amp;cryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ign-in method:</source>
+        <translation>&amp;Anmeldeverfahren:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Allow sending my password and mail without encryption</source>
+        <translation>Passwort und E-Mails &amp;unverschlüsselt senden erlauben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow sending without encryption</source>
+        <translation>Unverschlüsseltes Senden erlauben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have checked these settings and &amp;trust them</source>
+        <translation>Ich habe diese Einstellungen geprüft und ver&amp;traue ihnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust these settings</source>
+        <translation>Diesen Einstellungen vertrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other &amp;possibilities:</source>
+        <translation>Weitere &amp;Möglichkeiten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other possible settings</source>
+        <translation>Weitere mögliche Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Entered by you.</source>
+        <translation>Von Ihnen eingegeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No settings were found: enter the ones your provider gives.</source>
+        <translation>Es wurden keine Einstellungen gefunden: Geben Sie die Ihres Anbieters ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Found by: {source} ({origin})</source>
+        <translation>Gefunden über: {source} ({origin})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trust: {trust}</source>
+        <translation>Vertrauen: {trust}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Automatic (the best the server offers)</source>
+        <translation>Automatisch (das beste, das der Server anbietet)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>answered</source>
+        <translation>hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>answered, certificate not trusted</source>
+        <translation>hat geantwortet, Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>did not answer</source>
+        <translation>hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{host}, port {port}, {security} — {source}, {trust}; {checked}</source>
+        <translation>{host}, Port {port}, {security} – {source}, {trust}; {checked}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../wizard/gui/wizard.py" line="+59"/>
+        <source>Email Setup Wizard</source>
+        <translation>E-Mail-Einrichtungsassistent</translation>
+    </message>
+</context>
+</TS>

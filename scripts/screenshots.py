@@ -1,0 +1,382 @@
+"""Render every page of the wizard, in every shipped language, to PNG files for review.
+
+    .venv/bin/python scripts/screenshots.py docs/screenshots
+    xvfb-run -a .venv/bin/python scripts/screenshots.py docs/screenshots   # through a real X server
+
+Each language is shown in a light and a dark palette, at 100 % and 200 % scale (one process per
+scale, since Qt reads ``QT_SCALE_FACTOR`` only at start). The pages run on the real worker
+thread, but with canned engine operations: no server is contacted, and every state (searching,
+found, a failed test, a certificate to decide on, saved) can be shown on demand. Files are named
+``<language>-<theme>-<scale>x-<shot>.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QLocale, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWizard
+
+from wizard.address import EmailAddress
+from wizard.discovery.events import SourceFinished
+from wizard.gui.app import app_icon
+from wizard.gui.engine import Engine, StageBegun
+from wizard.gui.i18n import Translations
+from wizard.gui.wizard import SetupWizard
+from wizard.gui.worker import EngineWorker, Report
+from wizard.model import (
+    Candidate,
+    Certificate,
+    CertProblem,
+    DetectionResult,
+    ProbeResult,
+    Security,
+    ServerConfig,
+    SourceName,
+    SourceReport,
+    SourceStatus,
+    Tier,
+    Trust,
+)
+from wizard.profiles import AccountProfile
+from wizard.smtp.diagnosis import Diagnosis
+from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
+
+LANGUAGES = ("en", "de")
+THEMES = ("light", "dark")
+SCALES = ("1", "2")
+SIZE = (720, 620)  # the window, in device-independent pixels
+
+FINGERPRINT = ":".join(["3F", "A2", "9C", "01", "7B", "E4", "55", "D0"] * 4)
+
+
+def _server(
+    host: str, port: int, security: Security, source: SourceName, trust: Trust, tier: Tier
+) -> ServerConfig:
+    return ServerConfig(
+        host=host,
+        port=port,
+        security=security,
+        username="alice@example.com",
+        source=source,
+        trust=trust,
+        tier=tier,
+        origin={
+            SourceName.AUTOCONFIG: "https://autoconfig.example.com/mail/config-v1.1.xml",
+            SourceName.SRV: "SRV _submission._tcp.example.com",
+            SourceName.PROBE: "probe",
+        }[source],
+        auth_methods=("password-cleartext",),
+        provider="Example Mail",
+    )
+
+
+def _answered(config: ServerConfig) -> Candidate:
+    probe = ProbeResult(
+        host=config.host,
+        port=config.port,
+        security=config.security,
+        greeting=f"{config.host} ESMTP ready",
+        auth_mechanisms=("PLAIN", "LOGIN"),
+        certificate=(
+            None if config.security is Security.NONE else Certificate(FINGERPRINT, verified=True)
+        ),
+    )
+    return Candidate(config, probe)
+
+
+BEST = _answered(
+    _server(
+        "smtp.example.com", 465, Security.SSL, SourceName.AUTOCONFIG, Trust.TRUSTED, Tier.PROVIDER
+    )
+)
+FROM_SRV = _answered(
+    _server(
+        "submit.example.com",
+        587,
+        Security.STARTTLS,
+        SourceName.SRV,
+        Trust.UNAUTHENTICATED,
+        Tier.SRV,
+    )
+)
+GUESSED = _answered(
+    _server("mail.example.com", 25, Security.NONE, SourceName.PROBE, Trust.GUESSED, Tier.PROBE)
+)
+REPORTS = (
+    SourceReport(SourceName.BUNDLED, SourceStatus.NOTHING, 2, "example.com is not in the list"),
+    SourceReport(SourceName.AUTOCONFIG, SourceStatus.FOUND, 212),
+    SourceReport(SourceName.MX, SourceStatus.NOTHING, 96),
+    SourceReport(SourceName.ISPDB, SourceStatus.NOTHING, 388),
+    SourceReport(SourceName.SRV, SourceStatus.FOUND, 74),
+    SourceReport(SourceName.PROBE, SourceStatus.FOUND, 640),
+)
+SHOWN_WHILE_SEARCHING = 3  # sources finished in the "searching" picture
+
+
+def _outcome(
+    stage: Stage,
+    reply: Reply | None,
+    diagnosis: Diagnosis | None,
+    certificate: Certificate | None = None,
+) -> TestOutcome:
+    return TestOutcome(
+        ok=diagnosis is None,
+        stage=stage,
+        reply=reply,
+        username="alice@example.com" if diagnosis is None else None,
+        message_id="<1@example.com>" if diagnosis is None else None,
+        diagnosis=diagnosis,
+        certificate=certificate,
+        transcript=(),
+    )
+
+
+_OUTCOMES = (
+    _outcome(
+        Stage.AUTH,
+        Reply(535, "5.7.8 Username and Password not accepted"),
+        Diagnosis.WRONG_PASSWORD,
+    ),
+    _outcome(
+        Stage.TLS,
+        None,
+        Diagnosis.CERTIFICATE,
+        Certificate(FINGERPRINT, verified=False, problem=CertProblem.SELF_SIGNED),
+    ),
+    _outcome(Stage.DONE, Reply(250, "2.0.0 OK: queued as 4XYZ"), None),
+)
+
+
+@dataclass
+class CannedEngine:
+    """Engine operations that answer from the data above, pausing where the script says."""
+
+    searching: threading.Event = field(default_factory=threading.Event)  # let detection end
+    outcomes: Iterator[TestOutcome] = field(default_factory=lambda: iter(_OUTCOMES))
+
+    def engine(self) -> Engine:
+        return Engine(detect=self.detect, send=self.send, store=self.store)
+
+    async def detect(self, address: EmailAddress, report: Report) -> DetectionResult:
+        for source_report in REPORTS[:SHOWN_WHILE_SEARCHING]:
+            report(SourceFinished(source_report))
+        await asyncio.to_thread(self.searching.wait)
+        for source_report in REPORTS[SHOWN_WHILE_SEARCHING:]:
+            report(SourceFinished(source_report))
+        return DetectionResult(
+            address=address.address,
+            domain=address.domain,
+            best=BEST,
+            alternatives=(FROM_SRV, GUESSED),
+            sources=REPORTS,
+            elapsed_ms=640,
+        )
+
+    async def send(self, settings: SendSettings, password: str, report: Report) -> TestOutcome:
+        del password
+        outcome = next(self.outcomes)
+        replies = {
+            Stage.GREETING: Reply(220, f"{settings.host} ESMTP ready"),
+            Stage.AUTH: Reply(250, f"{settings.host} at your service\nAUTH PLAIN LOGIN"),
+            Stage.SEND: Reply(235, "2.7.0 Authentication successful"),
+        }
+        for stage in (Stage.CONNECT, Stage.TLS, Stage.GREETING, Stage.AUTH, Stage.SEND):
+            report(StageBegun(stage, replies.get(stage)))
+            if stage is outcome.stage:
+                return outcome
+        report(StageBegun(Stage.DONE, outcome.reply))
+        return outcome
+
+    async def store(self, profile: AccountProfile, password: str, report: Report) -> str:
+        del profile, password, report
+        return "Secret Service"
+
+
+class Shooter:
+    """Drives one wizard through its pages and saves a picture of each state."""
+
+    def __init__(self, folder: Path, prefix: str, worker: EngineWorker) -> None:
+        self.folder = folder
+        self.prefix = prefix
+        self.canned = CannedEngine()
+        self.wizard = SetupWizard(worker, self.canned.engine(), address="alice@example.com")
+        self.wizard.resize(*SIZE)
+        self.wizard.show()
+
+    def run(self) -> None:
+        wizard = self.wizard
+        wizard.account_page.name_edit.setText("Alice Example")
+        wizard.draft.set_password("correct horse battery staple")
+        wizard.account_page.address_edit.setText("alice@example")
+        self.shoot("1-account-invalid")
+        wizard.account_page.address_edit.setText("alice@example.com")
+        self.shoot("1-account")
+
+        page = wizard.detect_page
+        shown = _Counter(SHOWN_WHILE_SEARCHING)
+        page.source_finished.connect(shown.count)
+        wizard.next()
+        shown.wait()
+        self.shoot("2-searching")
+        self.canned.searching.set()
+        _wait(page.finished)
+        self.shoot("2-found")
+
+        wizard.next()
+        self.shoot("3-settings")
+        settings = wizard.settings_page
+        settings.alternatives.setCurrentRow(2)  # guessed, and unencrypted
+        self.shoot("3-settings-guessed-plaintext")
+        settings.alternatives.setCurrentRow(0)
+
+        wizard.next()
+        sending = wizard.send_page
+        sending.send()
+        _wait(sending.finished)
+        self.shoot("4-test-wrong-password")
+        sending.send()
+        _wait(sending.finished)
+        self.shoot("4-test-certificate")
+        sending.trust_certificate.setChecked(True)  # pins it and sends again
+        _wait(sending.finished)
+        self.shoot("4-test-passed")
+
+        wizard.next()
+        self.shoot("5-done")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        _wait(wizard.done_page.stored)
+        self.shoot("5-done-saved")
+        wizard.done_page.abandon()
+        wizard.close()
+
+    def shoot(self, name: str) -> None:
+        _settle()
+        path = self.folder / f"{self.prefix}-{name}.png"
+        if not self.wizard.grab().save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        print(path)
+
+
+class _Counter:
+    def __init__(self, wanted: int) -> None:
+        self.wanted = wanted
+        self.loop = QEventLoop()
+
+    def count(self, _source: object) -> None:
+        self.wanted -= 1
+        if self.wanted <= 0:
+            self.loop.quit()
+
+    def wait(self) -> None:
+        if self.wanted > 0:
+            self.loop.exec()
+
+
+def _wait(signal: object) -> None:
+    """Run the event loop until ``signal`` fires."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    loop.exec()
+
+
+def _settle() -> None:
+    """Let Qt handle what is already queued (layouts, repaints) before a picture is taken."""
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the desktops' dark themes."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Link: "#6cb4ff",
+        QPalette.ColorRole.Highlight: "#2f6fb3",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Light: "#505050",
+        QPalette.ColorRole.Midlight: "#404040",
+        QPalette.ColorRole.Mid: "#303030",
+        QPalette.ColorRole.Dark: "#202020",
+        QPalette.ColorRole.Shadow: "#101010",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def render(folder: Path, scale: str, languages: list[str], themes: list[str]) -> None:
+    """One scale, in this process: every language in every theme."""
+    app = QApplication([sys.argv[0]])
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setWindowIcon(app_icon())
+    light = app.palette()
+    translations = Translations(app)
+    worker = EngineWorker()
+    try:
+        for language in languages:
+            translations.use(QLocale(language))
+            for theme in themes:
+                app.setPalette(dark_palette() if theme == "dark" else light)
+                Shooter(folder, f"{language}-{theme}-{scale}x", worker).run()
+    finally:
+        worker.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", type=Path, help="where the PNG files go")
+    parser.add_argument("--languages", nargs="+", default=list(LANGUAGES), choices=LANGUAGES)
+    parser.add_argument("--themes", nargs="+", default=list(THEMES), choices=THEMES)
+    parser.add_argument("--scales", nargs="+", default=list(SCALES), choices=SCALES)
+    parser.add_argument("--this-process", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.folder.mkdir(parents=True, exist_ok=True)
+    if args.this_process:
+        render(args.folder, os.environ["QT_SCALE_FACTOR"], args.languages, args.themes)
+        return 0
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    for scale in args.scales:
+        command = [
+            sys.executable,
+            __file__,
+            str(args.folder),
+            "--this-process",
+            "--languages",
+            *args.languages,
+            "--themes",
+            *args.themes,
+        ]
+        subprocess.run(command, env=dict(os.environ, QT_SCALE_FACTOR=scale), check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

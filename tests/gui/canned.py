@@ -1,0 +1,120 @@
+"""Engine operations with fixed answers, for page tests that need no network.
+
+They run on the real worker thread, like the real ones; ``hold`` makes an operation wait until
+it is cancelled, and ``calls`` records what the pages asked for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from dataclasses import dataclass, field
+
+from wizard.address import EmailAddress
+from wizard.discovery.events import SourceFinished
+from wizard.gui.engine import Engine, StageBegun
+from wizard.gui.worker import Report
+from wizard.keychain import KeychainError
+from wizard.model import (
+    Candidate,
+    DetectionResult,
+    Security,
+    ServerConfig,
+    SourceName,
+    SourceReport,
+    SourceStatus,
+    Tier,
+    Trust,
+)
+from wizard.profiles import AccountProfile
+from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
+
+
+def config(
+    host: str = "smtp.example.com",
+    port: int = 465,
+    security: Security = Security.SSL,
+    trust: Trust = Trust.TRUSTED,
+    source: SourceName = SourceName.AUTOCONFIG,
+) -> ServerConfig:
+    return ServerConfig(
+        host=host,
+        port=port,
+        security=security,
+        username="alice@example.com",
+        source=source,
+        trust=trust,
+        tier=Tier.PROVIDER,
+        origin=f"https://autoconfig.example.com/ for {host}",
+        auth_methods=("password-cleartext",),
+    )
+
+
+def result(*candidates: ServerConfig) -> DetectionResult:
+    found = [Candidate(c) for c in candidates]
+    return DetectionResult(
+        address="alice@example.com",
+        domain="example.com",
+        best=found[0] if found else None,
+        alternatives=tuple(found[1:]),
+        sources=tuple(
+            SourceReport(name, SourceStatus.NOTHING, 10 * number)
+            for number, name in enumerate(SourceName)
+        ),
+    )
+
+
+PASSED = TestOutcome(
+    ok=True,
+    stage=Stage.DONE,
+    reply=Reply(250, "2.0.0 OK"),
+    username="alice@example.com",
+    message_id="<1@example.com>",
+    diagnosis=None,
+    certificate=None,
+    transcript=(),
+)
+
+
+@dataclass
+class Canned:
+    detection: DetectionResult = field(default_factory=lambda: result(config()))
+    outcome: TestOutcome = PASSED
+    store_errors: list[KeychainError] = field(default_factory=list)  # raised one per call
+    hold: bool = False  # detect and send wait until cancelled
+    sent: list[SendSettings] = field(default_factory=list)
+    stored: list[tuple[AccountProfile, str]] = field(default_factory=list)
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+    def engine(self) -> Engine:
+        return Engine(detect=self.detect, send=self.send, store=self.store)
+
+    async def _wait_for_cancel(self) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            self.cancelled.set()
+
+    async def detect(self, address: EmailAddress, report: Report) -> DetectionResult:
+        del address
+        for source in self.detection.sources:
+            report(SourceFinished(source))
+        if self.hold:
+            await self._wait_for_cancel()
+        return self.detection
+
+    async def send(self, settings: SendSettings, password: str, report: Report) -> TestOutcome:
+        del password
+        self.sent.append(settings)
+        report(StageBegun(Stage.CONNECT, None))
+        if self.hold:
+            await self._wait_for_cancel()
+        report(StageBegun(Stage.DONE, self.outcome.reply))
+        return self.outcome
+
+    async def store(self, profile: AccountProfile, password: str, report: Report) -> str:
+        del report
+        if self.store_errors:
+            raise self.store_errors.pop(0)
+        self.stored.append((profile, password))
+        return "Secret Service"

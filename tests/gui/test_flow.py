@@ -1,0 +1,296 @@
+"""The whole wizard with the real engine, against the loopback lab and a real keychain.
+
+Run inside the lab and a private Secret Service:
+``tests/lab/run-in-lab tests/lab/with-keyring .venv/bin/pytest tests/gui``. Every wait is on a
+signal or a condition; the deadlines are short so a failure costs seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import os
+from email import message_from_bytes
+from email.message import Message
+from typing import TYPE_CHECKING
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget, QWizard
+
+from tests.lab.certs import CertKind
+from tests.lab.smtp_server import SmtpBehaviour
+from tests.test_detect import AUTOCONFIG_PATH, FAST, client_config
+from wizard.gui.engine import Engine
+from wizard.gui.wizard import PageId, SetupWizard
+from wizard.messages import describe_caution, describe_diagnosis
+from wizard.model import Caution, Security, Trust
+from wizard.profiles import ProfileStore
+from wizard.smtp.diagnosis import Diagnosis
+from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.send import SUBJECT
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from tests.lab.smtp_server import LabSmtpServer
+    from tests.lab.world import Lab
+    from wizard.gui.worker import EngineWorker
+
+pytestmark = [pytest.mark.lab, pytest.mark.usefixtures("translations")]
+
+ADDRESS = "alice@example.test"
+PASSWORD = "correct horse battery staple"  # typed: QTest types ASCII only
+HOST = "smtp.example.test"
+SEND_TIMEOUTS = ProbeTimeouts(connect=1.0, greeting=2.0, command=5.0)
+WAIT_MS = 10_000  # what a signal may take before the test fails; FAST bounds detection at 8 s
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> ProfileStore:
+    return ProfileStore(tmp_path / "accounts.json")
+
+
+@pytest.fixture
+def wizard(
+    qtbot: QtBot, worker: EngineWorker, profiles: ProfileStore, lab: Lab
+) -> Iterator[SetupWizard]:
+    del lab  # only its world: the wizard finds it through DNS, as on a user's machine
+    engine = Engine.real(profiles, deadlines=FAST, send_timeouts=SEND_TIMEOUTS)
+    made = SetupWizard(worker, engine)
+    qtbot.addWidget(made)
+    made.show()
+    yield made
+    made.reject()
+
+
+def click(widget: QWidget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def serve(lab: Lab, port: int, socket_type: str, behaviour: SmtpBehaviour) -> LabSmtpServer:
+    """The domain's autoconfig names ``HOST:port``, and a lab server answers there."""
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, client_config(HOST, port, socket_type))
+    return lab.smtp(HOST, port, behaviour)
+
+
+def detect(qtbot: QtBot, wizard: SetupWizard, name: str = "") -> None:
+    """Fill in the first page and wait for detection to end; lands on the settings page."""
+    page = wizard.account_page
+    QTest.keyClicks(page.name_edit, name)
+    QTest.keyClicks(page.address_edit, ADDRESS)
+    QTest.keyClicks(page.password_edit.line_edit, PASSWORD)
+    with qtbot.waitSignal(wizard.detect_page.finished, timeout=WAIT_MS):
+        click(wizard.button(QWizard.WizardButton.NextButton))
+    wizard.next()
+    assert wizard.currentId() == PageId.SETTINGS
+
+
+def run_test(qtbot: QtBot, wizard: SetupWizard) -> None:
+    wizard.next()
+    assert wizard.currentId() == PageId.TEST
+    with qtbot.waitSignal(wizard.send_page.finished, timeout=WAIT_MS):
+        click(wizard.send_page.send_button)
+
+
+def can_go_on(wizard: SetupWizard) -> bool:
+    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def keychain_is_private() -> None:
+    if os.environ.get("WITH_KEYRING_BUS") != os.environ.get("DBUS_SESSION_BUS_ADDRESS", "unset"):
+        pytest.fail("run the GUI tests through tests/lab/with-keyring (a private Secret Service)")
+
+
+def received(server: LabSmtpServer) -> Message:
+    assert len(server.received) == 1
+    return message_from_bytes(server.received[0].data)
+
+
+# -- the whole way --------------------------------------------------------------------------
+
+
+def test_from_address_to_stored_account(
+    qtbot: QtBot, wizard: SetupWizard, lab: Lab, profiles: ProfileStore
+) -> None:
+    keychain_is_private()
+    server = serve(
+        lab, 465, "SSL", SmtpBehaviour(security=Security.SSL, accounts={"alice": PASSWORD})
+    )
+
+    detect(qtbot, wizard, name="Alice Lab")
+    settings = wizard.settings_page
+    assert (settings.host_edit.text(), settings.port_spin.value()) == (HOST, 465)
+    assert settings.badge.text() == "Trust: trusted"
+    assert settings.username_edit.text() == ADDRESS
+    settings.username_edit.setText("alice")  # the user knows better: the edit must be used
+
+    run_test(qtbot, wizard)
+
+    page = wizard.send_page
+    assert page.result.text() == f"The server accepted the test message for {ADDRESS}."
+    assert server.auth_attempts == [("alice", True)]
+    message = received(server)
+    assert server.received[0].mail_from == ADDRESS
+    assert server.received[0].rcpt_tos == (ADDRESS,)
+    assert message["From"] == f"Alice Lab <{ADDRESS}>"
+    assert message["To"] == ADDRESS
+    assert message["Subject"] == SUBJECT
+    assert can_go_on(wizard)
+
+    wizard.next()
+    done = wizard.done_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert keyring.get_password(f"smtp://{HOST}:465", "alice") is None  # not before Save
+    assert profiles.load() == []
+    with qtbot.waitSignal(done.stored, timeout=WAIT_MS):
+        click(finish)
+
+    assert keyring.get_password(f"smtp://{HOST}:465", "alice") == PASSWORD
+    profile = profiles.get(ADDRESS)
+    assert profile is not None
+    assert (profile.host, profile.port, profile.security) == (HOST, 465, Security.SSL)
+    assert (profile.username, profile.display_name, profile.trust) == (
+        "alice",
+        "Alice Lab",
+        Trust.TRUSTED,
+    )
+    assert "Password: kept in Secret Service" in done.summary_text()
+    click(finish)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_a_certificate_can_be_pinned_after_seeing_it(
+    qtbot: QtBot, wizard: SetupWizard, lab: Lab, profiles: ProfileStore
+) -> None:
+    keychain_is_private()
+    behaviour = SmtpBehaviour(
+        security=Security.SSL, cert=CertKind.SELF_SIGNED, accounts={ADDRESS: PASSWORD}
+    )
+    server = serve(lab, 465, "SSL", behaviour)
+    detect(qtbot, wizard)
+    run_test(qtbot, wizard)
+
+    page = wizard.send_page
+    assert server.auth_attempts == []  # the password was not sent
+    assert describe_diagnosis(Diagnosis.CERTIFICATE)[0] in page.result.text()
+    assert "self-signed" in page.certificate.text()
+    fingerprint = page.certificate.text().rpartition(" ")[2]
+    assert len(fingerprint) == 95  # 32 bytes, colon-separated
+    assert not can_go_on(wizard)
+
+    with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
+        click(page.trust_certificate)  # trusts exactly this one and sends again
+
+    assert len(server.received) == 1
+    wizard.next()
+    with qtbot.waitSignal(wizard.done_page.stored, timeout=WAIT_MS):
+        click(wizard.button(QWizard.WizardButton.FinishButton))
+    profile = profiles.get(ADDRESS)
+    assert profile is not None
+    assert profile.pinned_sha256 == fingerprint
+
+
+# -- going wrong ----------------------------------------------------------------------------
+
+
+def test_cancel_during_detection(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> None:
+    lab.host("autoconfig.example.test")
+    lab.blackhole("autoconfig.example.test", 443)  # the best source never answers
+    page = wizard.detect_page
+    QTest.keyClicks(wizard.account_page.address_edit, ADDRESS)
+    with qtbot.waitSignal(page.source_finished, timeout=WAIT_MS):
+        wizard.next()
+    assert page.running
+
+    with qtbot.waitSignal(page.finished, timeout=2_000):  # far less than any deadline
+        click(page.stop_button)
+
+    statuses = [page.table.topLevelItem(i).text(1) for i in range(6)]  # type: ignore[union-attr]
+    assert "stopped" in statuses
+    assert "working…" not in statuses
+    assert can_go_on(wizard)  # to enter the settings by hand
+
+
+def test_cancel_during_the_test(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> None:
+    behaviour = SmtpBehaviour(
+        security=Security.SSL, accounts={ADDRESS: PASSWORD}, stall_after="AUTH"
+    )
+    server = serve(lab, 465, "SSL", behaviour)
+    detect(qtbot, wizard)
+    wizard.next()
+    page = wizard.send_page
+    click(page.send_button)
+    login = page.steps.topLevelItem(2)
+    assert login is not None
+    qtbot.waitUntil(lambda: login.text(1) == "working…", timeout=WAIT_MS)
+
+    with qtbot.waitSignal(page.finished, timeout=2_000):
+        click(page.cancel_button)
+
+    assert page.result.text() == "Test cancelled. Send it again, or go Back to the settings."
+    assert login.text(1) == "cancelled"
+    qtbot.waitUntil(lambda: server.open_connections == 0, timeout=WAIT_MS)  # hung up
+    assert server.received == []
+    assert not can_go_on(wizard)
+
+
+def test_wrong_password_is_explained(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> None:
+    behaviour = SmtpBehaviour(security=Security.SSL, accounts={ADDRESS: "another one"})
+    server = serve(lab, 465, "SSL", behaviour)
+    detect(qtbot, wizard)
+    run_test(qtbot, wizard)
+
+    page = wizard.send_page
+    happened, remedy = describe_diagnosis(Diagnosis.WRONG_PASSWORD)
+    assert page.result.text() == f"{happened}\n{remedy}\nUse Back to change the settings."
+    login = page.steps.topLevelItem(2)
+    assert login is not None
+    assert login.text(1) == "failed"
+    assert login.text(2).startswith("535")
+    assert server.received == []
+    assert not can_go_on(wizard)
+    wizard.back()
+    assert wizard.currentId() == PageId.SETTINGS
+
+
+def test_blackholed_server(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> None:
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, client_config(HOST, 465, "SSL"))
+    lab.blackhole(HOST, 465)
+    detect(qtbot, wizard)
+
+    settings = wizard.settings_page
+    assert settings.host_edit.text() == HOST
+    unreachable = describe_caution(Caution.UNREACHABLE, "example.test")
+    assert unreachable in settings.cautions.text()
+
+    run_test(qtbot, wizard)
+
+    happened, remedy = describe_diagnosis(Diagnosis.PORT_BLOCKED)
+    assert happened in wizard.send_page.result.text()
+    assert remedy in wizard.send_page.result.text()
+    assert not can_go_on(wizard)
+
+
+def test_no_encryption_needs_the_tick(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> None:
+    behaviour = SmtpBehaviour(
+        security=Security.NONE, auth_before_tls=True, accounts={ADDRESS: PASSWORD}
+    )
+    server = serve(lab, 587, "plain", behaviour)
+    detect(qtbot, wizard)
+
+    settings = wizard.settings_page
+    assert settings.security_combo.currentData() == Security.NONE
+    assert settings.plaintext_warning.text() == describe_caution(Caution.PLAINTEXT, "example.test")
+    assert not can_go_on(wizard)
+    click(settings.plaintext_tick)
+    assert can_go_on(wizard)
+
+    run_test(qtbot, wizard)
+
+    assert server.received[0].tls is False
+    assert server.auth_attempts == [(ADDRESS, True)]
+    assert can_go_on(wizard)

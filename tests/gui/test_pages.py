@@ -1,0 +1,454 @@
+"""The pages on their own: what the user sees and may do, with canned engine answers.
+
+The real engine against the lab is ``test_flow.py``; here every state can be reached at will,
+in milliseconds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+    QWizard,
+)
+
+from tests.gui.canned import PASSED, Canned, config, result
+from wizard.errors import AddressProblem, InvalidAddressError
+from wizard.gui.app import build_parser
+from wizard.gui.i18n import Translations
+from wizard.gui.wizard import PageId, SetupWizard
+from wizard.keychain import KeychainError, KeychainProblem
+from wizard.messages import describe_caution, describe_error
+from wizard.model import Caution, Security, SourceName, Trust
+
+WizardButton = QWizard.WizardButton
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from wizard.gui.worker import EngineWorker
+
+pytestmark = pytest.mark.usefixtures("translations")
+
+
+@pytest.fixture
+def make_wizard(qtbot: QtBot, worker: EngineWorker) -> Iterator[Callable[..., SetupWizard]]:
+    made: list[SetupWizard] = []
+
+    def make(canned: Canned | None = None, address: str = "alice@example.com") -> SetupWizard:
+        wizard = SetupWizard(worker, (canned or Canned()).engine(), address=address)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        wizard.reject()
+
+
+def click(widget: QWidget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def row(tree: QTreeWidget, number: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(number)
+    assert item is not None
+    return item
+
+
+def next_button(wizard: SetupWizard) -> QAbstractButton:
+    return wizard.button(QWizard.WizardButton.NextButton)
+
+
+def to_settings(qtbot: QtBot, wizard: SetupWizard) -> None:
+    with qtbot.waitSignal(wizard.detect_page.finished):
+        wizard.next()
+    wizard.next()
+    assert wizard.currentId() == PageId.SETTINGS
+
+
+def to_test_passed(qtbot: QtBot, wizard: SetupWizard) -> None:
+    to_settings(qtbot, wizard)
+    wizard.next()
+    with qtbot.waitSignal(wizard.send_page.finished):
+        click(wizard.send_page.send_button)
+    assert next_button(wizard).isEnabled()
+
+
+# -- page 1 ---------------------------------------------------------------------------------
+
+
+def test_next_needs_a_valid_address_and_the_reason_is_shown(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard(address="")
+    page = wizard.account_page
+    assert not next_button(wizard).isEnabled()
+
+    QTest.keyClicks(page.address_edit, "alice.example.com")
+
+    assert not next_button(wizard).isEnabled()
+    expected = describe_error(InvalidAddressError(AddressProblem.MISSING_AT, "alice.example.com"))
+    assert page.problem == expected
+    assert "“@”" in expected
+
+    page.address_edit.clear()
+    QTest.keyClicks(page.address_edit, "alice@example.com")
+    assert next_button(wizard).isEnabled()
+    assert page.problem == ""
+
+
+def test_address_option_fills_the_first_page(make_wizard: Callable[..., SetupWizard]) -> None:
+    args = build_parser().parse_args(["--address", "bob@example.org"])
+
+    wizard = make_wizard(address=args.address)
+
+    assert wizard.account_page.address_edit.text() == "bob@example.org"
+    assert next_button(wizard).isEnabled()
+
+
+def test_password_is_masked_until_shown_and_follows_the_user(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    field = wizard.account_page.password_edit
+    QTest.keyClicks(field.line_edit, "s3cret")
+    assert field.line_edit.echoMode() is QLineEdit.EchoMode.Password
+
+    click(field.toggle)
+    assert field.line_edit.echoMode() is QLineEdit.EchoMode.Normal
+    click(field.toggle)
+    assert field.line_edit.echoMode() is QLineEdit.EchoMode.Password
+
+    # The test page shows the same password, and a correction there is the one used.
+    assert wizard.send_page.password_edit.text() == "s3cret"
+    QTest.keyClicks(wizard.send_page.password_edit.line_edit, "!")
+    assert wizard.draft.password == field.text() == "s3cret!"
+
+
+# -- page 2 ---------------------------------------------------------------------------------
+
+
+def test_each_source_has_a_row_with_its_outcome(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    page = wizard.detect_page
+    with qtbot.waitSignal(page.finished):
+        wizard.next()
+
+    rows = {row(page.table, i).text(0): row(page.table, i) for i in range(6)}
+    assert set(rows) == {
+        "Built-in provider list",
+        "The domain's own settings",
+        "Thunderbird's online provider list",
+        "Mail host (MX records)",
+        "Service records (SRV)",
+        "Trying likely servers",
+    }
+    assert all(item.text(1) == "nothing" for item in rows.values())
+    assert rows["Service records (SRV)"].text(2) == "0.0 s"
+    assert rows["Trying likely servers"].text(2) == "0.1 s"
+    assert "smtp.example.com" in page.summary.text()
+    assert next_button(wizard).isEnabled()
+
+
+def test_stop_ends_detection_and_leaves_manual_setup(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(hold=True)
+    wizard = make_wizard(canned)
+    page = wizard.detect_page
+    with qtbot.waitSignal(page.source_finished):  # detection is under way
+        wizard.next()
+    assert not next_button(wizard).isEnabled()
+
+    with qtbot.waitSignal(page.finished):
+        click(page.stop_button)
+
+    assert canned.cancelled.is_set()
+    assert "Stopped" in page.summary.text()
+    wizard.next()
+    assert wizard.settings_page.host_edit.text() == ""
+
+
+def test_set_up_manually_skips_ahead_with_empty_fields(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(hold=True)
+    wizard = make_wizard(canned)
+    with qtbot.waitSignal(wizard.detect_page.source_finished):
+        wizard.next()
+
+    click(wizard.detect_page.manual_button)
+
+    assert wizard.currentId() == PageId.SETTINGS
+    settings = wizard.settings_page
+    assert settings.host_edit.text() == settings.username_edit.text() == ""
+    assert settings.origin.text() == "No settings were found: enter the ones your provider gives."
+    assert not next_button(wizard).isEnabled()
+    qtbot.waitUntil(canned.cancelled.is_set)  # the abandoned detection was stopped
+    QTest.keyClicks(settings.host_edit, "smtp.example.com")
+    assert next_button(wizard).isEnabled()
+
+
+# -- page 3 ---------------------------------------------------------------------------------
+
+
+def test_no_encryption_shows_a_warning_and_needs_a_deliberate_tick(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    to_settings(qtbot, wizard)
+    page = wizard.settings_page
+    assert page.plaintext_warning.isHidden()
+    assert next_button(wizard).isEnabled()
+
+    page.security_combo.setCurrentIndex(page.security_combo.findData(Security.NONE))
+
+    assert page.plaintext_warning.text() == describe_caution(Caution.PLAINTEXT, "example.com")
+    assert page.plaintext_tick.isVisible()
+    assert page.port_spin.value() == 25  # followed the usual port of the new choice
+    assert not next_button(wizard).isEnabled()
+    click(page.plaintext_tick)
+    assert next_button(wizard).isEnabled()
+    wizard.next()
+    assert wizard.draft.choice is not None
+    assert wizard.draft.choice.allow_plaintext
+    assert wizard.draft.choice.security is Security.NONE
+
+
+def test_unauthenticated_settings_show_their_badge_and_need_confirming(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    srv = config(
+        "submit.example.com", 587, Security.STARTTLS, Trust.UNAUTHENTICATED, SourceName.SRV
+    )
+    wizard = make_wizard(Canned(detection=result(srv, config())))
+    to_settings(qtbot, wizard)
+    page = wizard.settings_page
+
+    assert "from unauthenticated DNS or HTTP: confirm before use" in page.badge.text()
+    assert "Service records (SRV)" in page.origin.text()
+    assert not next_button(wizard).isEnabled()
+    click(page.trust_tick)
+    assert next_button(wizard).isEnabled()
+
+    # Picking the trusted alternative needs no tick; typing a server of one's own neither.
+    page.alternatives.setCurrentRow(1)
+    assert page.host_edit.text() == "smtp.example.com"
+    assert page.badge.text() == "Trust: trusted"
+    assert page.trust_tick.isHidden()
+    page.host_edit.setText("mail.example.net")
+    assert page.origin.text() == "Entered by you."
+    assert next_button(wizard).isEnabled()
+
+
+def test_edits_survive_going_back_and_forth(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    to_settings(qtbot, wizard)
+    wizard.settings_page.username_edit.setText("alice")
+    wizard.next()
+    wizard.back()
+    assert wizard.settings_page.username_edit.text() == "alice"
+
+
+# -- page 4 ---------------------------------------------------------------------------------
+
+
+def test_test_page_needs_a_passed_test_with_these_settings(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned()
+    wizard = make_wizard(canned)
+    to_test_passed(qtbot, wizard)
+    assert canned.sent[0].recipient == "alice@example.com"
+    assert wizard.send_page.result.text() == (
+        "The server accepted the test message for alice@example.com."
+    )
+
+    wizard.back()
+    wizard.settings_page.port_spin.setValue(2465)
+    wizard.next()
+    assert not next_button(wizard).isEnabled()  # changed settings need a new test
+
+
+def test_cancelling_the_test(qtbot: QtBot, make_wizard: Callable[..., SetupWizard]) -> None:
+    canned = Canned(hold=True)
+    wizard = make_wizard(canned)
+    canned.hold = False
+    to_settings(qtbot, wizard)
+    wizard.next()
+    canned.hold = True
+    page = wizard.send_page
+    click(page.send_button)
+    assert page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: row(page.steps, 0).text(1) == "working…")  # the test is under way
+
+    with qtbot.waitSignal(page.finished):
+        click(page.cancel_button)
+
+    assert canned.cancelled.is_set()
+    assert page.result.text() == "Test cancelled. Send it again, or go Back to the settings."
+    assert row(page.steps, 0).text(1) == "cancelled"
+    assert not next_button(wizard).isEnabled()
+    assert page.send_button.isEnabled()
+
+
+# -- page 5 ---------------------------------------------------------------------------------
+
+
+def test_nothing_is_stored_until_save_and_a_keychain_error_can_be_retried(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    locked = KeychainError(KeychainProblem.LOCKED, "Secret Service", "collection is locked")
+    canned = Canned(store_errors=[locked])
+    wizard = make_wizard(canned)
+    wizard.draft.set_password("s3cret")
+    to_test_passed(qtbot, wizard)
+    wizard.next()
+    page = wizard.done_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.text() == "&Save"
+    assert canned.stored == []
+
+    with qtbot.waitSignal(page.store_failed):
+        click(finish)
+
+    assert "click Save to try again" in page.status.text()
+    assert wizard.isVisible()
+    assert wizard.draft.password == "s3cret"
+    with qtbot.waitSignal(page.stored):
+        click(finish)
+
+    profile, password = canned.stored[0]
+    assert password == "s3cret"
+    assert (profile.host, profile.port, profile.security) == ("smtp.example.com", 465, Security.SSL)
+    assert profile.source is SourceName.AUTOCONFIG
+    assert profile.last_tested is not None
+    assert "Password: kept in Secret Service (service smtp://smtp.example.com:465" in (
+        page.summary_text()
+    )
+    assert finish.text() == "&Close"
+    page.copy_summary()
+    assert QApplication.clipboard().text() == page.summary_text()
+    click(finish)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_cancel_on_the_last_page_stores_nothing(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(outcome=PASSED)
+    wizard = make_wizard(canned)
+    to_test_passed(qtbot, wizard)
+    wizard.next()
+    click(wizard.button(QWizard.WizardButton.CancelButton))
+    assert canned.stored == []
+    assert wizard.result() == QWizard.DialogCode.Rejected
+
+
+# -- every page -----------------------------------------------------------------------------
+
+
+def test_every_control_has_an_accessible_name(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    for page_id in PageId:
+        page = wizard.page(page_id)
+        for widget in page.findChildren(QWidget):
+            if not widget.isVisibleTo(page) or widget.focusProxy() or _in_combo(widget):
+                continue  # a notice not shown yet, a combo box's own pop-up list
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                name = widget.accessibleName()
+                if isinstance(widget, QAbstractButton):
+                    name = name or widget.text()
+                assert name, f"{_path(widget)} on page {page_id.name} has no name"
+
+
+def _path(widget: QWidget) -> str:
+    names = []
+    parent: QWidget | None = widget
+    while parent is not None:
+        names.append(type(parent).__name__)
+        parent = parent.parentWidget()
+    return " in ".join(names)
+
+
+def _in_combo(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+@pytest.mark.parametrize("language", [QLocale.Language.English, QLocale.Language.German])
+def test_mnemonics_are_unique_on_each_page(
+    language: QLocale.Language,
+    translations: Translations,
+    make_wizard: Callable[..., SetupWizard],
+) -> None:
+    translations.use(QLocale(language))
+    wizard = make_wizard()
+    buttons = [wizard.buttonText(b) for b in (WizardButton.BackButton, WizardButton.NextButton)]
+    for page_id in PageId:
+        page = wizard.page(page_id)
+        texts = [*buttons, *(w.text() for w in page.findChildren(QAbstractButton))]
+        texts += [label.text() for label in page.findChildren(QLabel)]
+        keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+        assert len(keys) == len(set(keys)), f"page {page_id.name}: {keys}"
+
+
+def test_german(translations: Translations, make_wizard: Callable[..., SetupWizard]) -> None:
+    translations.use(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    wizard = make_wizard(address="alice")
+
+    assert wizard.account_page.title() == "Ihr Konto"
+    assert "„@“" in wizard.account_page.problem  # from the engine's words, translated
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Abbrechen"  # Qt's own
+
+
+def test_the_whole_way_with_the_return_key(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned()
+    wizard = make_wizard(canned, address="")
+
+    def press_return() -> None:
+        QTest.keyClick(wizard.currentPage(), Qt.Key.Key_Return)
+
+    QTest.keyClicks(wizard.account_page.address_edit, "alice@example.com")
+    with qtbot.waitSignal(wizard.detect_page.finished):
+        press_return()
+    press_return()
+    assert wizard.currentId() == PageId.SETTINGS
+    press_return()
+    assert wizard.currentId() == PageId.TEST
+    with qtbot.waitSignal(wizard.send_page.finished):
+        press_return()  # the default button here is "Send test message"
+    assert len(canned.sent) == 1
+    press_return()
+    assert wizard.currentId() == PageId.DONE
+    with qtbot.waitSignal(wizard.done_page.stored):
+        press_return()  # Save
+    press_return()  # Close
+    assert wizard.result() == QWizard.DialogCode.Accepted

@@ -1,0 +1,73 @@
+"""What the user has entered and the engine has learned so far, shared by the wizard's pages.
+
+Nothing here is written anywhere: the account is stored only when the user accepts the last
+page. The wizard owns one ``Draft`` and hands it to each page (no global state).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from wizard.address import EmailAddress
+from wizard.model import Candidate, DetectionResult, Security, ServerConfig
+
+
+@dataclass(frozen=True)
+class ServerChoice:
+    """The outgoing-server settings as they stand on the settings page."""
+
+    host: str
+    port: int
+    security: Security
+    username: str
+    auth_method: str
+    origin: Candidate | None  # the detected candidate they match, None if typed by the user
+    allow_plaintext: bool = False  # the user ticked "send unencrypted"
+
+    @property
+    def endpoint(self) -> tuple[str, int, Security]:
+        return (self.host, self.port, self.security)
+
+    @property
+    def config(self) -> ServerConfig | None:
+        return self.origin.config if self.origin else None
+
+
+@dataclass(frozen=True)
+class TestPassed:
+    """A test that went through: the settings, the login that worked, and when."""
+
+    choice: ServerChoice
+    username: str
+    recipient: str
+    pinned_sha256: str | None
+    when: datetime
+
+
+class Draft(QObject):
+    """The wizard's working state. The password is kept in one place and mirrored to every
+    field that shows it (the first page and the test page), through ``password_changed``."""
+
+    password_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.display_name = ""
+        self.address: EmailAddress | None = None
+        self._password = ""
+        self.detection: DetectionResult | None = None
+        self.choice: ServerChoice | None = None
+        self.pinned_sha256: str | None = None  # a certificate the user chose to trust
+        self.passed: TestPassed | None = None
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    def set_password(self, password: str) -> None:
+        if password != self._password:
+            self._password = password
+            self.password_changed.emit(password)

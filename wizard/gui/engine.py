@@ -1,0 +1,94 @@
+"""The three engine operations the wizard runs, handed to it rather than imported by the pages.
+
+``Engine.real`` is the program's: detection, the real test send and the keychain with the
+profile file. The screenshot script (and page tests that need no network) hand in canned ones
+with the same shapes, so every page can be shown in every state without touching a server.
+
+Each operation runs on the engine thread (see ``worker``) and takes the job's ``report`` as its
+last argument, for progress the page shows as it happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+
+from wizard.address import EmailAddress
+from wizard.discovery.context import ISPDB_URL, Deadlines
+from wizard.discovery.engine import detect
+from wizard.gui.worker import Report
+from wizard.keychain import store_password
+from wizard.model import DetectionResult
+from wizard.profiles import AccountProfile, ProfileStore
+from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome, send_test_message
+
+DetectOperation = Callable[[EmailAddress, Report], Awaitable[DetectionResult]]
+"""Reports ``wizard.discovery.events`` as they happen."""
+
+SendOperation = Callable[[SendSettings, str, Report], Awaitable[TestOutcome]]
+"""Takes the settings and the password; reports a ``StageBegun`` as each stage begins."""
+
+StoreOperation = Callable[[AccountProfile, str, Report], Awaitable[str]]
+"""Takes the profile and the password; returns the keychain the password went to."""
+
+
+@dataclass(frozen=True)
+class StageBegun:
+    """A test-send stage began; ``reply`` is the server's last reply so far."""
+
+    stage: Stage
+    reply: Reply | None
+
+
+@dataclass(frozen=True)
+class Engine:
+    detect: DetectOperation
+    send: SendOperation
+    store: StoreOperation
+
+    @classmethod
+    def real(
+        cls,
+        profiles: ProfileStore,
+        *,
+        deadlines: Deadlines | None = None,
+        ispdb_url: str = ISPDB_URL,
+        send_timeouts: ProbeTimeouts | None = None,
+    ) -> Engine:
+        """The program's operations; the keyword arguments are for tests (the defaults are
+        the engine's own)."""
+        return cls(
+            detect=partial(_detect, deadlines, ispdb_url),
+            send=partial(_send, send_timeouts),
+            store=partial(_store, profiles),
+        )
+
+
+async def _detect(
+    deadlines: Deadlines | None, ispdb_url: str, address: EmailAddress, report: Report
+) -> DetectionResult:
+    return await detect(address, deadlines=deadlines, on_event=report, ispdb_url=ispdb_url)
+
+
+async def _send(
+    timeouts: ProbeTimeouts | None, settings: SendSettings, password: str, report: Report
+) -> TestOutcome:
+    def on_step(stage: Stage, reply: Reply | None) -> None:
+        report(StageBegun(stage, reply))
+
+    return await send_test_message(settings, password, on_step=on_step, timeouts=timeouts)
+
+
+async def _store(
+    profiles: ProfileStore, profile: AccountProfile, password: str, _report: Report
+) -> str:
+    """Both block (D-Bus, a keychain prompt, disk), so they run beside the loop. The password
+    goes first: if the profile then fails, a retry simply replaces it."""
+    backend = await asyncio.to_thread(
+        store_password, profile.host, profile.port, profile.username, password
+    )
+    await asyncio.to_thread(profiles.save, profile)
+    return backend

@@ -1,0 +1,225 @@
+"""Page 5, "Done": the account as tested, stored when the user accepts it.
+
+Nothing is written before Finish ("Save") is clicked, and never without a successful test
+(the test page cannot be left without one). Storing runs on the engine thread because the
+keychain may block, even on a prompt. If it fails, the reason is shown and everything the user
+entered is still here, so Save simply tries again.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QDateTime, QLocale, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from wizard.gui import texts
+from wizard.gui.draft import Draft, TestPassed
+from wizard.gui.engine import Engine
+from wizard.gui.widgets import Notice, Tone, chain_tab_order
+from wizard.gui.worker import EngineWorker, Job
+from wizard.keychain import service_name
+from wizard.profiles import AccountProfile
+
+
+class DonePage(QWizardPage):
+    stored = Signal()  # the password and the profile are saved
+    store_failed = Signal()  # saving failed; the page says why and Save retries
+
+    def __init__(
+        self,
+        draft: Draft,
+        worker: EngineWorker,
+        engine: Engine,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._draft = draft
+        self._worker = worker
+        self._engine = engine
+        self._job: Job | None = None
+        self._backend: str | None = None
+        self.setTitle(self.tr("Done"))
+        self.setSubTitle(self.tr("The test message went through. Save the account to finish."))
+
+        self.status = Notice(self)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName(self.tr("Summary of the account"))
+        self.copy_button = QPushButton(self.tr("&Copy summary"), self)
+        self.copy_button.setAccessibleName(self.tr("Copy the summary as text"))
+        self.copy_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.summary, 1)
+        layout.addLayout(buttons)
+        chain_tab_order(self.summary, self.copy_button)
+        self.copy_button.clicked.connect(self.copy_summary)
+
+    @property
+    def saved(self) -> bool:
+        return self._backend is not None
+
+    def initializePage(self) -> None:
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save"))
+        self.status.show_text(
+            Tone.INFO,
+            self.tr(
+                "Click Save to keep the password in your system's keychain and save the "
+                "account. Nothing has been stored yet."
+            ),
+        )
+        self._show_summary()
+
+    def cleanupPage(self) -> None:
+        self.abandon()
+
+    def abandon(self) -> None:
+        if self._job is not None:
+            self._job.detach()
+            self._job = None
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Store the password and the profile (the wizard's Finish button lands here)."""
+        passed = self._draft.passed
+        address = self._draft.address
+        if passed is None or address is None or (self._job and self._job.running):
+            return
+        self.status.show_text(Tone.INFO, self.tr("Saving…"))
+        self._enable_finish(enabled=False)
+        job = self._worker.submit(
+            partial(self._engine.store, self._profile(passed), self._draft.password)
+        )
+        job.succeeded.connect(self._on_stored)
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(self._on_cancelled)
+        self._job = job
+
+    def _profile(self, passed: TestPassed) -> AccountProfile:
+        assert self._draft.address is not None
+        choice = passed.choice
+        config = choice.config
+        return AccountProfile(
+            display_name=self._draft.display_name,
+            address=self._draft.address.address,
+            host=choice.host,
+            port=choice.port,
+            security=choice.security,
+            username=passed.username,
+            auth_method=choice.auth_method or None,
+            source=config.source if config else None,
+            trust=config.trust if config else None,
+            last_tested=passed.when,
+            pinned_sha256=passed.pinned_sha256,
+        )
+
+    @Slot(object)
+    def _on_stored(self, backend: str) -> None:
+        self._job = None
+        self._backend = backend
+        self.status.show_text(
+            Tone.OK, self.tr("Saved. Your password is kept in {keychain}.").format(keychain=backend)
+        )
+        self._show_summary()
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        wizard = self.wizard()
+        wizard.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
+        wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self._enable_finish(enabled=True)
+        self.stored.emit()
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self._job = None
+        self.status.show_text(
+            Tone.ERROR,
+            self.tr("{problem}\nNothing you entered is lost: click Save to try again.").format(
+                problem=texts.describe_error(error)
+            ),
+        )
+        self._enable_finish(enabled=True)
+        self.store_failed.emit()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._job = None
+        self._enable_finish(enabled=True)
+
+    def _enable_finish(self, *, enabled: bool) -> None:
+        self.wizard().button(QWizard.WizardButton.FinishButton).setEnabled(enabled)
+
+    # -- the summary -----------------------------------------------------------------------
+
+    def summary_text(self) -> str:
+        return self.summary.toPlainText()
+
+    @Slot()
+    def copy_summary(self) -> None:
+        QGuiApplication.clipboard().setText(self.summary_text())
+
+    def _show_summary(self) -> None:
+        passed, address = self._draft.passed, self._draft.address
+        if passed is None or address is None:
+            self.summary.clear()
+            return
+        choice = passed.choice
+        config = choice.config
+        name = self._draft.display_name
+        lines = [
+            self.tr("Account: {account}").format(
+                account=f"{name} <{address.display}>" if name else address.display
+            ),
+            self.tr("Outgoing server (SMTP): {host}").format(host=choice.host),
+            self.tr("Port: {port}").format(port=choice.port),
+            self.tr("Encryption: {security}").format(
+                security=texts.security_label(choice.security)
+            ),
+            self.tr("Username: {username}").format(username=passed.username),
+            self.tr("Sign-in method: {method}").format(
+                method=choice.auth_method or self.tr("automatic")
+            ),
+            self.tr("Settings found by: {source}").format(
+                source=(
+                    f"{texts.source_label(config.source)} ({texts.trust_label(config.trust)})"
+                    if config
+                    else self.tr("entered by you")
+                )
+            ),
+            self.tr("Tested: {when}, test message sent to {recipient}").format(
+                when=QLocale().toString(
+                    QDateTime.fromSecsSinceEpoch(int(passed.when.timestamp())),
+                    QLocale.FormatType.ShortFormat,
+                ),
+                recipient=passed.recipient,
+            ),
+        ]
+        if passed.pinned_sha256:
+            lines.append(
+                self.tr("Trusted certificate (SHA-256): {fingerprint}").format(
+                    fingerprint=passed.pinned_sha256
+                )
+            )
+        service = service_name(choice.host, choice.port)
+        if self._backend is None:
+            lines.append(self.tr("Password: not stored yet"))
+        else:
+            lines.append(
+                self.tr("Password: kept in {keychain} (service {service}, user {username})").format(
+                    keychain=self._backend, service=service, username=passed.username
+                )
+            )
+        self.summary.setPlainText("\n".join(lines))

@@ -1,0 +1,417 @@
+"""Page 4, "Test": log in and send a real message, step by step, with the server's replies.
+
+The page cannot be left forwards without a test that went through with exactly the settings
+shown on the previous page. A failure is explained in plain words with what to try, and Back
+leads to the settings. A certificate that does not verify is shown (fingerprint and problem);
+the user may trust that one certificate explicitly and send again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from wizard.address import parse_address
+from wizard.errors import InvalidAddressError
+from wizard.gui import texts
+from wizard.gui.draft import Draft, ServerChoice, TestPassed
+from wizard.gui.engine import Engine, StageBegun
+from wizard.gui.widgets import Notice, PasswordEdit, Tone, chain_tab_order
+from wizard.gui.worker import EngineWorker, Job
+from wizard.model import Security
+from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
+
+_COLUMN_STEP, _COLUMN_STATUS, _COLUMN_REPLY = range(3)
+
+
+class _Step:
+    """The rows the user sees; the engine's finer stages fold into them."""
+
+    CONNECT = 0
+    SECURE = 1
+    LOGIN = 2
+    SEND = 3
+    AFTER = 4  # past the last row: the message was accepted
+
+
+def _row(stage: Stage, security: Security) -> int:
+    """The row a stage belongs to. The greeting comes with connecting, except under implicit
+    TLS, where it is the first thing said over the secured connection."""
+    if stage is Stage.GREETING:
+        return _Step.SECURE if security is Security.SSL else _Step.CONNECT
+    return {
+        Stage.CONNECT: _Step.CONNECT,
+        Stage.TLS: _Step.SECURE,
+        Stage.AUTH: _Step.LOGIN,
+        Stage.SEND: _Step.SEND,
+        Stage.DONE: _Step.AFTER,
+    }[stage]
+
+
+class SendPage(QWizardPage):
+    finished = Signal()  # a test ended: passed, failed, or cancelled
+
+    def __init__(
+        self, draft: Draft, worker: EngineWorker, engine: Engine, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._draft = draft
+        self._worker = worker
+        self._engine = engine
+        self._job: Job | None = None
+        self._outcome: TestOutcome | None = None
+        self._sent: SendSettings | None = None
+        self._current = _Step.CONNECT  # the row of the stage running now
+        self._own_address = ""  # the recipient filled in by default
+        self.setTitle(self.tr("Test"))
+        self.setSubTitle(self.tr("Log in and send a real test message, so you know it works."))
+
+        self.recipient_edit = QLineEdit(self)
+        self.recipient_edit.setAccessibleName(self.tr("Send the test message to"))
+        self.recipient_problem = Notice(self)
+        self.password_edit = PasswordEdit(self)
+        form = QFormLayout()
+        recipient_label = QLabel(self.tr("Send &to:"), self)
+        recipient_label.setBuddy(self.recipient_edit)
+        form.addRow(recipient_label, self.recipient_edit)
+        form.addRow(self.recipient_problem)
+        password_label = QLabel(self.tr("&Password:"), self)
+        password_label.setBuddy(self.password_edit.line_edit)
+        form.addRow(password_label, self.password_edit)
+
+        self.send_button = QPushButton(self.tr("&Send test message"), self)
+        self.send_button.setAccessibleName(self.tr("Send a test message"))
+        self.cancel_button = QPushButton(self.tr("Cancel t&est"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the test"))
+        self.cancel_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+
+        self.steps = QTreeWidget(self)
+        self.steps.setAccessibleName(self.tr("Steps of the test"))
+        self.steps.setHeaderLabels([self.tr("Step"), self.tr("Status"), self.tr("Server reply")])
+        self.steps.setRootIsDecorated(False)
+        self.steps.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.steps.setWordWrap(True)
+        header = self.steps.header()
+        header.setSectionResizeMode(_COLUMN_STEP, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self._items = [
+            QTreeWidgetItem(self.steps, [name, "", ""])
+            for name in (
+                texts.stage_label(Stage.CONNECT),
+                texts.stage_label(Stage.TLS),
+                texts.stage_label(Stage.AUTH),
+                texts.stage_label(Stage.SEND),
+            )
+        ]
+
+        self.result = Notice(self)
+        self.certificate = Notice(self)
+        self.trust_certificate = QCheckBox(
+            self.tr("T&rust this certificate for this server, and send again"), self
+        )
+        self.trust_certificate.setAccessibleName(self.tr("Trust this certificate"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.result)
+        layout.addWidget(self.certificate)
+        layout.addWidget(self.trust_certificate)
+        chain_tab_order(
+            self.recipient_edit,
+            self.password_edit.line_edit,
+            self.password_edit.toggle,
+            self.send_button,
+            self.cancel_button,
+            self.steps,
+            self.trust_certificate,
+        )
+
+        self.recipient_edit.textChanged.connect(self._check_recipient)
+        self.password_edit.textEdited.connect(draft.set_password)
+        draft.password_changed.connect(self.password_edit.setText)
+        self.send_button.clicked.connect(self.send)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.trust_certificate.toggled.connect(self._trust_toggled)
+
+    # -- QWizardPage -----------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        address = self._draft.address
+        choice = self._draft.choice
+        assert address is not None, "the account page sets it"
+        assert choice is not None, "the settings page sets it"
+        # The user's own address, unless they typed another one.
+        if self.recipient_edit.text() in ("", self._own_address):
+            self.recipient_edit.setText(address.address)
+        self._own_address = address.address
+        self.password_edit.setText(self._draft.password)
+        passed = self._draft.passed
+        if passed is not None and passed.choice == choice:
+            return  # back again to settings that already passed: nothing to redo
+        self._draft.passed = None
+        if self._sent is not None and (self._sent.host, self._sent.port) != (
+            choice.host,
+            choice.port,
+        ):
+            self._draft.pinned_sha256 = None  # a pin belongs to one server
+        self._reset()
+        self.send_button.setFocus()
+
+    def cleanupPage(self) -> None:
+        """Back to the settings: a test still running is for settings about to change."""
+        self.abandon()
+        self._show_running(running=False)
+
+    def isComplete(self) -> bool:
+        passed = self._draft.passed
+        return passed is not None and passed.choice == self._draft.choice
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return sends the test until one has passed, then goes Next as on every page.
+
+        The wizard's Next button is the dialog's default even while disabled, so Return needs
+        this help to reach "Send test message".
+        """
+        wants_send = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.isComplete()
+        if wants_send and self.send_button.isEnabled():
+            self.send()
+        else:
+            super().keyPressEvent(event)
+
+    # -- the test --------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None and self._job.running
+
+    @Slot()
+    def send(self) -> None:
+        """Start a test with the settings, recipient and password as they are now."""
+        address, choice = self._draft.address, self._draft.choice
+        recipient = self._recipient()
+        if self.running or address is None or choice is None or recipient is None:
+            return
+        settings = SendSettings(
+            host=choice.host,
+            port=choice.port,
+            security=choice.security,
+            username=choice.username,
+            address=address.address,
+            display_name=self._draft.display_name,
+            recipient=recipient,
+            allow_plaintext=choice.allow_plaintext,
+            pinned_sha256=self._draft.pinned_sha256,
+        )
+        self._draft.passed = None
+        self._reset()
+        self._sent = settings
+        job = self._worker.submit(partial(self._engine.send, settings, self._draft.password))
+        job.progress.connect(self._on_step)
+        job.succeeded.connect(self._on_outcome)
+        job.failed.connect(self._on_error)
+        job.cancelled.connect(self._on_cancelled)
+        self._job = job
+        self._show_running(running=True)
+        self.completeChanged.emit()
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._job is not None and self._job.running:
+            self.cancel_button.setEnabled(False)
+            self.result.show_text(Tone.INFO, self.tr("Cancelling…"))
+            self._job.cancel()
+
+    def abandon(self) -> None:
+        if self._job is not None:
+            self._job.detach()
+            self._job = None
+
+    # -- engine signals --------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_step(self, step: StageBegun) -> None:
+        """A stage began: the rows before it are done, the reply so far belongs to the row
+        that was running when it came, and the stage's own row is now running."""
+        stage, reply = step.stage, step.reply
+        if self._sent is None:
+            return
+        security = self._sent.security
+        row = _row(stage, security)
+        if stage is Stage.CONNECT:  # the first connection, or again to read a certificate
+            self._clear_steps()
+            self._current = _Step.CONNECT
+        if reply is not None:
+            self._mark(self._current, self.tr("working…"), reply)
+        for passed in range(self._current, row):
+            skipped = passed == _Step.SECURE and security is Security.NONE
+            self._mark(passed, self.tr("skipped: no encryption") if skipped else self.tr("done"))
+        if row < _Step.AFTER:
+            self._mark(row, self.tr("working…"))
+        self._current = row
+
+    @Slot(object)
+    def _on_outcome(self, outcome: TestOutcome) -> None:
+        self._job = None
+        self._outcome = outcome
+        choice = self._draft.choice
+        if outcome.ok and choice is not None:
+            self._passed(outcome, choice)
+        else:
+            self._failed(outcome)
+        self._show_running(running=False)
+        self.completeChanged.emit()
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_error(self, error: BaseException) -> None:
+        self._job = None
+        self.result.show_text(Tone.ERROR, texts.describe_error(error))
+        self._show_running(running=False)
+        self.finished.emit()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._job = None
+        if self._current < _Step.AFTER:
+            self._mark(self._current, self.tr("cancelled"))
+        self.result.show_text(
+            Tone.INFO, self.tr("Test cancelled. Send it again, or go Back to the settings.")
+        )
+        self._show_running(running=False)
+        self.finished.emit()
+
+    def _passed(self, outcome: TestOutcome, choice: ServerChoice) -> None:
+        recipient = self._sent.recipient if self._sent else None
+        lines = [
+            self.tr("The server accepted the test message for {recipient}.").format(
+                recipient=recipient
+            )
+        ]
+        if outcome.username and outcome.username != choice.username:
+            lines.append(
+                self.tr("The login worked with the username {username}.").format(
+                    username=outcome.username
+                )
+            )
+        self.result.show_text(Tone.OK, "\n".join(lines))
+        self._draft.passed = TestPassed(
+            choice=choice,
+            username=outcome.username or choice.username,
+            recipient=recipient or "",
+            pinned_sha256=self._draft.pinned_sha256,
+            when=datetime.now(UTC),
+        )
+
+    def _failed(self, outcome: TestOutcome) -> None:
+        security = self._sent.security if self._sent else Security.SSL
+        row = min(_row(outcome.stage, security), _Step.SEND)
+        self._mark(row, self.tr("failed"), outcome.reply)
+        for later in range(row + 1, _Step.AFTER):
+            self._mark(later, self.tr("not reached"))
+        if outcome.diagnosis is None:
+            happened, remedy = self.tr("The test did not go through."), ""
+        else:
+            happened, remedy = texts.describe_diagnosis(outcome.diagnosis)
+        self.result.show_text(
+            Tone.ERROR,
+            "\n".join(
+                line
+                for line in (happened, remedy, self.tr("Use Back to change the settings."))
+                if line
+            ),
+        )
+        certificate = outcome.certificate
+        if certificate is not None and not certificate.verified:
+            self.certificate.show_text(
+                Tone.WARNING,
+                self.tr("{problem}\nSHA-256 fingerprint: {fingerprint}").format(
+                    problem=texts.certificate_problem(certificate),
+                    fingerprint=certificate.sha256,
+                ),
+            )
+            self.trust_certificate.blockSignals(True)
+            self.trust_certificate.setChecked(self._draft.pinned_sha256 == certificate.sha256)
+            self.trust_certificate.blockSignals(False)
+            self.trust_certificate.show()
+
+    @Slot(bool)
+    def _trust_toggled(self, trusted: bool) -> None:
+        """Pin exactly the certificate shown, then try again with it."""
+        certificate = self._outcome.certificate if self._outcome else None
+        if certificate is None:
+            return
+        self._draft.pinned_sha256 = certificate.sha256 if trusted else None
+        if trusted:
+            self.send()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _recipient(self) -> str | None:
+        try:
+            return parse_address(self.recipient_edit.text()).address
+        except InvalidAddressError:
+            return None
+
+    @Slot(str)
+    def _check_recipient(self, text: str) -> None:
+        try:
+            parse_address(text)
+        except InvalidAddressError as error:
+            self.recipient_problem.show_text(Tone.WARNING, texts.describe_error(error))
+        else:
+            self.recipient_problem.clear()
+        self._show_running(running=self.running)
+
+    def _mark(self, row: int, status: str, reply: Reply | None = None) -> None:
+        item = self._items[row]
+        item.setText(_COLUMN_STATUS, status)
+        if reply is not None:
+            first_line = reply.text.partition("\n")[0]
+            item.setText(_COLUMN_REPLY, f"{reply.code} {first_line}")
+            item.setToolTip(_COLUMN_REPLY, f"{reply.code} {reply.text}")
+
+    def _clear_steps(self) -> None:
+        for row in range(_Step.AFTER):
+            item = self._items[row]
+            for column in (_COLUMN_STATUS, _COLUMN_REPLY):
+                item.setText(column, "")
+                item.setToolTip(column, "")
+
+    def _reset(self) -> None:
+        self._outcome = None
+        self._current = _Step.CONNECT
+        self._clear_steps()
+        self.result.clear()
+        self.certificate.clear()
+        self.trust_certificate.hide()
+        self._show_running(running=False)
+
+    def _show_running(self, *, running: bool) -> None:
+        self.send_button.setEnabled(not running and self._recipient() is not None)
+        self.cancel_button.setEnabled(running)
+        self.recipient_edit.setReadOnly(running)
+        self.password_edit.setEnabled(not running)
+        self.trust_certificate.setEnabled(not running)

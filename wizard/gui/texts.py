@@ -1,0 +1,71 @@
+"""The GUI's only door to ``wizard.messages``: engine codes and errors in the user's language.
+
+``wizard.messages`` owns the sentences (so the CLI and the GUI explain a problem the same way);
+this module hands it Qt's translator, so they come out in whatever language was loaded. Pages
+call these functions and never ``wizard.messages`` itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from wizard import messages
+from wizard.errors import WizardError
+from wizard.model import (
+    Caution,
+    Certificate,
+    CertProblem,
+    Security,
+    SourceName,
+    SourceStatus,
+    Trust,
+)
+from wizard.smtp.diagnosis import Diagnosis, Stage
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def describe_error(error: BaseException) -> str:
+    """What went wrong, for any error an engine operation ended with."""
+    if isinstance(error, WizardError):
+        return messages.describe_error(error, _translate)
+    # Not an error the engine names (a bug): still say something, with the program's words.
+    return messages.describe_error(WizardError(f"{type(error).__name__}: {error}"), _translate)
+
+
+def describe_caution(caution: Caution, domain: str) -> str:
+    return messages.describe_caution(caution, domain, _translate)
+
+
+def source_label(source: SourceName) -> str:
+    return messages.source_label(source, _translate)
+
+
+def status_label(status: SourceStatus) -> str:
+    return messages.status_label(status, _translate)
+
+
+def security_label(security: Security) -> str:
+    return messages.security_label(security, _translate)
+
+
+def trust_label(trust: Trust) -> str:
+    return messages.trust_label(trust, _translate)
+
+
+def describe_diagnosis(diagnosis: Diagnosis) -> tuple[str, str]:
+    """Why a test send failed, and what to try."""
+    return messages.describe_diagnosis(diagnosis, _translate)
+
+
+def stage_label(stage: Stage) -> str:
+    return messages.stage_label(stage, _translate)
+
+
+def certificate_problem(certificate: Certificate) -> str:
+    """Why a certificate was not accepted."""
+    return messages.describe_certificate_problem(
+        certificate.problem or CertProblem.OTHER, _translate
+    )

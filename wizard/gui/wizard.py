@@ -1,0 +1,76 @@
+"""The setup wizard: five pages from an address to a tested, stored account.
+
+Pages are listed once, with explicit ids, and share one ``Draft``. The engine is reached only
+through the ``EngineWorker`` and the ``Engine`` operations handed in, and the account is written
+only when the user accepts the last page.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtWidgets import QWidget, QWizard
+
+from wizard.gui.draft import Draft
+from wizard.gui.engine import Engine
+from wizard.gui.pages.account import AccountPage
+from wizard.gui.pages.detect import DetectPage
+from wizard.gui.pages.done import DonePage
+from wizard.gui.pages.sending import SendPage
+from wizard.gui.pages.settings import SettingsPage
+from wizard.gui.worker import EngineWorker
+
+
+class PageId(IntEnum):
+    """The pages in the order the user meets them (QWizard goes to the next higher id)."""
+
+    ACCOUNT = 1
+    DETECT = 2
+    SETTINGS = 3
+    TEST = 4
+    DONE = 5
+
+
+class SetupWizard(QWizard):
+    def __init__(
+        self,
+        worker: EngineWorker,
+        engine: Engine,
+        *,
+        address: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.draft = Draft(self)
+        self.account_page = AccountPage(self.draft, address)
+        self.detect_page = DetectPage(self.draft, worker, engine)
+        self.settings_page = SettingsPage(self.draft)
+        self.send_page = SendPage(self.draft, worker, engine)
+        self.done_page = DonePage(self.draft, worker, engine)
+        for page_id, page in (
+            (PageId.ACCOUNT, self.account_page),
+            (PageId.DETECT, self.detect_page),
+            (PageId.SETTINGS, self.settings_page),
+            (PageId.TEST, self.send_page),
+            (PageId.DONE, self.done_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(PageId.ACCOUNT)
+        self.setWindowTitle(self.tr("Email Setup Wizard"))
+        # One look everywhere but macOS, whose own style is what its users expect.
+        if self.wizardStyle() is not QWizard.WizardStyle.MacStyle:
+            self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+
+    def accept(self) -> None:
+        """Finish: the first click stores the account, the next (once stored) closes."""
+        if self.done_page.saved:
+            super().accept()
+        else:
+            self.done_page.save()
+
+    def reject(self) -> None:
+        """Cancel or Escape: stop whatever runs; nothing has been stored unless saved."""
+        for page in (self.detect_page, self.send_page, self.done_page):
+            page.abandon()
+        super().reject()

@@ -1,0 +1,177 @@
+"""The one bridge between the Qt GUI thread and the engine's asyncio world.
+
+PySide6's QtAsyncio cannot open TCP or TLS connections, so the engine cannot run on Qt's own
+event loop. Instead one thread owns an asyncio loop for the whole program; work goes in through
+``call_soon_threadsafe`` and comes back as queued Qt signals, so every GUI update happens on the
+GUI thread and the engine never learns that Qt exists.
+
+Each operation is a ``Job``. Its public signals (``progress``, ``succeeded``, ``failed``,
+``cancelled``) are emitted on the GUI thread only: the engine thread emits private signals
+that are queued to the job's own slots, which drop them once the job has been ``detach``\\ ed.
+A page that moves on therefore never hears from an operation it abandoned, even if that
+operation's last words were already on their way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from wizard.errors import WizardError
+from wizard.runtime import new_event_loop
+
+log = logging.getLogger(__name__)
+
+Report = Callable[[object], None]
+"""Hands a progress event from the engine thread to the GUI (``Job.progress``)."""
+
+Operation = Callable[[Report], Awaitable[Any]]
+"""Starts an engine coroutine; called on the engine thread so no coroutine is left unawaited."""
+
+
+class _End(Enum):
+    SUCCEEDED = auto()
+    FAILED = auto()
+    CANCELLED = auto()
+
+
+@dataclass(frozen=True)
+class _Ending:
+    how: _End
+    value: object = None
+
+
+class Job(QObject):
+    """One operation on the engine thread, seen from the GUI thread.
+
+    Exactly one of ``succeeded`` (the result), ``failed`` (the exception) or ``cancelled``
+    ends it, unless it was detached first.
+    """
+
+    progress = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    # Emitted on the engine thread, delivered (queued) to this object's slots on the GUI thread.
+    _reported = Signal(object)
+    _ended = Signal(object)
+
+    def __init__(self, worker: EngineWorker) -> None:
+        super().__init__()
+        self._worker = worker
+        self._running = True
+        self._detached = False
+        self._reported.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
+        self._ended.connect(self._deliver_end, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def running(self) -> bool:
+        """True until the GUI thread has heard how the operation ended."""
+        return self._running
+
+    def cancel(self) -> None:
+        """Ask the engine to stop; ``cancelled`` follows once it has (unless it finished first)."""
+        self._worker.cancel(self)
+
+    def detach(self) -> None:
+        """Cancel, and emit nothing more: for a page that no longer cares about the answer."""
+        self._detached = True
+        self._running = False
+        self.cancel()
+
+    @Slot(object)
+    def _deliver_progress(self, event: object) -> None:
+        if not self._detached:
+            self.progress.emit(event)
+
+    @Slot(object)
+    def _deliver_end(self, ending: _Ending) -> None:
+        if self._detached:
+            return
+        self._running = False
+        if ending.how is _End.SUCCEEDED:
+            self.succeeded.emit(ending.value)
+        elif ending.how is _End.FAILED:
+            self.failed.emit(ending.value)
+        else:
+            self.cancelled.emit()
+
+
+class EngineWorker:
+    """The engine's thread and event loop, shared by every page for the program's lifetime."""
+
+    def __init__(self) -> None:
+        self._loop = new_event_loop()
+        self._tasks: dict[Job, asyncio.Task[Any]] = {}  # touched on the engine thread only
+        self._thread = threading.Thread(target=self._run, name="engine", daemon=True)
+        self._thread.start()
+
+    def submit(self, operation: Operation) -> Job:
+        """Run ``operation(report)`` on the engine thread; the returned job tells how it goes."""
+        job = Job(self)
+        self._loop.call_soon_threadsafe(self._start, job, operation)
+        return job
+
+    def cancel(self, job: Job) -> None:
+        if not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._cancel, job)
+
+    def shutdown(self) -> None:
+        """Cancel whatever still runs, wait for it to stop, and end the thread."""
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+
+    # -- on the engine thread --------------------------------------------------------------
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        try:
+            self._loop.run_forever()
+        finally:
+            leftovers = list(self._tasks.values())
+            for task in leftovers:
+                task.cancel()
+            self._loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+            self._loop.run_until_complete(self._loop.shutdown_default_executor())
+            self._loop.close()
+
+    def _start(self, job: Job, operation: Operation) -> None:
+        task = self._loop.create_task(_call(operation, job._reported.emit))
+        self._tasks[job] = task
+        task.add_done_callback(partial(self._finish, job))
+
+    def _cancel(self, job: Job) -> None:
+        task = self._tasks.get(job)
+        if task is not None:
+            task.cancel()
+
+    def _finish(self, job: Job, task: asyncio.Task[Any]) -> None:
+        del self._tasks[job]
+        if task.cancelled():
+            job._ended.emit(_Ending(_End.CANCELLED))
+            return
+        error = task.exception()
+        if error is None:
+            job._ended.emit(_Ending(_End.SUCCEEDED, task.result()))
+            return
+        if not isinstance(error, WizardError):
+            # Not a problem the engine knows how to name: a bug. The user still gets a
+            # message (and can go on), the log gets the traceback.
+            log.error("engine operation failed unexpectedly", exc_info=error)
+        job._ended.emit(_Ending(_End.FAILED, error))
+
+
+async def _call(operation: Operation, report: Report) -> Any:
+    """Calls the operation inside the task, so even a synchronous error ends the job."""
+    return await operation(report)
