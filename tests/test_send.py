@@ -601,6 +601,8 @@ MAIL 421 4.7.0 Try again later, closing connection. (MAIL)
     => greylisted
 RCPT 554 5.7.1 <bob@elsewhere.test>: Relay access denied
     => relay-denied
+RCPT 553 5.7.1 <mallory@example.test>: Sender address rejected: not owned by user alice@example.test
+    => sender-rejected
 RCPT 550 5.7.1 Unable to relay for bob@elsewhere.test
     => relay-denied
 RCPT 550 relay not permitted

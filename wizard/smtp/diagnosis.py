@@ -84,6 +84,7 @@ _AUTH_DISABLED_PHRASES = (
 )
 _STARTTLS_WORDS = re.compile(r"starttls|tls (?:is )?required|encryption required")
 _GREYLIST_WORDS = re.compile(r"gr[ae]y-?list|try (?:again )?later")
+_SENDER_WORDS = re.compile(r"sender address rejected|not owned by user", re.IGNORECASE)
 _RELAY_WORDS = re.compile(r"relay")
 
 _BY_FAILURE = {
@@ -161,6 +162,9 @@ def _send_refusal(command: str, enhanced: str | None, text: str) -> Diagnosis:
     if command == "MAIL":
         return Diagnosis.SENDER_REJECTED
     if command == "RCPT":
+        # Postfix delays refusing a sender until RCPT (smtpd_delay_reject), with 5.7.1.
+        if _SENDER_WORDS.search(text):
+            return Diagnosis.SENDER_REJECTED
         if enhanced == "5.7.1" or _RELAY_WORDS.search(text):
             return Diagnosis.RELAY_DENIED
         return Diagnosis.RECIPIENT_REJECTED

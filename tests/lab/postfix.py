@@ -1,0 +1,457 @@
+"""A private Postfix with Dovecot SASL on loopback: the real-MTA compatibility check.
+
+The lab's scripted aiosmtpd servers show each reply in isolation; this is the most common
+self-hosted submission setup as it really runs (Postfix's smtpd asking Dovecot's auth service),
+so that the engine and a real server are seen to agree on the details: when AUTH is offered,
+which mechanisms, STARTTLS, the exact reply texts.
+
+Everything lives in one temporary directory (configuration, queue, Dovecot's runtime files,
+the mailbox) and listens only on 127.0.0.1, on ports the OS reports free. Only the binaries come
+from the system (``scripts/install-mta.sh`` installs them without any system configuration).
+Postfix's ``master`` and Dovecot run in the foreground, not through ``postfix start``: the
+``postfix`` wrapper script insists on a system-wide ``/etc/postfix/main.cf`` (there is none
+without a system configuration) and spends two seconds checking the installation. Each runs as
+the first process of a PID namespace of its own (``unshare --pid``), so it reaps its own
+children and, when it exits, the kernel ends whatever is left of them: nothing outlives
+``stop()``, not even a zombie waiting for an init that reaps slowly (as in some containers).
+
+Mail never leaves: only logged-in clients may send at all, the test domain is delivered into
+a Maildir here, and every other transport is Postfix's ``error`` transport, so a message for
+anywhere else bounces back to its sender.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.policy
+import grp
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from email.parser import BytesParser
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import trustme
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from email.message import EmailMessage
+
+INSTALL_SCRIPT = "scripts/install-mta.sh"
+DOMAIN = "example.test"
+LOOPBACK = "127.0.0.1"
+_START_TIMEOUT = 10.0
+_STOP_TIMEOUT = 10.0
+_POLL_INTERVAL = 0.02
+# Postfix's queue layout (its postfix-files list): directories of the mail owner, private to
+# it. Only the directory master writes its pid into belongs to root.
+_QUEUE_DIRECTORIES = (
+    "active", "bounce", "corrupt", "defer", "deferred", "flush", "hold", "incoming", "maildrop",
+    "private", "public", "saved", "trace",
+)  # fmt: skip
+# Those a message sits in until it is delivered or bounced.
+_QUEUES = ("maildrop", "incoming", "active", "deferred", "hold")
+
+
+class MtaUnavailable(RuntimeError):
+    """Postfix or Dovecot cannot be run here; the message says what to do about it."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """The one mailbox the lab knows, and its password in Dovecot's password file."""
+
+    address: str
+    password: str
+
+
+@dataclass(frozen=True)
+class _System:
+    """What the lab takes from the machine: programs and the users the packages created."""
+
+    unshare: Path
+    postfix_master: Path
+    dovecot: Path
+    postfix_uid: int
+    postfix_gid: int
+    dovecot_gid: int
+
+
+class PostfixLab:
+    """A running private Postfix (submissions and submission ports) with Dovecot SASL.
+
+    Start it with ``PostfixLab.start()``; ``stop()`` ends every process it started and
+    removes its directory.
+    """
+
+    host = "localhost"  # what the certificate names, and what clients connect to
+
+    def __init__(self, root: Path, system: _System) -> None:
+        self.root = root
+        self._system = system
+        self.account = Account(f"alice@{DOMAIN}", "correct horse battery staple")
+        self.ssl_port, self.starttls_port = _free_ports(2)
+        self.ca_pem = root / "ca.pem"
+        self._etc = root / "postfix"
+        self._spool = root / "spool"
+        self._data = root / "data"
+        self._mail = root / "mail"
+        self._dovecot = root / "dovecot"
+        self._daemons: list[subprocess.Popen[bytes]] = []
+
+    @classmethod
+    def start(cls) -> PostfixLab:
+        """Configure and start Dovecot, then Postfix; ready to take mail when it returns.
+
+        Raises ``MtaUnavailable`` when the programs are missing or cannot run here.
+        """
+        system = _find_system()
+        root = Path(tempfile.mkdtemp(prefix="postfix-lab-"))
+        # Postfix's and Dovecot's unprivileged processes must reach their files below here.
+        root.chmod(0o711)
+        lab = cls(root, system)
+        try:
+            lab._configure()
+            lab._start_dovecot()
+            lab._start_postfix()
+        except BaseException:
+            lab.stop()
+            raise
+        return lab
+
+    def delivered(self, expected: int = 1, timeout: float = 10.0) -> list[EmailMessage]:
+        """The messages in the mailbox, oldest first, once Postfix's queue is empty and at
+        least ``expected`` have arrived.
+
+        ``expected=0`` waits only for the queue to drain: had Postfix accepted anything, it
+        would be in the mailbox (or bounced into it) by then.
+        """
+        parser = BytesParser(policy=email.policy.default)
+        return [parser.parsebytes(path.read_bytes()) for path in self._settle(expected, timeout)]
+
+    def clear(self) -> None:
+        """Empty the mailbox, after letting whatever is still queued arrive."""
+        for path in self._settle(expected=0, timeout=10.0):
+            path.unlink()
+
+    def logs(self) -> str:
+        """The tail of Postfix's and Dovecot's logs, for failure messages."""
+        tails = []
+        for log in (self.root / "postfix.log", self._dovecot / "dovecot.log"):
+            with contextlib.suppress(OSError):
+                tails.append(f"--- {log.name}\n" + "\n".join(log.read_text().splitlines()[-20:]))
+        return "\n".join(tails)
+
+    def stop(self) -> None:
+        """Stop Postfix, then Dovecot, wait until they and all their processes have ended,
+        and remove the directory."""
+        while self._daemons:
+            _end(self._daemons.pop())
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # -- setting up --------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        system = self._system
+        self._etc.mkdir()
+        (self._spool / "pid").mkdir(parents=True)
+        for directory in (*(self._spool / name for name in _QUEUE_DIRECTORIES), self._data):
+            directory.mkdir(mode=0o700)
+            os.chown(directory, system.postfix_uid, system.postfix_gid)
+        self._mail.mkdir()
+        os.chown(self._mail, system.postfix_uid, system.postfix_gid)
+        self._dovecot.mkdir(mode=0o755)
+        self._dovecot.chmod(0o755)  # whatever the umask: Dovecot's auth process reads below
+
+        ca = trustme.CA(organization_name="Email Setup Wizard Postfix lab CA")
+        ca.cert_pem.write_to_path(str(self.ca_pem))
+        chain = self._etc / "localhost.pem"
+        chain.touch(mode=0o600)  # the private key: smtpd reads it as root before dropping
+        ca.issue_cert(self.host).private_key_and_cert_chain_pem.write_to_path(str(chain))
+
+        for name, text in (("main.cf", self._main_cf(chain)), ("master.cf", self._master_cf())):
+            path = self._etc / name
+            path.write_text(text)
+            # Postfix re-reads a file changed within the last second until it is a second old
+            # (an editor might still be writing it): backdated, it starts two seconds sooner.
+            os.utime(path, (time.time() - 60,) * 2)
+        users = self._dovecot / "users"
+        users.write_text(f"{self.account.address}:{{PLAIN}}{self.account.password}\n")
+        os.chown(users, 0, system.dovecot_gid)
+        users.chmod(0o640)
+        (self._dovecot / "dovecot.conf").write_text(self._dovecot_conf(users))
+
+    def _main_cf(self, chain: Path) -> str:
+        user = self.account.address
+        return f"""\
+# A private Postfix for tests: it reads and writes only below {self.root}.
+compatibility_level = 3.6
+queue_directory = {self._spool}
+data_directory = {self._data}
+maillog_file = {self.root}/postfix.log
+maillog_file_prefixes = {self.root}
+mail_owner = postfix
+myhostname = mta.{DOMAIN}
+mydomain = {DOMAIN}
+myorigin = {DOMAIN}
+mydestination =
+relay_domains =
+local_recipient_maps =
+alias_maps =
+alias_database =
+inet_interfaces = {LOOPBACK}
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+smtpd_peername_lookup = no
+biff = no
+
+# The test domain goes into a Maildir here; nothing goes anywhere else.
+virtual_mailbox_domains = {DOMAIN}
+virtual_mailbox_base = {self._mail}
+virtual_mailbox_maps = inline:{{ {user}={DOMAIN}/alice/ }}
+virtual_uid_maps = static:{self._system.postfix_uid}
+virtual_gid_maps = static:{self._system.postfix_gid}
+default_transport = error:no outside delivery in tests
+relay_transport = error:no outside delivery in tests
+local_transport = error:no local delivery in tests
+
+# Submission as providers run it: TLS, a Dovecot login, then only the login's own address.
+smtpd_tls_chain_files = {chain}
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = private/auth
+smtpd_sasl_auth_enable = yes
+smtpd_relay_restrictions = permit_sasl_authenticated, reject
+smtpd_sender_login_maps = inline:{{ {user}={user} }}
+smtpd_sender_restrictions = reject_sender_login_mismatch
+
+# A refused login is answered at once: tests of wrong passwords must not wait.
+smtpd_error_sleep_time = 0
+smtpd_soft_error_limit = 10
+smtpd_hard_error_limit = 20
+"""
+
+    def _master_cf(self) -> str:
+        # No chroot anywhere ("n" in the fifth column): the queue is not where a jail expects.
+        return f"""\
+{LOOPBACK}:{self.ssl_port} inet n - n - - smtpd
+  -o syslog_name=postfix/submissions
+  -o smtpd_tls_wrappermode=yes
+{LOOPBACK}:{self.starttls_port} inet n - n - - smtpd
+  -o syslog_name=postfix/submission
+  -o smtpd_tls_security_level=encrypt
+cleanup unix n - n - 0 cleanup
+qmgr unix n - n 300 1 qmgr
+tlsmgr unix - - n 1000? 1 tlsmgr
+rewrite unix - - n - - trivial-rewrite
+bounce unix - - n - 0 bounce
+defer unix - - n - 0 bounce
+trace unix - - n - 0 bounce
+verify unix - - n - 1 verify
+flush unix n - n 1000? 0 flush
+proxymap unix - - n - - proxymap
+proxywrite unix - - n - 1 proxymap
+showq unix n - n - - showq
+error unix - - n - - error
+retry unix - - n - - error
+discard unix - - n - - discard
+virtual unix - n n - - virtual
+anvil unix - - n - 1 anvil
+scache unix - - n - 1 scache
+postlog unix-dgram n - n - 1 postlogd
+"""
+
+    def _dovecot_conf(self, users: Path) -> str:
+        return f"""\
+# Dovecot only as Postfix's SASL service: no mail protocols, no TLS of its own.
+base_dir = {self._dovecot}/run
+state_dir = {self._dovecot}/state
+log_path = {self._dovecot}/dovecot.log
+protocols =
+ssl = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+auth_verbose = yes
+passdb {{
+  driver = passwd-file
+  args = {users}
+}}
+userdb {{
+  driver = static
+  args = uid=postfix gid=postfix home={self._mail}/%d/%n
+}}
+# Dovecot's brute-force penalty (2, 4, 8... s per failure from an IP) is off: tests fail logins
+# from 127.0.0.1 on purpose, one after another.
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
+service auth {{
+  unix_listener {self._auth_socket} {{
+    mode = 0660
+    user = postfix
+    group = postfix
+  }}
+}}
+"""
+
+    @property
+    def _auth_socket(self) -> Path:
+        return self._spool / "private" / "auth"  # Postfix's smtpd_sasl_path, in its queue
+
+    # -- running -----------------------------------------------------------------------------
+
+    def _start_dovecot(self) -> None:
+        self._spawn(
+            [str(self._system.dovecot), "-F", "-c", str(self._dovecot / "dovecot.conf")],
+            self._dovecot / "stderr.log",
+            ready=self._auth_socket.is_socket,
+            what="Dovecot's auth socket",
+        )
+
+    def _start_postfix(self) -> None:
+        self._spawn(
+            [str(self._system.postfix_master), "-i", "-c", str(self._etc)],
+            self.root / "postfix-stderr.log",
+            ready=lambda: all(_accepts(port) for port in (self.ssl_port, self.starttls_port)),
+            what=f"Postfix listening on ports {self.ssl_port} and {self.starttls_port}",
+        )
+
+    def _spawn(
+        self, command: list[str], stderr: Path, ready: Callable[[], bool], what: str
+    ) -> None:
+        """Start a daemon in the foreground as the init of a new PID namespace, and wait until
+        it is ``ready``. ``--kill-child``: should unshare be killed, the daemon dies with it."""
+        with stderr.open("wb") as errors:
+            daemon = subprocess.Popen(
+                [str(self._system.unshare), "--pid", "--fork", "--kill-child", "--", *command],
+                stdin=subprocess.DEVNULL,
+                stdout=errors,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C in the terminal is for pytest, not for it
+            )
+        self._daemons.append(daemon)
+        if not _wait_until(lambda: daemon.poll() is not None or ready(), _START_TIMEOUT):
+            raise MtaUnavailable(f"no {what} after {_START_TIMEOUT:g} s\n{self.logs()}")
+        if daemon.poll() is not None:
+            raise MtaUnavailable(
+                f"{command[0]} exited with status {daemon.returncode}:\n"
+                f"{stderr.read_text().strip()}\n{self.logs()}"
+            )
+
+    def _settle(self, expected: int, timeout: float) -> list[Path]:
+        """The mailbox's files once the queue is empty and at least ``expected`` are there."""
+
+        def settled() -> bool:
+            return self._queue_empty() and len(self._message_files()) >= expected
+
+        if not _wait_until(settled, timeout):
+            raise TimeoutError(
+                f"{len(self._message_files())} message(s) delivered and the queue "
+                f"{'empty' if self._queue_empty() else 'not empty'} after {timeout:g} s, "
+                f"expected {expected}\n{self.logs()}"
+            )
+        return self._message_files()
+
+    def _message_files(self) -> list[Path]:
+        files = [path for path in self._mail.glob("*/*/new/*") if path.is_file()]
+        return sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
+
+    def _queue_empty(self) -> bool:
+        return not any(
+            path.is_file() for queue in _QUEUES for path in (self._spool / queue).rglob("*")
+        )
+
+
+def _find_system() -> _System:
+    """The programs and users the lab needs, or ``MtaUnavailable`` naming the install script."""
+    if os.geteuid() != 0:
+        raise MtaUnavailable("the Postfix lab must run as root (Postfix's master needs it)")
+    search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    programs = {name: shutil.which(name, path=search) for name in ("postconf", "dovecot")}
+    missing = [name for name, found in programs.items() if found is None]
+    try:
+        postfix = pwd.getpwnam("postfix")
+        dovecot_gid = grp.getgrnam("dovecot").gr_gid
+    except KeyError:
+        missing.append("the postfix and dovecot users")
+    if missing:
+        raise MtaUnavailable(
+            f"Postfix and Dovecot are needed for the real-MTA compatibility tests, but "
+            f"{' and '.join(missing)} could not be found: run `sh {INSTALL_SCRIPT}` as root"
+        )
+    unshare = shutil.which("unshare", path=search)
+    if unshare is None:
+        raise MtaUnavailable("the Postfix lab needs unshare (Debian package util-linux)")
+    postconf, dovecot = programs["postconf"], programs["dovecot"]
+    assert postconf is not None
+    assert dovecot is not None
+    daemons = _run(postconf, "-d", "-h", "daemon_directory").strip()
+    return _System(
+        Path(unshare),
+        Path(daemons) / "master",
+        Path(dovecot),
+        postfix.pw_uid,
+        postfix.pw_gid,
+        dovecot_gid,
+    )
+
+
+def _run(*command: str) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise MtaUnavailable(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def _free_ports(count: int) -> list[int]:
+    """Ports nothing listens on right now: the OS picks them for sockets bound at once."""
+    with contextlib.ExitStack() as stack:
+        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in sockets:
+            sock.bind((LOOPBACK, 0))
+        return [sock.getsockname()[1] for sock in sockets]
+
+
+def _accepts(port: int) -> bool:
+    try:
+        with socket.create_connection((LOOPBACK, port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
+def _wait_until(condition: Callable[[], bool], timeout: float) -> bool:
+    """Poll ``condition`` until it holds (True) or ``timeout`` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(_POLL_INTERVAL)
+    return True
+
+
+def _end(daemon: subprocess.Popen[bytes]) -> None:
+    """Stop a daemon started by ``_spawn`` and wait until it and its namespace are gone.
+
+    SIGTERM goes to the whole process group (unshare's, which neither daemon leaves), as
+    ``postfix stop`` does: Postfix's master would pass it on to the group anyway, and Dovecot's
+    master exits at once when its children are told too, instead of after a second of waiting
+    for them. unshare blocks SIGTERM and simply waits for the daemon.
+    """
+    with contextlib.suppress(ProcessLookupError):  # the daemon ended (or failed) on its own
+        os.killpg(daemon.pid, signal.SIGTERM)
+    try:
+        daemon.wait(timeout=_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        daemon.kill()  # and with it, through --kill-child, the daemon and its namespace
+        daemon.wait()
