@@ -7,7 +7,7 @@ to the GUI, and be turned into JSON, without copying or locking.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 
@@ -218,4 +218,3 @@ class DetectionResult:
     sources: tuple[SourceReport, ...] = ()
     warnings: tuple[Caution, ...] = ()
     elapsed_ms: int = 0
-    notes: tuple[str, ...] = field(default=())
