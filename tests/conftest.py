@@ -14,7 +14,10 @@ import pytest
 from tests.lab.world import RUN_IN_LAB, Lab
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+pytest_plugins = ("tests.smtp_fixtures",)
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
@@ -45,16 +48,31 @@ def lab_world() -> Iterator[Lab]:
 
 
 @pytest.fixture
-def lab(lab_world: Lab, monkeypatch: pytest.MonkeyPatch) -> Iterator[Lab]:
-    """An empty lab world for one test, trusted by in-process TLS clients.
+def trust_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[Path], None]:
+    """Makes one CA the only root that in-process TLS clients trust, for one test.
 
-    ``SSL_CERT_FILE`` names the lab CA and ``SSL_CERT_DIR``/``REQUESTS_CA_BUNDLE`` are removed
-    (the machines export them), so code verifying with the system's trust store (truststore,
-    OpenSSL defaults) trusts exactly the lab CA. Subprocesses get the same from ``lab.env()``.
+    Code verifying with the system's trust store (truststore, OpenSSL defaults) reads
+    ``SSL_CERT_FILE`` and ``SSL_CERT_DIR``, which the machines export. ``SSL_CERT_FILE`` names
+    the CA, and ``SSL_CERT_DIR`` an empty folder: were it merely unset, OpenSSL would fall back
+    to the system's CA folder, and the machine's own CAs would vouch for servers here too.
     """
-    monkeypatch.setenv("SSL_CERT_FILE", str(lab_world.ca_pem))
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    no_more_cas = tmp_path_factory.mktemp("no-more-cas")
+
+    def trust(ca_pem: Path) -> None:
+        monkeypatch.setenv("SSL_CERT_FILE", str(ca_pem))
+        monkeypatch.setenv("SSL_CERT_DIR", str(no_more_cas))
+        monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+
+    return trust
+
+
+@pytest.fixture
+def lab(lab_world: Lab, trust_only: Callable[[Path], None]) -> Iterator[Lab]:
+    """An empty lab world for one test, whose CA is the only one in-process TLS clients trust
+    (``trust_only``). Subprocesses get ``SSL_CERT_FILE`` from ``lab.env()``."""
+    trust_only(lab_world.ca_pem)
     try:
         yield lab_world
     finally:

@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import keyring
 import pytest
 
 from tests.lab.certs import CertKind
-from tests.lab.smtp_server import SmtpBehaviour
+from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.model import Security
 
@@ -43,30 +44,52 @@ def config_home(tmp_path: Path) -> Path:
 
 
 def run(
-    lab: Lab, config_home: Path, *args: str, stdin: str | None = None
+    lab: Lab,
+    config_home: Path,
+    *args: str,
+    stdin: str | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """The installed program inside the lab, its profiles in ``config_home``; ``env`` adds to
+    or overrides the environment it gets."""
     program = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
     assert program
-    env = {**lab.env(), "XDG_CONFIG_HOME": str(config_home)}
     return subprocess.run(
         [program, *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=env,
+        env={**lab.env(), "XDG_CONFIG_HOME": str(config_home), **(env or {})},
         timeout=60,
         check=False,
     )
 
 
-def autoconfig(lab: Lab, domain: str, host: str, port: int, socket_type: str) -> None:
+def smtp_server(
+    lab: Lab,
+    domain: str,
+    port: int = 465,
+    security: Security = Security.SSL,
+    *,
+    password: str = PASSWORD,
+    cert: CertKind = CertKind.VALID,
+) -> LabSmtpServer:
+    """``smtp.<domain>``, where ``alice@<domain>`` logs in with ``password``."""
+    accounts = {f"alice@{domain}": password}
+    return lab.smtp(
+        f"smtp.{domain}", port, SmtpBehaviour(security=security, cert=cert, accounts=accounts)
+    )
+
+
+def autoconfig(lab: Lab, domain: str) -> None:
+    """The provider's autoconfig document, over HTTPS: ``smtp.<domain>``, port 465, SSL."""
     lab.https(
         f"autoconfig.{domain}",
         AUTOCONFIG,
         (
             f'<clientConfig version="1.1"><emailProvider id="{domain}"><domain>{domain}</domain>'
-            f'<outgoingServer type="smtp"><hostname>{host}</hostname><port>{port}</port>'
-            f"<socketType>{socket_type}</socketType><username>%EMAILADDRESS%</username>"
+            f'<outgoingServer type="smtp"><hostname>smtp.{domain}</hostname><port>465</port>'
+            f"<socketType>SSL</socketType><username>%EMAILADDRESS%</username>"
             f"<authentication>password-cleartext</authentication></outgoingServer>"
             f"</emailProvider></clientConfig>"
         ).encode(),
@@ -82,9 +105,7 @@ def profiles_file(config_home: Path) -> Path:
 
 def test_test_command_sends_a_real_message(lab: Lab, config_home: Path, domain: str) -> None:
     address = f"alice@{domain}"
-    server = lab.smtp(
-        f"smtp.{domain}", 465, SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD})
-    )
+    server = smtp_server(lab, domain)
 
     done = run(
         lab,
@@ -120,9 +141,7 @@ def test_test_command_sends_a_real_message(lab: Lab, config_home: Path, domain: 
 
 def test_test_command_explains_a_wrong_password(lab: Lab, config_home: Path, domain: str) -> None:
     address = f"alice@{domain}"
-    server = lab.smtp(
-        f"smtp.{domain}", 587, SmtpBehaviour(security=Security.STARTTLS, accounts={address: "x"})
-    )
+    server = smtp_server(lab, domain, 587, Security.STARTTLS, password="x")
 
     done = run(
         lab,
@@ -166,10 +185,8 @@ def test_setup_stores_password_in_keychain_and_profile(
     lab: Lab, config_home: Path, domain: str
 ) -> None:
     address = f"alice@{domain}"
-    autoconfig(lab, domain, f"smtp.{domain}", 465, "SSL")
-    server = lab.smtp(
-        f"smtp.{domain}", 465, SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD})
-    )
+    autoconfig(lab, domain)
+    server = smtp_server(lab, domain)
 
     done = run(
         lab,
@@ -219,9 +236,7 @@ def test_setup_refuses_untrusted_settings_without_a_terminal(
     lab: Lab, config_home: Path, domain: str
 ) -> None:
     address = f"alice@{domain}"
-    server = lab.smtp(
-        f"smtp.{domain}", 465, SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD})
-    )
+    server = smtp_server(lab, domain)
 
     done = run(lab, config_home, "setup", address, "--password-stdin", stdin=PASSWORD + "\n")
 
@@ -241,8 +256,8 @@ def test_setup_refuses_untrusted_settings_without_a_terminal(
 
 def test_setup_stores_nothing_when_the_test_fails(lab: Lab, config_home: Path, domain: str) -> None:
     address = f"alice@{domain}"
-    autoconfig(lab, domain, f"smtp.{domain}", 465, "SSL")
-    lab.smtp(f"smtp.{domain}", 465, SmtpBehaviour(security=Security.SSL, accounts={address: "x"}))
+    autoconfig(lab, domain)
+    smtp_server(lab, domain, password="x")
 
     done = run(lab, config_home, "setup", address, "--password-stdin", "--json", stdin="bad\n")
 
@@ -257,14 +272,8 @@ def test_untrusted_certificate_needs_an_explicit_pin(
     lab: Lab, config_home: Path, domain: str
 ) -> None:
     address = f"alice@{domain}"
-    autoconfig(lab, domain, f"smtp.{domain}", 465, "SSL")
-    server = lab.smtp(
-        f"smtp.{domain}",
-        465,
-        SmtpBehaviour(
-            security=Security.SSL, cert=CertKind.SELF_SIGNED, accounts={address: PASSWORD}
-        ),
-    )
+    autoconfig(lab, domain)
+    server = smtp_server(lab, domain, cert=CertKind.SELF_SIGNED)
 
     refused = run(
         lab,
@@ -308,10 +317,8 @@ def test_a_damaged_profile_file_is_reported_and_left_alone(
     lab: Lab, config_home: Path, domain: str
 ) -> None:
     address = f"alice@{domain}"
-    autoconfig(lab, domain, f"smtp.{domain}", 465, "SSL")
-    server = lab.smtp(
-        f"smtp.{domain}", 465, SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD})
-    )
+    autoconfig(lab, domain)
+    server = smtp_server(lab, domain)
     path = profiles_file(config_home)
     path.parent.mkdir(parents=True)
     path.write_text("{ this is not json")
@@ -335,27 +342,21 @@ def test_no_keychain_is_a_clear_error_and_nothing_is_stored(
     lab: Lab, config_home: Path, domain: str, tmp_path: Path
 ) -> None:
     address = f"alice@{domain}"
-    autoconfig(lab, domain, f"smtp.{domain}", 465, "SSL")
-    lab.smtp(
-        f"smtp.{domain}", 465, SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD})
-    )
-    program = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
-    assert program
-    env = {
-        **lab.env(),
-        "XDG_CONFIG_HOME": str(config_home),
+    autoconfig(lab, domain)
+    smtp_server(lab, domain)
+    no_keychain = {
         "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}",
         "HOME": str(tmp_path),
     }
 
-    done = subprocess.run(
-        [program, "setup", address, "--password-stdin"],
-        input=PASSWORD + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
+    done = run(
+        lab,
+        config_home,
+        "setup",
+        address,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        env=no_keychain,
     )
 
     assert done.returncode == 5
@@ -363,4 +364,4 @@ def test_no_keychain_is_a_clear_error_and_nothing_is_stored(
     assert not profiles_file(config_home).exists()
     leaked = [p for p in tmp_path.rglob("*") if p.is_file() and PASSWORD.encode() in p.read_bytes()]
     assert leaked == []
-    assert os.environ.get("DBUS_SESSION_BUS_ADDRESS") != env["DBUS_SESSION_BUS_ADDRESS"]
+    assert os.environ.get("DBUS_SESSION_BUS_ADDRESS") != no_keychain["DBUS_SESSION_BUS_ADDRESS"]

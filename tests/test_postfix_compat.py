@@ -26,7 +26,8 @@ from wizard.smtp.probe import probe_smtp
 from wizard.smtp.send import SUBJECT, SendSettings, TestOutcome, send_test_message
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 
 @pytest.fixture(scope="session")
@@ -43,11 +44,9 @@ def postfix_lab() -> Iterator[PostfixLab]:
 
 
 @pytest.fixture
-def mta(postfix_lab: PostfixLab, monkeypatch: pytest.MonkeyPatch) -> PostfixLab:
+def mta(postfix_lab: PostfixLab, trust_only: Callable[[Path], None]) -> PostfixLab:
     """The running lab with an empty mailbox, its CA the only root the engine trusts."""
-    monkeypatch.setenv("SSL_CERT_FILE", str(postfix_lab.ca_pem))
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    trust_only(postfix_lab.ca_pem)
     postfix_lab.clear()
     return postfix_lab
 

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import socket
-import ssl
 from typing import TYPE_CHECKING
 
-import aiosmtplib
 import pytest
 
 from tests.lab.certs import CertKind, LabCA
 from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
+from tests.smtp_fixtures import HOST, presented_fingerprint
 from wizard.model import Certificate, CertProblem, ProbeFailure, Security
 from wizard.smtp.probe import ProbeTimeouts, probe_smtp
 
@@ -26,61 +24,16 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
     from pathlib import Path
 
-    StartServer = Callable[[SmtpBehaviour], Awaitable[LabSmtpServer]]
+    from tests.smtp_fixtures import StartServer
+
     Talk = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 
-HOST = "localhost"  # /etc/hosts: 127.0.0.1, no DNS involved
+pytestmark = pytest.mark.usefixtures("trust_smtp_ca")  # for every test, server or not
+
 TIMEOUTS = ProbeTimeouts(connect=2.0, greeting=2.0, command=2.0)
 SHORT = ProbeTimeouts(connect=0.3, greeting=0.3, command=0.3)  # for the deadlines that run out
 ACCOUNTS = {"alice@example.org": "correct horse battery staple"}
 TLS_MODES = [Security.SSL, Security.STARTTLS]
-
-
-@pytest.fixture(scope="module")
-def ca(tmp_path_factory: pytest.TempPathFactory) -> LabCA:
-    return LabCA(tmp_path_factory.mktemp("lab-ca"))
-
-
-@pytest.fixture(autouse=True)
-def trust_lab_ca(ca: LabCA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lab CA and nothing else: the machine's own CAs must not vouch for anything here."""
-    no_more_cas = tmp_path / "no-more-cas"
-    no_more_cas.mkdir()
-    monkeypatch.setenv("SSL_CERT_FILE", str(ca.ca_pem))
-    monkeypatch.setenv("SSL_CERT_DIR", str(no_more_cas))
-
-
-@pytest.fixture
-async def start_server(ca: LabCA) -> AsyncIterator[StartServer]:
-    servers: list[LabSmtpServer] = []
-
-    async def start(behaviour: SmtpBehaviour) -> LabSmtpServer:
-        server = LabSmtpServer("127.0.0.1", 0, HOST, behaviour, ca)
-        await server.start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        await server.stop()
-
-
-async def presented_fingerprint(server: LabSmtpServer) -> str:
-    """The SHA-256 of the certificate ``server`` presents, fetched by a separate client."""
-    look_only = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    look_only.check_hostname = False
-    look_only.verify_mode = ssl.CERT_NONE
-    implicit = server.behaviour.security is Security.SSL
-    async with aiosmtplib.SMTP(
-        hostname=HOST,
-        port=server.port,
-        use_tls=implicit,
-        start_tls=not implicit,
-        tls_context=look_only,
-        local_hostname="test.invalid",
-    ) as smtp:
-        der = smtp.get_transport_info("ssl_object").getpeercert(binary_form=True)
-    return ":".join(f"{byte:02X}" for byte in hashlib.sha256(der).digest())
 
 
 async def until_client_hangs_up(server: LabSmtpServer) -> None:

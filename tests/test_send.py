@@ -1,8 +1,9 @@
 """The real test send against scripted aiosmtpd servers on loopback, and the diagnosis of the
 replies real servers give.
 
-The servers are real (aiosmtpd over real sockets and real TLS); the engine trusts the lab CA
-through ``SSL_CERT_FILE`` exactly as it would trust the OS store on a user's machine.
+The servers are real (aiosmtpd over real sockets and real TLS); the engine trusts exactly the
+lab CA (``SSL_CERT_FILE`` and an empty ``SSL_CERT_DIR``), as it would trust the OS store on a
+user's machine.
 """
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ import base64
 import email
 import email.policy
 import email.utils
-import hashlib
 import socket
-import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
-import aiosmtplib
 import pytest
 
-from tests.lab.certs import CertKind, LabCA
+from tests.lab.certs import CertKind
 from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
+from tests.smtp_fixtures import HOST, presented_fingerprint
 from wizard.messages import (
     describe_certificate_problem,
     describe_diagnosis,
@@ -36,44 +35,18 @@ from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.send import SUBJECT, SendSettings, command_line, send_test_message
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+    from collections.abc import Callable, Iterator
 
     from _pytest.mark import ParameterSet
 
-    StartServer = Callable[[SmtpBehaviour], Awaitable[LabSmtpServer]]
+    from tests.smtp_fixtures import StartServer
 
-HOST = "localhost"
+pytestmark = pytest.mark.usefixtures("trust_smtp_ca")  # for every test, server or not
+
 ADDRESS = "alice@example.test"
 PASSWORD = "correct horse battery staple"
 # Short, so that the tests of silent servers finish quickly; loopback answers in microseconds.
 QUICK = ProbeTimeouts(connect=2.0, greeting=0.5, command=0.5)
-
-
-@pytest.fixture(scope="module")
-def ca(tmp_path_factory: pytest.TempPathFactory) -> LabCA:
-    return LabCA(tmp_path_factory.mktemp("ca"))
-
-
-@pytest.fixture(autouse=True)
-def trust_lab_ca(ca: LabCA, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lab CA is this machine's only trusted root for the test."""
-    monkeypatch.setenv("SSL_CERT_FILE", str(ca.ca_pem))
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-
-
-@pytest.fixture
-async def serve(ca: LabCA) -> AsyncIterator[StartServer]:
-    servers: list[LabSmtpServer] = []
-
-    async def start(behaviour: SmtpBehaviour) -> LabSmtpServer:
-        server = LabSmtpServer("127.0.0.1", 0, HOST, behaviour, ca)
-        await server.start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        await server.stop()
 
 
 def settings_for(server: LabSmtpServer, **changes: object) -> SendSettings:
@@ -100,30 +73,6 @@ def parsed(data: bytes) -> EmailMessage:
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     return message
-
-
-def fingerprint(der: bytes) -> str:
-    return ":".join(f"{byte:02X}" for byte in hashlib.sha256(der).digest())
-
-
-async def presented_fingerprint(server: LabSmtpServer) -> str:
-    """The certificate the server shows, read with plain aiosmtplib and no verification."""
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    implicit = server.behaviour.security is Security.SSL
-    client = aiosmtplib.SMTP(
-        hostname=HOST,
-        port=server.port,
-        use_tls=implicit,
-        start_tls=not implicit,
-        tls_context=context,
-        local_hostname="client.test",
-    )
-    async with client:
-        der = client.get_transport_info("ssl_object").getpeercert(binary_form=True)
-    assert isinstance(der, bytes)
-    return fingerprint(der)
 
 
 def secrets(username: str, password: str) -> list[str]:
@@ -162,12 +111,12 @@ def secrets(username: str, password: str) -> list[str]:
     ],
 )
 async def test_a_test_message_arrives_once_with_everything_a_mail_program_sends(
-    serve: StartServer,
+    start_server: StartServer,
     behaviour: SmtpBehaviour,
     changes: dict[str, object],
     stages: list[Stage],
 ) -> None:
-    server = await serve(behaviour)
+    server = await start_server(behaviour)
     steps: list[tuple[Stage, Reply | None]] = []
 
     outcome = await send_test_message(
@@ -203,10 +152,10 @@ async def test_a_test_message_arrives_once_with_everything_a_mail_program_sends(
     assert outcome.transcript[-2:] == ("C: QUIT", "S: 221 Bye")
 
 
-async def test_another_recipient_and_an_international_address(serve: StartServer) -> None:
+async def test_another_recipient_and_an_international_address(start_server: StartServer) -> None:
     """A non-ASCII mailbox name travels with SMTPUTF8; the domain goes out as its A-label."""
     address = "zoë@bücher.example"
-    server = await serve(SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD}))
+    server = await start_server(SmtpBehaviour(security=Security.SSL, accounts={address: PASSWORD}))
 
     outcome = await send_test_message(
         settings_for(
@@ -230,8 +179,10 @@ async def test_another_recipient_and_an_international_address(serve: StartServer
     assert any("SMTPUTF8" in line.split() for line in outcome.transcript if "MAIL FROM" in line)
 
 
-async def test_the_full_address_is_tried_when_the_username_is_refused(serve: StartServer) -> None:
-    server = await serve(alice(security=Security.SSL))
+async def test_the_full_address_is_tried_when_the_username_is_refused(
+    start_server: StartServer,
+) -> None:
+    server = await start_server(alice(security=Security.SSL))
 
     outcome = await send_test_message(settings_for(server, username="alice"), PASSWORD)
 
@@ -244,8 +195,8 @@ async def test_the_full_address_is_tried_when_the_username_is_refused(serve: Sta
 # -- Refusals -----------------------------------------------------------------------------------
 
 
-async def test_a_wrong_password_is_tried_with_each_username_once(serve: StartServer) -> None:
-    server = await serve(alice(security=Security.STARTTLS))
+async def test_a_wrong_password_is_tried_with_each_username_once(start_server: StartServer) -> None:
+    server = await start_server(alice(security=Security.STARTTLS))
 
     outcome = await send_test_message(settings_for(server), "wrong")
 
@@ -379,8 +330,10 @@ REFUSALS = {
 
 
 @pytest.mark.parametrize("case", REFUSALS.values(), ids=REFUSALS.keys())
-async def test_a_refusal_is_diagnosed_and_nothing_is_sent(serve: StartServer, case: Case) -> None:
-    server = await serve(case.behaviour)
+async def test_a_refusal_is_diagnosed_and_nothing_is_sent(
+    start_server: StartServer, case: Case
+) -> None:
+    server = await start_server(case.behaviour)
 
     outcome = await send_test_message(
         settings_for(server, **case.changes), PASSWORD, timeouts=QUICK
@@ -423,9 +376,9 @@ async def test_a_closed_port_is_reported_as_blocked() -> None:
     ],
 )
 async def test_an_untrusted_certificate_stops_the_test_before_the_password(
-    serve: StartServer, security: Security, kind: CertKind, problem: CertProblem
+    start_server: StartServer, security: Security, kind: CertKind, problem: CertProblem
 ) -> None:
-    server = await serve(alice(security=security, cert=kind))
+    server = await start_server(alice(security=security, cert=kind))
 
     outcome = await send_test_message(settings_for(server), PASSWORD)
 
@@ -451,9 +404,9 @@ async def test_an_untrusted_certificate_stops_the_test_before_the_password(
     ],
 )
 async def test_a_pinned_certificate_is_accepted_only_if_it_is_that_one(
-    serve: StartServer, pin: Callable[[str], str], accepted: bool
+    start_server: StartServer, pin: Callable[[str], str], accepted: bool
 ) -> None:
-    server = await serve(alice(security=Security.SSL, cert=CertKind.SELF_SIGNED))
+    server = await start_server(alice(security=Security.SSL, cert=CertKind.SELF_SIGNED))
     real = await presented_fingerprint(server)
 
     outcome = await send_test_message(settings_for(server, pinned_sha256=pin(real)), PASSWORD)
@@ -474,8 +427,8 @@ async def test_a_pinned_certificate_is_accepted_only_if_it_is_that_one(
 # -- Transcript and cancellation ----------------------------------------------------------------
 
 
-async def test_the_transcript_never_shows_the_password(serve: StartServer) -> None:
-    server = await serve(alice(security=Security.STARTTLS))
+async def test_the_transcript_never_shows_the_password(start_server: StartServer) -> None:
+    server = await start_server(alice(security=Security.STARTTLS))
 
     outcome = await send_test_message(settings_for(server, username="alice"), PASSWORD)
 
@@ -523,9 +476,9 @@ def test_auth_payloads_are_redacted_in_every_mechanism(
     ],
 )
 async def test_cancelling_stops_at_once_and_closes_the_connection(
-    serve: StartServer, behaviour: SmtpBehaviour, parked: str
+    start_server: StartServer, behaviour: SmtpBehaviour, parked: str
 ) -> None:
-    server = await serve(behaviour)
+    server = await start_server(behaviour)
     task = asyncio.create_task(send_test_message(settings_for(server), PASSWORD))
     await server.wait_until(lambda: bool(getattr(server, parked)))
 
@@ -731,10 +684,10 @@ def test_every_stage_and_certificate_problem_has_words(label: str) -> None:
 
 
 async def test_the_outcome_is_told_with_the_servers_words_and_the_certificate(
-    serve: StartServer,
+    start_server: StartServer,
 ) -> None:
-    refusing = await serve(alice(security=Security.SSL))
-    self_signed = await serve(alice(security=Security.SSL, cert=CertKind.SELF_SIGNED))
+    refusing = await start_server(alice(security=Security.SSL))
+    self_signed = await start_server(alice(security=Security.SSL, cert=CertKind.SELF_SIGNED))
 
     sent = await send_test_message(settings_for(refusing), PASSWORD)
     refused = await send_test_message(settings_for(refusing), "wrong")
@@ -757,3 +710,26 @@ async def test_the_outcome_is_told_with_the_servers_words_and_the_certificate(
         "The certificate is self-signed: no authority vouches for it.",
         f"Certificate fingerprint (SHA-256): {untrusted.certificate.sha256}",
     ]
+
+
+async def test_a_chosen_sign_in_method_is_the_one_used(start_server: StartServer) -> None:
+    server = await start_server(alice(security=Security.SSL))
+
+    outcome = await send_test_message(settings_for(server, auth_method="LOGIN"), PASSWORD)
+
+    assert outcome.ok
+    assert any(line.startswith("C: AUTH LOGIN") for line in outcome.transcript)
+    assert not any(line.startswith("C: AUTH PLAIN") for line in outcome.transcript)
+
+
+async def test_a_chosen_sign_in_method_the_server_lacks_is_not_replaced(
+    start_server: StartServer,
+) -> None:
+    server = await start_server(alice(security=Security.SSL))
+
+    outcome = await send_test_message(settings_for(server, auth_method="CRAM-MD5"), PASSWORD)
+
+    assert not outcome.ok
+    assert outcome.diagnosis is Diagnosis.AUTH_NOT_OFFERED
+    assert server.auth_attempts == []
+    assert server.received == []

@@ -58,6 +58,8 @@ class Lab:
                 tempfile.TemporaryDirectory(prefix="wizard-lab-")
             )
             self.ca = LabCA(Path(directory))
+            self._no_cas = Path(directory) / "no-more-cas"  # an empty CA folder, see env()
+            self._no_cas.mkdir()
             self.dns = DnsServer()
             self.web = Web(self.ca)
             self._smtp: list[LabSmtpServer] = []
@@ -205,10 +207,10 @@ class Lab:
         """The environment for a subprocess: this one, trusting exactly the lab CA.
 
         The machines export ``SSL_CERT_DIR`` and ``REQUESTS_CA_BUNDLE`` to every process;
-        left in place they would add the real roots (or replace ours) in the child.
+        left in place they would add the real roots (or replace ours) in the child, and an
+        unset ``SSL_CERT_DIR`` falls back to the system's CA folder, so it names an empty one.
         """
-        env = dict(os.environ, SSL_CERT_FILE=str(self.ca_pem))
-        env.pop("SSL_CERT_DIR", None)
+        env = dict(os.environ, SSL_CERT_FILE=str(self.ca_pem), SSL_CERT_DIR=str(self._no_cas))
         env.pop("REQUESTS_CA_BUNDLE", None)
         return env
 

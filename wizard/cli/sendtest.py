@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from wizard import keychain
-from wizard.address import parse_address
+from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
     EXIT_OK,
@@ -51,6 +51,43 @@ def add_send_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
 
 
+def sender_address(args: argparse.Namespace) -> EmailAddress:
+    """The ADDRESS argument, parsed; ``--to`` is checked too, before anything is sent or
+    asked. Raises ``InvalidAddressError`` for either."""
+    address = parse_address(args.address)
+    if args.to:
+        parse_address(args.to)
+    return address
+
+
+def send_settings(
+    args: argparse.Namespace,
+    *,
+    host: str,
+    port: int,
+    security: Security,
+    username: str,
+    address: str,
+    display_name: str = "",
+    pinned_sha256: str | None = None,
+    auth_method: str | None = None,
+) -> SendSettings:
+    """The settings to test: this server and account, with the options of
+    ``add_send_options`` (a ``--trust-certificate`` given wins over ``pinned_sha256``)."""
+    return SendSettings(
+        host=host,
+        port=port,
+        security=security,
+        username=username,
+        address=address,
+        display_name=display_name,
+        recipient=args.to,
+        allow_plaintext=args.allow_plaintext,
+        pinned_sha256=args.trust_certificate or pinned_sha256,
+        auth_method=auth_method,
+    )
+
+
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "test",
@@ -74,23 +111,19 @@ DEFAULT_PORTS = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 587}
 
 def handle(args: argparse.Namespace) -> int:
     try:
-        address = parse_address(args.address)
-        if args.to:
-            parse_address(args.to)
+        address = sender_address(args)
     except InvalidAddressError as err:
         return fail(err, EXIT_INVALID_INPUT)
     try:
         if args.host:
             security = Security(args.security or Security.SSL)
-            settings = SendSettings(
+            settings = send_settings(
+                args,
                 host=args.host,
                 port=args.port or DEFAULT_PORTS[security],
                 security=security,
                 username=args.username or address.address,
                 address=address.address,
-                recipient=args.to,
-                allow_plaintext=args.allow_plaintext,
-                pinned_sha256=args.trust_certificate,
             )
             password = read_password(from_stdin=args.password_stdin, prompt="Password: ")
         else:
@@ -102,16 +135,16 @@ def handle(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_INVALID_INPUT
-            settings = SendSettings(
+            settings = send_settings(
+                args,
                 host=profile.host,
                 port=profile.port,
                 security=profile.security,
                 username=profile.username,
                 address=profile.address,
                 display_name=profile.display_name,
-                recipient=args.to,
-                allow_plaintext=args.allow_plaintext,
-                pinned_sha256=args.trust_certificate or profile.pinned_sha256,
+                pinned_sha256=profile.pinned_sha256,
+                auth_method=profile.auth_method,
             )
             stored = None
             if not args.password_stdin:

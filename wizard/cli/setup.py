@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from wizard import keychain
-from wizard.address import parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
     EXIT_NOTHING_FOUND,
@@ -26,7 +25,13 @@ from wizard.cli.common import (
 )
 from wizard.cli.credentials import PasswordUnavailableError, confirm, read_password
 from wizard.cli.detect import render
-from wizard.cli.sendtest import add_send_options, no_password, show_outcome
+from wizard.cli.sendtest import (
+    add_send_options,
+    no_password,
+    send_settings,
+    sender_address,
+    show_outcome,
+)
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.errors import InvalidAddressError
@@ -35,7 +40,7 @@ from wizard.model import Candidate, Trust
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
-from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
+from wizard.smtp.send import TestOutcome, send_test_message
 
 
 def add_parser(commands: Any) -> None:
@@ -59,9 +64,7 @@ def add_parser(commands: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     try:
-        address = parse_address(args.address)
-        if args.to:
-            parse_address(args.to)
+        address = sender_address(args)
     except InvalidAddressError as err:
         return fail(err, EXIT_INVALID_INPUT)
     store = ProfileStore()
@@ -92,16 +95,14 @@ def handle(args: argparse.Namespace) -> int:
         except PasswordUnavailableError as err:
             return no_password(err)
 
-    settings = SendSettings(
+    settings = send_settings(
+        args,
         host=best.config.host,
         port=best.config.port,
         security=best.config.security,
         username=best.config.username,
         address=address.address,
         display_name=args.name,
-        recipient=args.to,
-        allow_plaintext=args.allow_plaintext,
-        pinned_sha256=args.trust_certificate,
     )
     outcome = run(send_test_message(settings, password))
     document["test"] = outcome_json(outcome)

@@ -104,6 +104,7 @@ class SendSettings:
     recipient: str | None = None
     allow_plaintext: bool = False  # may the password cross an unencrypted connection
     pinned_sha256: str | None = None  # accept exactly this certificate even if it does not verify
+    auth_method: str | None = None  # a SASL mechanism ("PLAIN"...) to use; None: the best offered
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ class _Test:
         raise refusal
 
     async def _authenticate(self, smtp: _RecordingSMTP, username: str) -> None:
-        """Log in as ``username`` with the best mechanism both sides support.
+        """Log in as ``username`` with the chosen mechanism, or the best both sides support.
 
         Unlike aiosmtplib's ``login``, a wrong password is not retried with every other
         mechanism: each failed attempt counts towards the lockouts servers impose (fail2ban
@@ -317,7 +318,13 @@ class _Test:
             "plain": smtp.auth_plain,
             "login": smtp.auth_login,
         }
-        *others, last = smtp.supported_auth_methods
+        supported = smtp.supported_auth_methods
+        if self.settings.auth_method:
+            chosen = self.settings.auth_method.lower()
+            if chosen not in supported:
+                raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
+            supported = [chosen]
+        *others, last = supported
         for mechanism in others:
             try:
                 await self._exchange(methods[mechanism](username, self.password))

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from wizard.discovery.events import SourceFinished
 from wizard.gui import texts
 from wizard.gui.draft import Draft
 from wizard.gui.engine import Engine
+from wizard.gui.pages.base import EnginePage
 from wizard.gui.widgets import Notice, Tone, chain_tab_order
-from wizard.gui.worker import EngineWorker, Job
+from wizard.gui.worker import EngineWorker
 from wizard.model import DetectionResult, SourceName
 
 _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
@@ -36,7 +36,7 @@ _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
 _COLUMN_SOURCE, _COLUMN_STATUS, _COLUMN_TIME = range(3)
 
 
-class DetectPage(QWizardPage):
+class DetectPage(EnginePage):
     """Shows detection as it happens; complete once it has ended, however it ended."""
 
     source_finished = Signal(object)  # a source's row shows how it ended (its SourceName)
@@ -49,11 +49,7 @@ class DetectPage(QWizardPage):
         engine: Engine,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._draft = draft
-        self._worker = worker
-        self._engine = engine
-        self._job: Job | None = None
+        super().__init__(draft, worker, engine, parent)
         self._ended = False
         self._clock = QElapsedTimer()
         self._rows: dict[SourceName, QTreeWidgetItem] = {}
@@ -113,7 +109,7 @@ class DetectPage(QWizardPage):
     def initializePage(self) -> None:
         address = self._draft.address
         assert address is not None, "the account page sets the address"
-        self._abandon()
+        self.abandon()
         self._draft.detection = None
         self._ended = False
         self.intro.setText(
@@ -132,51 +128,40 @@ class DetectPage(QWizardPage):
         self._clock.start()
         self._ticker.start()
         self._tick()
-        job = self._worker.submit(partial(self._engine.detect, address))
-        job.progress.connect(self._on_progress)
-        job.succeeded.connect(self._on_result)
-        job.failed.connect(self._on_error)
-        job.cancelled.connect(self._on_cancelled)
-        self._job = job
+        self._start_job(
+            partial(self._engine.detect, address),
+            progress=self._on_progress,
+            succeeded=self._on_result,
+            failed=self._on_error,
+            cancelled=self._on_cancelled,
+        )
         self.completeChanged.emit()
 
     def cleanupPage(self) -> None:
         """Back to the account page: whatever runs is no longer wanted."""
-        self._abandon()
+        self.abandon()
 
     def isComplete(self) -> bool:
         return self._ended
 
     # -- actions ---------------------------------------------------------------------------
 
-    @property
-    def running(self) -> bool:
-        return self._job is not None and self._job.running
-
     @Slot()
     def stop(self) -> None:
         """Cancel detection; the page says so once the engine has actually stopped."""
-        if self._job is not None and self._job.running:
-            self.stop_button.setEnabled(False)
-            self.summary.show_text(Tone.INFO, self.tr("Stopping…"))
-            self._job.cancel()
+        self._cancel_job(self.stop_button, self.summary, self.tr("Stopping…"))
 
     def abandon(self) -> None:
-        """The wizard is closing: stop, and hear nothing more."""
-        self._abandon()
+        """Stop detection and hear nothing more of it; the times stop counting too."""
+        super().abandon()
+        self._ticker.stop()
 
     @Slot()
     def _set_up_manually(self) -> None:
-        self._abandon()
+        self.abandon()
         self._draft.detection = None
         self._end()
         self.wizard().next()
-
-    def _abandon(self) -> None:
-        if self._job is not None:
-            self._job.detach()
-            self._job = None
-        self._ticker.stop()
 
     # -- engine signals --------------------------------------------------------------------
 

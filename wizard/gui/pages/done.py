@@ -19,19 +19,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from wizard.gui import texts
 from wizard.gui.draft import Draft, TestPassed
 from wizard.gui.engine import Engine
+from wizard.gui.pages.base import EnginePage
 from wizard.gui.widgets import Notice, Tone, chain_tab_order
-from wizard.gui.worker import EngineWorker, Job
+from wizard.gui.worker import EngineWorker
 from wizard.keychain import service_name
 from wizard.profiles import AccountProfile
 
 
-class DonePage(QWizardPage):
+class DonePage(EnginePage):
     stored = Signal()  # the password and the profile are saved
     store_failed = Signal()  # saving failed; the page says why and Save retries
 
@@ -42,11 +42,7 @@ class DonePage(QWizardPage):
         engine: Engine,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._draft = draft
-        self._worker = worker
-        self._engine = engine
-        self._job: Job | None = None
+        super().__init__(draft, worker, engine, parent)
         self._backend: str | None = None
         self.setTitle(self.tr("Done"))
         self.setSubTitle(self.tr("The test message went through. Save the account to finish."))
@@ -86,28 +82,22 @@ class DonePage(QWizardPage):
     def cleanupPage(self) -> None:
         self.abandon()
 
-    def abandon(self) -> None:
-        if self._job is not None:
-            self._job.detach()
-            self._job = None
-
     # -- saving ----------------------------------------------------------------------------
 
     def save(self) -> None:
         """Store the password and the profile (the wizard's Finish button lands here)."""
         passed = self._draft.passed
         address = self._draft.address
-        if passed is None or address is None or (self._job and self._job.running):
+        if passed is None or address is None or self.running:
             return
         self.status.show_text(Tone.INFO, self.tr("Saving…"))
         self._enable_finish(enabled=False)
-        job = self._worker.submit(
-            partial(self._engine.store, self._profile(passed), self._draft.password)
+        self._start_job(
+            partial(self._engine.store, self._profile(passed), self._draft.password),
+            succeeded=self._on_stored,
+            failed=self._on_failed,
+            cancelled=self._on_cancelled,
         )
-        job.succeeded.connect(self._on_stored)
-        job.failed.connect(self._on_failed)
-        job.cancelled.connect(self._on_cancelled)
-        self._job = job
 
     def _profile(self, passed: TestPassed) -> AccountProfile:
         assert self._draft.address is not None

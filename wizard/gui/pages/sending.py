@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from wizard.address import parse_address
@@ -33,8 +32,9 @@ from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
 from wizard.gui.engine import Engine, StageBegun
+from wizard.gui.pages.base import EnginePage
 from wizard.gui.widgets import Notice, PasswordEdit, Tone, chain_tab_order
-from wizard.gui.worker import EngineWorker, Job
+from wizard.gui.worker import EngineWorker
 from wizard.model import Security
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
@@ -65,17 +65,13 @@ def _row(stage: Stage, security: Security) -> int:
     }[stage]
 
 
-class SendPage(QWizardPage):
+class SendPage(EnginePage):
     finished = Signal()  # a test ended: passed, failed, or cancelled
 
     def __init__(
         self, draft: Draft, worker: EngineWorker, engine: Engine, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._draft = draft
-        self._worker = worker
-        self._engine = engine
-        self._job: Job | None = None
+        super().__init__(draft, worker, engine, parent)
         self._outcome: TestOutcome | None = None
         self._sent: SendSettings | None = None
         self._current = _Step.CONNECT  # the row of the stage running now
@@ -203,10 +199,6 @@ class SendPage(QWizardPage):
 
     # -- the test --------------------------------------------------------------------------
 
-    @property
-    def running(self) -> bool:
-        return self._job is not None and self._job.running
-
     @Slot()
     def send(self) -> None:
         """Start a test with the settings, recipient and password as they are now."""
@@ -224,30 +216,24 @@ class SendPage(QWizardPage):
             recipient=recipient,
             allow_plaintext=choice.allow_plaintext,
             pinned_sha256=self._draft.pinned_sha256,
+            auth_method=choice.auth_method or None,
         )
         self._draft.passed = None
         self._reset()
         self._sent = settings
-        job = self._worker.submit(partial(self._engine.send, settings, self._draft.password))
-        job.progress.connect(self._on_step)
-        job.succeeded.connect(self._on_outcome)
-        job.failed.connect(self._on_error)
-        job.cancelled.connect(self._on_cancelled)
-        self._job = job
+        self._start_job(
+            partial(self._engine.send, settings, self._draft.password),
+            progress=self._on_step,
+            succeeded=self._on_outcome,
+            failed=self._on_error,
+            cancelled=self._on_cancelled,
+        )
         self._show_running(running=True)
         self.completeChanged.emit()
 
     @Slot()
     def cancel(self) -> None:
-        if self._job is not None and self._job.running:
-            self.cancel_button.setEnabled(False)
-            self.result.show_text(Tone.INFO, self.tr("Cancelling…"))
-            self._job.cancel()
-
-    def abandon(self) -> None:
-        if self._job is not None:
-            self._job.detach()
-            self._job = None
+        self._cancel_job(self.cancel_button, self.result, self.tr("Cancelling…"))
 
     # -- engine signals --------------------------------------------------------------------
 
