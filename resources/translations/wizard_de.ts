@@ -62,7 +62,7 @@
 <context>
     <name>DetectPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/detect.py" line="+61"/>
+        <location filename="../../wizard/gui/pages/detect.py" line="+57"/>
         <source>Finding your server</source>
         <translation>Ihr Server wird gesucht</translation>
     </message>
@@ -127,12 +127,12 @@
         <translation>läuft …</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>Stopping…</source>
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
         <source>No settings were found. Click Next to enter them yourself; your provider&apos;s help pages list them.</source>
         <translation>Es wurden keine Einstellungen gefunden. Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
     </message>
@@ -160,7 +160,7 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+51"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+47"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -195,12 +195,12 @@
         <translation>Klicken Sie auf „Speichern“, um das Passwort im Schlüsselbund Ihres Systems aufzubewahren und das Konto zu speichern. Bisher wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Saved. Your password is kept in {keychain}.</source>
         <translation>Gespeichert. Ihr Passwort liegt in {keychain}.</translation>
     </message>
@@ -846,7 +846,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+83"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+79"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -921,12 +921,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Diesem Zertifikat vertrauen</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+107"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <location line="+5"/>
         <source>working…</source>
         <translation>läuft …</translation>
