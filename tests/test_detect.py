@@ -590,3 +590,23 @@ def database(domain: str, host: str, port: int, socket_type: str) -> ProviderDat
     return ProviderDatabase(
         {domain: parse_client_config(client_config(host, port, socket_type, domain=domain))}
     )
+
+
+class BrokenDatabase(ProviderDatabase):
+    """Stands in for a bug inside a source (no real component fails this way on purpose)."""
+
+    def lookup(self, domain: str) -> None:
+        raise RuntimeError(f"bug while looking up {domain}")
+
+
+def test_a_source_that_crashes_is_reported_and_not_waited_for(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test", providers=BrokenDatabase({}), deadlines=Deadlines())
+
+    assert result.best is not None
+    assert result.best.config.host == "smtp.example.test"
+    report = next(s for s in result.sources if s.name is SourceName.BUNDLED)
+    assert report.status is SourceStatus.ERROR
+    assert "RuntimeError" in report.detail
+    assert result.elapsed_ms < 5000  # not the 15 s global deadline

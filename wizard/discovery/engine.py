@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -56,6 +57,8 @@ from wizard.net.dns import DnsError, DomainNotFoundError, new_resolver
 from wizard.net.http import new_client
 from wizard.providers import ProviderDatabase
 from wizard.smtp.probe import probe_smtp
+
+log = logging.getLogger(__name__)
 
 Endpoint = tuple[str, int, Security]
 EventSink = Callable[[DetectionEvent], None]
@@ -211,13 +214,21 @@ class _Detection:
             done = _JobDone(job, SourceStatus.TIMEOUT, "no answer in time")
         except WizardError as err:
             done = _JobDone(job, SourceStatus.ERROR, str(err))
+        except Exception as err:  # a bug in one source must not hold up the others
+            log.exception("detection source %s failed", job.source.value)
+            done = _JobDone(job, SourceStatus.ERROR, f"internal error: {type(err).__name__}")
         else:
             done = _JobDone(job, SourceStatus.NOTHING, detail)
         self.queue.put_nowait(done)
 
     async def _run_probe(self, endpoint: Endpoint) -> None:
         host, port, security = endpoint
-        result = await probe_smtp(host, port, security, timeouts=self.ctx.deadlines.probe)
+        try:
+            result = await probe_smtp(host, port, security, timeouts=self.ctx.deadlines.probe)
+        except Exception as err:  # as for sources: report it, never wait for it
+            log.exception("probing %s:%s failed", host, port)
+            detail = f"internal error: {type(err).__name__}"
+            result = ProbeResult(host, port, security, ProbeFailure.NOT_SMTP, detail)
         self.queue.put_nowait(_Probed(endpoint, result))
 
     # -- handling messages -----------------------------------------------------------------

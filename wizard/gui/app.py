@@ -23,6 +23,7 @@ from wizard.gui.worker import EngineWorker
 from wizard.profiles import APP_NAME, ProfileStore
 from wizard.resources import resource_path
 
+APP_ID = "io.github.emailsetupwizard.EmailSetupWizard"  # as in packaging/linux
 EXIT_SAVED = 0
 EXIT_CLOSED = 1  # the window was closed before an account was stored
 
@@ -50,7 +51,7 @@ def run(address: str = "") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    QGuiApplication.setDesktopFileName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_ID)  # Wayland and Flatpak match the menu entry by it
     app.setWindowIcon(app_icon())
     translations = Translations(app)
     translations.use(QLocale.system())
