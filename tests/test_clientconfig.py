@@ -262,6 +262,10 @@ def test_other_documents_are_not_clientconfig(data: bytes) -> None:
         b"HTTP/1.1 500 oops",
         document(SMTP_465)[:-40],  # cut off mid-document
         b'<?xml version="1.0" encoding="no-such-codec"?><clientConfig/>',
+        # Encodings Python knows but the XML parser cannot decode (ValueError, UnicodeError).
+        b'<?xml version="1.0" encoding="utf-7"?><clientConfig/>',
+        b'<?xml version="1.0" encoding="shift_jis"?><clientConfig/>',
+        b'<?xml version="1.0" encoding="idna"?><clientConfig/>',
         b"<clientConfig>&undefined;</clientConfig>",
     ],
 )

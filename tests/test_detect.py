@@ -26,7 +26,12 @@ from wizard.address import parse_address
 from wizard.clientconfig import parse_client_config
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
-from wizard.discovery.events import DetectionEvent, SourceFinished, SourceStarted
+from wizard.discovery.events import (
+    CandidateFound,
+    DetectionEvent,
+    SourceFinished,
+    SourceStarted,
+)
 from wizard.model import (
     Caution,
     CertProblem,
@@ -447,16 +452,25 @@ def test_cancelling_stops_promptly(lab: Lab) -> None:
     lab.blackhole("smtp.example.test", 465)
 
     async def scenario() -> None:
+        probing = asyncio.Event()  # the blackholed connect is under way: work is stuck
+
+        def watch(event: DetectionEvent) -> None:
+            if isinstance(event, CandidateFound) and event.candidate.config.port == 465:
+                probing.set()
+
         task = asyncio.create_task(
             detect(
                 parse_address("alice@example.test"),
                 providers=ProviderDatabase({}),
                 deadlines=Deadlines(),
+                on_event=watch,
             )
         )
-        started = asyncio.Event()
-        asyncio.get_running_loop().call_later(0.3, started.set)
-        await started.wait()
+        await probing.wait()
+        # Also wait until the web server holds the request: httpx leaks the socket of a
+        # connection cancelled inside its TLS handshake (an httpcore limitation, not ours).
+        while not any(r.host.startswith("autoconfig.") for r in lab.requests):
+            await asyncio.sleep(0.01)
         task.cancel()
         async with asyncio.timeout(1.0):  # "promptly": far less than any network deadline
             with pytest.raises(asyncio.CancelledError):
@@ -610,3 +624,70 @@ def test_a_source_that_crashes_is_reported_and_not_waited_for(lab: Lab) -> None:
     assert report.status is SourceStatus.ERROR
     assert "RuntimeError" in report.detail
     assert result.elapsed_ms < 5000  # not the 15 s global deadline
+
+
+def test_plain_http_autoconfig_redirecting_to_https_stays_untrusted(lab: Lab) -> None:
+    """Whoever answered the plain request chose where to redirect: no trust is gained."""
+    lab.http(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        b"",
+        status=302,
+        headers={"Location": "https://config.attacker.test/c.xml"},
+    )
+    lab.https("config.attacker.test", "/c.xml", client_config("mail.attacker.test", 465, "SSL"))
+    lab.smtp("mail.attacker.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.host == "mail.attacker.test"
+    assert result.best.config.trust is Trust.UNAUTHENTICATED
+    assert Caution.UNTRUSTED_SOURCE in result.warnings
+
+
+def test_srv_keeps_the_answer_that_came_when_the_other_lookup_fails(lab: Lab) -> None:
+    lab.host("example.test")
+    lab.srv("_submissions._tcp.example.test", "submit.example.test", 465)
+    lab.dns.silent("_submission._tcp.example.test")
+    lab.smtp("submit.example.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("alice@example.test", deadlines=FAST)
+
+    assert result.best is not None
+    assert result.best.config.source is SourceName.SRV
+    assert result.best.config.endpoint == ("submit.example.test", 465, Security.SSL)
+
+
+def test_mx_derived_autoconfig_is_not_told_the_address(lab: Lab) -> None:
+    """The MX domain came from unauthenticated DNS: it must not learn who is asking."""
+    lab.mx("custom.test", "mx1.mail.hoster.test")
+    lab.https(
+        "autoconfig.hoster.test", AUTOCONFIG_PATH, client_config("smtp.hoster.test", 465, "SSL")
+    )
+    lab.smtp("smtp.hoster.test", 465, SmtpBehaviour(security=Security.SSL))
+
+    result = run_detect("bob@custom.test")
+
+    assert result.best is not None and result.best.config.host == "smtp.hoster.test"
+    asked = [r for r in lab.requests if r.host.startswith("autoconfig.hoster.test")]
+    assert asked and all("bob" not in r.query and "custom" not in r.query for r in asked)
+
+
+def test_a_guessed_plain_server_does_not_outrank_a_trusted_tls_one(lab: Lab) -> None:
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        client_config("secure.example.test", 465, "SSL"),
+    )
+    lab.smtp(
+        "secure.example.test", 465, SmtpBehaviour(security=Security.SSL, cert=CertKind.EXPIRED)
+    )
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.NONE))
+
+    result = run_detect("alice@example.test")
+
+    assert result.best is not None
+    assert result.best.config.host == "secure.example.test"
+    plain = next(a for a in result.alternatives if a.config.host == "smtp.example.test")
+    assert plain.config.security is Security.NONE

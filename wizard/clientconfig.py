@@ -94,7 +94,9 @@ def parse_client_config(data: bytes) -> ClientConfig:
         root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise ClientConfigError(ClientConfigProblem.UNSAFE_XML, repr(exc)) from exc
-    except (ParseError, LookupError) as exc:  # LookupError: an unknown declared encoding
+    # LookupError: an unknown declared encoding; ValueError (UnicodeError among them): one
+    # the parser cannot decode, such as UTF-7 or a multi-byte encoding.
+    except (ParseError, LookupError, ValueError) as exc:
         raise ClientConfigError(ClientConfigProblem.NOT_XML, str(exc)) from exc
 
     provider = root.find("emailProvider") if root.tag == "clientConfig" else None

@@ -43,7 +43,7 @@ async def fetch_and_emit(
     summary per URL.
     """
 
-    failures: list[FetchError | ClientConfigError] = []
+    failures: list[Exception] = []
     emitted = 0
 
     async def one(url: str) -> str:
@@ -59,20 +59,28 @@ async def fetch_and_emit(
             return f"{url}: {err.reason.value}"
         if found is None:
             return f"{url}: not found"
-        config, final_url = found
-        secure = final_url.startswith("https://")
+        config, fetched = found
         for server in ctx.configs_from(
             config,
             source=source,
-            trust=trust if secure else Trust.UNAUTHENTICATED,
-            tier=tier if secure else Tier.HTTP,
-            origin=origin_prefix + final_url,
+            trust=trust if fetched.secure else Trust.UNAUTHENTICATED,
+            tier=tier if fetched.secure else Tier.HTTP,
+            origin=origin_prefix + fetched.url,
         ):
             emit(server)
             emitted += 1
         return f"{url}: found"
 
-    summary = "; ".join(await asyncio.gather(*(one(u) for u in urls)))
+    outcomes = await asyncio.gather(*(one(u) for u in urls), return_exceptions=True)
+    lines: list[str] = []
+    for url, outcome in zip(urls, outcomes, strict=True):
+        if isinstance(outcome, BaseException):
+            if not isinstance(outcome, Exception):
+                raise outcome  # cancellation and the like are not a fetch's business
+            failures.append(outcome)
+            outcome = f"{url}: internal error: {type(outcome).__name__}"
+        lines.append(outcome)
+    summary = "; ".join(lines)
     if failures and not emitted:
         timed_out = all(
             isinstance(f, FetchError) and f.problem is FetchProblem.TIMEOUT for f in failures
@@ -88,6 +96,12 @@ async def run_https(ctx: DiscoveryContext, emit: Emit) -> str:
 
 
 async def run_http(ctx: DiscoveryContext, emit: Emit) -> str:
-    """The untrusted fallback many hosters still need: both locations over plain HTTP."""
+    """The untrusted fallback many hosters still need: both locations over plain HTTP.
+
+    Untrusted even if the server redirects to HTTPS: whoever answered the plain request chose
+    where to redirect.
+    """
     urls = autoconfig_urls(ctx, "http", ctx.address.domain)
-    return await fetch_and_emit(ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.HTTP)
+    return await fetch_and_emit(
+        ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.HTTP, trust=Trust.UNAUTHENTICATED
+    )

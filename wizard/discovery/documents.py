@@ -6,11 +6,13 @@ import asyncio
 
 from wizard.clientconfig import MAX_CONFIG_BYTES, ClientConfig, parse_client_config
 from wizard.discovery.context import DiscoveryContext
-from wizard.net.http import FetchError, FetchProblem, fetch_document
+from wizard.net.http import Fetched, FetchError, FetchProblem, fetch_document
 
 
-async def fetch_client_config(ctx: DiscoveryContext, url: str) -> tuple[ClientConfig, str] | None:
-    """The parsed document at ``url`` and the final URL it came from, or ``None`` if absent.
+async def fetch_client_config(
+    ctx: DiscoveryContext, url: str
+) -> tuple[ClientConfig, Fetched] | None:
+    """The parsed document at ``url`` and how it was fetched, or ``None`` if absent.
 
     Raises ``FetchError`` or ``ClientConfigError`` for anything worth reporting; the caller
     decides what a failure means for its source.
@@ -22,4 +24,4 @@ async def fetch_client_config(ctx: DiscoveryContext, url: str) -> tuple[ClientCo
         raise FetchError(FetchProblem.TIMEOUT, url, "no complete answer in time") from err
     if fetched is None:
         return None
-    return parse_client_config(fetched.body), fetched.url
+    return parse_client_config(fetched.body), fetched

@@ -9,7 +9,6 @@ slow host only costs time when its answer could actually matter.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
@@ -353,8 +352,9 @@ class _Detection:
         tasks = [*self.running.values(), *self.probes.values()]
         for task in tasks:
             task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.gather(*tasks, return_exceptions=True)
+        # The children's own cancellations are collected; a cancellation of detection itself
+        # arriving meanwhile (Stop pressed as the deadline fired) propagates.
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     # -- the answer ------------------------------------------------------------------------
 

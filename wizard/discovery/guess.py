@@ -7,10 +7,10 @@ every proposal live and keeps those that answer, so a guess is never presented u
 from __future__ import annotations
 
 import asyncio
-import socket
 
 from wizard.discovery.context import DiscoveryContext, Emit
 from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
+from wizard.net.dns import has_address
 
 # RFC 8314 order: implicit TLS first; port 25 is often blocked for home users, so it is last.
 PORTS = ((465, Security.SSL), (587, Security.STARTTLS), (25, Security.STARTTLS))
@@ -21,21 +21,28 @@ def guessed_hosts(domain: str) -> list[str]:
     return [f"smtp.{domain}", f"mail.{domain}", domain]
 
 
-async def _exists(host: str, deadline: float) -> bool:
-    """Whether ``host`` resolves, through the system resolver as the connection will."""
-    loop = asyncio.get_running_loop()
-    try:
-        async with asyncio.timeout(deadline):
-            await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except (OSError, TimeoutError):
-        return False
-    return True
+async def _exists(ctx: DiscoveryContext, host: str) -> bool:
+    """Whether ``host`` has an address.
+
+    Asked through the async resolver rather than getaddrinfo: a lookup that is no longer
+    needed (a better answer came first) can then be abandoned, instead of holding a thread
+    until the DNS server answers.
+    """
+    answers = await asyncio.gather(
+        has_address(ctx.resolver, host, "A"),
+        has_address(ctx.resolver, host, "AAAA"),
+        return_exceptions=True,
+    )
+    for answer in answers:
+        if isinstance(answer, BaseException) and not isinstance(answer, Exception):
+            raise answer
+    return any(answer is True for answer in answers)
 
 
 async def run(ctx: DiscoveryContext, emit: Emit) -> str:
     """Emit an endpoint for every likely host that exists; the engine probes them."""
     hosts = guessed_hosts(ctx.address.domain)
-    exists = await asyncio.gather(*(_exists(h, ctx.deadlines.dns) for h in hosts))
+    exists = await asyncio.gather(*(_exists(ctx, h) for h in hosts))
     present = [h for h, ok in zip(hosts, exists, strict=True) if ok]
     for host in present:
         for port, security in PORTS:

@@ -8,8 +8,6 @@ unauthenticated, so the result is marked untrusted.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from wizard.discovery.autoconfig import fetch_and_emit
 from wizard.discovery.context import DiscoveryContext, Emit
 from wizard.discovery.ispdb import ispdb_url
@@ -54,10 +52,9 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> str:
             ):
                 emit(server)
             return f"MX {mx_host} → {config.display_name or config.provider_id}"
-    base = domains[-1]
-    query = urlencode({"emailaddress": ctx.address.address})
+    # No ?emailaddress= here: unauthenticated DNS chose this domain, so it learns nothing more.
     urls = [ispdb_url(ctx, d) for d in domains]
-    urls.append(f"https://autoconfig.{base}/mail/config-v1.1.xml?{query}")
+    urls.append(f"https://autoconfig.{domains[-1]}/mail/config-v1.1.xml")
     detail = await fetch_and_emit(
         ctx,
         urls,

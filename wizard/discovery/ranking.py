@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from wizard.model import Candidate, ProbeFailure, ServerConfig, SourceName, Tier
+from wizard.model import Candidate, ProbeFailure, Security, ServerConfig, SourceName, Tier
 
 SOURCE_ORDER = tuple(SourceName)
 PORT_ORDER = {465: 0, 587: 1, 25: 2}
@@ -20,8 +20,8 @@ RankKey = tuple[int, int, int, int, int]
 class Liveness(IntEnum):
     """What the live check showed; lower is better."""
 
-    VERIFIED = 0  # answered with the stated security and a trusted certificate
-    PROBLEM = 1  # answered, but the certificate or STARTTLS is not right
+    VERIFIED = 0  # answered with TLS as stated and a trusted certificate
+    PROBLEM = 1  # answered, but unencrypted, or the certificate or STARTTLS is not right
     UNCHECKED = 2  # no live check finished
     UNREACHABLE = 3  # did not answer as an SMTP server
 
@@ -33,7 +33,7 @@ def liveness(candidate: Candidate) -> Liveness:
     probe = candidate.probe
     if probe is None:
         return Liveness.UNCHECKED
-    if probe.verified:
+    if probe.verified and probe.security is not Security.NONE:
         return Liveness.VERIFIED
     if probe.reachable or probe.failure in _ANSWERED_WITH_PROBLEM:
         return Liveness.PROBLEM

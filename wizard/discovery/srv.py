@@ -18,9 +18,20 @@ SERVICES = (("_submissions._tcp", Security.SSL), ("_submission._tcp", Security.S
 async def run(ctx: DiscoveryContext, emit: Emit) -> str:
     """Look up both submission services at once and emit every usable target."""
     names = [f"{service}.{ctx.address.domain}" for service, _ in SERVICES]
-    answers = await asyncio.gather(*(lookup_srv(ctx.resolver, name) for name in names))
+    answers = await asyncio.gather(
+        *(lookup_srv(ctx.resolver, name) for name in names), return_exceptions=True
+    )
+    failed = [a for a in answers if isinstance(a, BaseException)]
+    for answer in failed:
+        if not isinstance(answer, Exception):
+            raise answer  # cancellation: not a DNS answer
+    if len(failed) == len(answers):
+        raise failed[0]  # nothing usable: report the failure itself (timeout, SERVFAIL)
     summary: list[str] = []
     for name, (_, security), targets in zip(names, SERVICES, answers, strict=True):
+        if isinstance(targets, BaseException):
+            summary.append(f"{name}: {targets}")
+            continue
         usable = [t for t in targets if t.host and t.port]
         if targets and not usable:
             summary.append(f"{name}: service explicitly not offered")

@@ -46,8 +46,16 @@ class SrvTarget:
 
 
 def new_resolver(lifetime: float = 4.0) -> dns.asyncresolver.Resolver:
-    """A resolver configured from the system, with an overall deadline per question."""
-    resolver = dns.asyncresolver.Resolver()
+    """A resolver configured from the system, with an overall deadline per question.
+
+    A machine without a usable resolver configuration (no ``/etc/resolv.conf``, no name
+    servers in it) still gets a resolver: its questions fail as DNS errors, so the sources
+    that need no DNS, such as the bundled database, still answer.
+    """
+    try:
+        resolver = dns.asyncresolver.Resolver()
+    except dns.resolver.NoResolverConfiguration:
+        resolver = dns.asyncresolver.Resolver(configure=False)
     resolver.lifetime = lifetime
     return resolver
 
@@ -73,6 +81,14 @@ async def _query(
         raise DnsError(name, "timeout") from err
     except (dns.resolver.NoNameservers, dns.exception.DNSException) as err:
         raise DnsError(name, str(err) or type(err).__name__) from err
+
+
+async def has_address(resolver: dns.asyncresolver.Resolver, host: str, rdtype: str) -> bool:
+    """Whether ``host`` has an address of ``rdtype`` ("A" or "AAAA"); errors propagate."""
+    try:
+        return await _query(resolver, host, rdtype) is not None
+    except DomainNotFoundError:
+        return False
 
 
 async def lookup_mx(resolver: dns.asyncresolver.Resolver, domain: str) -> list[str]:

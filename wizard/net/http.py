@@ -58,15 +58,12 @@ class FetchError(WizardError):
 
 @dataclass(frozen=True)
 class Fetched:
-    """A document and where it finally came from (after redirects)."""
+    """A document, where it finally came from (after redirects), and whether every hop was
+    verified HTTPS: one plain-HTTP hop anywhere lets anyone on the path choose the content."""
 
     url: str
     body: bytes
-
-    @property
-    def secure(self) -> bool:
-        """Only a document whose final hop was verified HTTPS can be trusted."""
-        return self.url.startswith("https://")
+    secure: bool
 
 
 def new_client(*, connect_timeout: float = 4.0, read_timeout: float = 5.0) -> httpx.AsyncClient:
@@ -101,7 +98,9 @@ async def fetch_document(client: httpx.AsyncClient, url: str, *, max_bytes: int)
                 body += chunk
                 if len(body) > max_bytes:
                     raise FetchError(FetchProblem.TOO_LARGE, url, f"over {max_bytes} bytes")
-            return Fetched(str(response.url), bytes(body))
+            hops = [*response.history, response]
+            secure = all(hop.url.scheme == "https" for hop in hops)
+            return Fetched(str(response.url), bytes(body), secure)
     except httpx.TooManyRedirects as err:
         raise FetchError(FetchProblem.REDIRECTS, url, str(err)) from err
     except httpx.TimeoutException as err:
