@@ -78,6 +78,14 @@ def srv_after_2s(lab: Lab) -> None:
     lab.dns.delay(f"_submission._tcp.{DOMAIN}", 2.0)
 
 
+def guessed_names_resolve_after_3s(lab: Lab) -> None:
+    lab.https(*AUTOCONFIG, config_xml(f"smtp.{DOMAIN}", 465, "SSL"))
+    lab.smtp(f"smtp.{DOMAIN}", 465, SmtpBehaviour(security=Security.SSL))
+    for host in (f"mail.{DOMAIN}", DOMAIN):
+        lab.host(host)
+        lab.dns.delay(host, 3.0)
+
+
 def domain_does_not_exist(lab: Lab) -> None:
     del lab  # an empty world: no name resolves
 
@@ -87,6 +95,7 @@ SCENARIOS: dict[str, Callable[[Lab], None]] = {
     "autoconfig answers after 2 s": autoconfig_after_2s,
     "465 blackholed on every host": port_465_blackholed_everywhere,
     "SRV answers after 2 s": srv_after_2s,
+    "guessed names resolve after 3 s": guessed_names_resolve_after_3s,
     "the domain does not exist": domain_does_not_exist,
 }
 

@@ -333,19 +333,24 @@ class _Detection:
     # -- stopping --------------------------------------------------------------------------
 
     def _settled(self) -> bool:
-        """True once nothing still running could beat the best confirmed candidate."""
+        """True once nothing still running could beat the best confirmed candidate.
+
+        Ties go to the candidate found first (``seq``), as in the final ranking: so a job
+        still running can only win with a strictly better rank, whatever it finds later.
+        """
         unchecked = [e for e in self.entries.values() if e.probe is None]
         if not self.running and not unchecked:
             return True
         confirmed = [
-            candidate_key(e.candidate)
+            (candidate_key(e.candidate), e.seq)
             for e in self.entries.values()
             if liveness(e.candidate) is Liveness.VERIFIED
         ]
         if not confirmed:
             return False
-        still_possible = [best_possible_key(job.tier, job.source) for job in self.running]
-        still_possible += [rank_key(e.config, Liveness.VERIFIED) for e in unchecked]
+        later = self.seq + 1  # anything a running job finds comes after every known entry
+        still_possible = [(best_possible_key(job.tier, job.source), later) for job in self.running]
+        still_possible += [(rank_key(e.config, Liveness.VERIFIED), e.seq) for e in unchecked]
         return not still_possible or min(confirmed) < min(still_possible)
 
     async def _stop_everything(self) -> None:
