@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+import selectors
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from tests.lab.certs import CertKind
 from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.model import Security
+from wizard.profiles import AccountProfile, ProfileStore
 
 pytestmark = pytest.mark.usefixtures("private_keychain")
 
@@ -43,19 +47,25 @@ def config_home(tmp_path: Path) -> Path:
     return tmp_path / "config"
 
 
+def program() -> str:
+    """The installed command."""
+    found = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
+    assert found
+    return found
+
+
 def run(
     lab: Lab,
     config_home: Path,
     *args: str,
     stdin: str | None = None,
     env: Mapping[str, str] | None = None,
+    wrapper: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
     """The installed program inside the lab, its profiles in ``config_home``; ``env`` adds to
-    or overrides the environment it gets."""
-    program = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
-    assert program
+    or overrides the environment it gets; ``wrapper`` is a command that runs it."""
     return subprocess.run(
-        [program, *args],
+        [*wrapper, program(), *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -63,6 +73,89 @@ def run(
         timeout=60,
         check=False,
     )
+
+
+def run_at_terminal(
+    lab: Lab,
+    config_home: Path,
+    *args: str,
+    prompt: str,
+    answer: Callable[[subprocess.Popen[bytes], int], None],
+) -> subprocess.CompletedProcess[str]:
+    """The program reading from a terminal of its own, as when a person runs it: once
+    ``prompt`` has appeared on its stdout or stderr, ``answer(process, terminal)`` types
+    or signals. The terminal is not the program's controlling one (a new session), so
+    ``getpass`` prompts on stderr and reads standard input, as it falls back to."""
+    terminal, far_end = os.openpty()
+    try:
+        with subprocess.Popen(
+            [program(), *args],
+            stdin=far_end,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+            start_new_session=True,
+        ) as process:
+            os.close(far_end)
+            far_end = -1
+            early = _read_until(process, prompt.encode())
+            answer(process, terminal)
+            stdout, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(terminal)
+        if far_end >= 0:
+            os.close(far_end)
+    return subprocess.CompletedProcess(
+        process.args,
+        process.returncode,
+        (early[0] + stdout).decode(),
+        (early[1] + stderr).decode(),
+    )
+
+
+def _read_until(process: subprocess.Popen[bytes], prompt: bytes) -> tuple[bytes, bytes]:
+    """What ``process`` wrote to stdout and stderr until ``prompt`` appeared on one of them."""
+    assert process.stdout is not None and process.stderr is not None
+    streams = [process.stdout.fileno(), process.stderr.fileno()]
+    seen = dict.fromkeys(streams, b"")
+    deadline = time.monotonic() + 60
+    with selectors.DefaultSelector() as selector:
+        for stream in streams:
+            selector.register(stream, selectors.EVENT_READ)
+        while not any(prompt in text for text in seen.values()):
+            assert selector.get_map(), f"ended without asking {prompt!r}: {seen}"
+            ready = selector.select(timeout=deadline - time.monotonic())
+            assert ready, f"did not ask {prompt!r} in time: {seen}"
+            for key, _ in ready:
+                chunk = os.read(key.fd, 4096)
+                if not chunk:
+                    selector.unregister(key.fd)
+                seen[key.fd] += chunk
+    return seen[streams[0]], seen[streams[1]]
+
+
+def end_of_input(process: subprocess.Popen[bytes], terminal: int) -> None:
+    """Ctrl-D at the start of a line: the terminal's end of input."""
+    os.write(terminal, b"\x04")
+
+
+def interrupt(process: subprocess.Popen[bytes], terminal: int) -> None:
+    """Ctrl-C, as the terminal would deliver it."""
+    process.send_signal(signal.SIGINT)
+
+
+def read_only(folder: Path) -> list[str]:
+    """A wrapper command that runs a program with ``folder`` mounted read-only, in a mount
+    namespace of its own: root (as in the lab) can write to any folder whatever its mode."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        "unshare",
+        "--mount",
+        "sh",
+        "-c",
+        'mount --bind -o ro "$0" "$0" && exec "$@"',
+        str(folder),
+    ]
 
 
 def smtp_server(
@@ -98,6 +191,21 @@ def autoconfig(lab: Lab, domain: str) -> None:
 
 def profiles_file(config_home: Path) -> Path:
     return config_home / "email-setup-wizard" / "accounts.json"
+
+
+def stored_profile(config_home: Path, address: str, host: str, username: str | None = None) -> None:
+    """An account set up earlier, for ``address`` on ``host``, port 587, its password in the
+    keychain."""
+    profile = AccountProfile("", address, host, 587, Security.STARTTLS, username or address)
+    ProfileStore(profiles_file(config_home)).save(profile)
+    keyring.set_password(profile.keychain_service, profile.username, "the old one")
+
+
+def one_json_object(text: str) -> dict[str, Any]:
+    """The JSON object that is the whole of ``text`` (``json.loads`` refuses a second one)."""
+    document = json.loads(text)
+    assert isinstance(document, dict)
+    return document
 
 
 # -- test -----------------------------------------------------------------------------------
@@ -178,6 +286,72 @@ def test_test_command_without_terminal_or_stdin_password(lab: Lab, config_home: 
     assert "--password-stdin" in done.stderr
 
 
+def test_test_command_for_an_account_not_set_up(lab: Lab, config_home: Path) -> None:
+    done = run(lab, config_home, "test", "nobody@example.test", "--password-stdin", stdin="x\n")
+
+    assert done.returncode == 3
+    assert "no account for nobody@example.test" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        pytest.param(
+            ["test", "a@example.test", "--host", "h", "--port", "0"], "1 to 65535", id="port-0"
+        ),
+        pytest.param(
+            ["test", "a@example.test", "--host", "h", "--port", "65536"],
+            "1 to 65535",
+            id="port-65536",
+        ),
+        pytest.param(
+            ["test", "a@example.test", "--host", "h", "--port", "smtp"],
+            "1 to 65535",
+            id="port-name",
+        ),
+        pytest.param(
+            ["setup", "a@example.test", "--timeout", "0"], "between 0 and 600", id="timeout-0"
+        ),
+        pytest.param(
+            ["setup", "a@example.test", "--timeout", "nan"], "between 0 and 600", id="timeout-nan"
+        ),
+        pytest.param(
+            ["setup", "a@example.test", "--timeout", "601", "--json"],
+            "between 0 and 600",
+            id="timeout-601",
+        ),
+    ],
+)
+def test_out_of_range_numbers_are_refused_before_anything_happens(
+    lab: Lab, config_home: Path, args: list[str], complaint: str
+) -> None:
+    done = run(lab, config_home, *args, stdin="")
+
+    assert done.returncode == 2
+    assert "usage:" in done.stderr and complaint in done.stderr
+    assert done.stdout == ""
+
+
+def test_ctrl_d_at_the_password_prompt(lab: Lab, config_home: Path, domain: str) -> None:
+    server = smtp_server(lab, domain)
+
+    done = run_at_terminal(
+        lab,
+        config_home,
+        "test",
+        f"alice@{domain}",
+        "--host",
+        f"smtp.{domain}",
+        prompt="Password: ",
+        answer=end_of_input,
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert "no password was entered" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert server.sessions == 0
+
+
 # -- setup and accounts ---------------------------------------------------------------------
 
 
@@ -201,7 +375,8 @@ def test_setup_stores_password_in_keychain_and_profile(
     )
 
     assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
+    result = one_json_object(done.stdout)
+    assert (result["exit_status"], result["error"]) == (0, None)
     assert result["detect"]["smtp"]["host"] == f"smtp.{domain}"
     assert result["test"]["ok"] is True
     service = f"smtp://smtp.{domain}:465"
@@ -225,6 +400,8 @@ def test_setup_stores_password_in_keychain_and_profile(
     shown = json.loads(run(lab, config_home, "accounts", "show", address, "--json").stdout)
     assert shown["password_stored"] is True
     assert shown["keychain_service"] == service
+    readable = run(lab, config_home, "accounts", "show", address).stdout
+    assert f"Password:   in Secret Service (service {service})" in readable
 
     removed = run(lab, config_home, "accounts", "remove", address)
     assert removed.returncode == 0, removed.stderr
@@ -251,7 +428,142 @@ def test_setup_refuses_untrusted_settings_without_a_terminal(
     )
     assert accepted.returncode == 0, accepted.stderr
     assert keyring.get_password(f"smtp://smtp.{domain}:465", address) == PASSWORD
+    # The summary is the one ``accounts show`` gives.
+    summary = accepted.stdout.split("Stored this account:\n", 1)[1]
+    assert summary.startswith(
+        f"{address}\n  Server:     smtp.{domain}\n  Port:       465\n  Security:   SSL/TLS\n"
+        f"  Username:   {address}\n  Last test:  "
+    )
+    assert "  Password:   in Secret Service (service smtp://" in summary
+    assert f"  Settings:   {profiles_file(config_home)}" in summary
     keyring.delete_password(f"smtp://smtp.{domain}:465", address)
+
+
+def test_ctrl_d_at_the_confirmation_prompt(lab: Lab, config_home: Path, domain: str) -> None:
+    server = smtp_server(lab, domain)  # found by probing: untrusted
+
+    done = run_at_terminal(
+        lab, config_home, "setup", f"alice@{domain}", prompt="[y/N] ", answer=end_of_input
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert "not confirmed; nothing was sent or stored" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert server.auth_attempts == [] and server.received == []
+    assert not profiles_file(config_home).exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "error"),
+    [
+        pytest.param(end_of_input, 2, "no password was entered", id="ctrl-d"),
+        pytest.param(interrupt, 130, "cancelled", id="ctrl-c"),
+    ],
+)
+def test_setup_json_at_the_password_prompt_still_reports(
+    lab: Lab,
+    config_home: Path,
+    domain: str,
+    answer: Callable[[subprocess.Popen[bytes], int], None],
+    status: int,
+    error: str,
+) -> None:
+    autoconfig(lab, domain)
+    server = smtp_server(lab, domain)
+
+    done = run_at_terminal(
+        lab, config_home, "setup", f"alice@{domain}", "--json", prompt="Password: ", answer=answer
+    )
+
+    assert done.returncode == status, done.stderr
+    result = one_json_object(done.stdout)
+    assert result["exit_status"] == status
+    assert error in result["error"]
+    assert result["detect"]["smtp"]["host"] == f"smtp.{domain}"
+    assert result["test"] is None and result["stored"] is None
+    assert "Traceback" not in done.stderr
+    assert server.auth_attempts == []
+
+
+def nothing(lab: Lab, domain: str, config_home: Path) -> None:
+    """No server, no settings."""
+
+
+def damaged_file(lab: Lab, domain: str, config_home: Path) -> None:
+    autoconfig(lab, domain)
+    smtp_server(lab, domain)
+    profiles_file(config_home).parent.mkdir(parents=True)
+    profiles_file(config_home).write_text("{ this is not json")
+
+
+def trusted_server(lab: Lab, domain: str, config_home: Path) -> None:
+    autoconfig(lab, domain)
+    smtp_server(lab, domain)
+
+
+def untrusted_server(lab: Lab, domain: str, config_home: Path) -> None:
+    smtp_server(lab, domain)
+
+
+@pytest.mark.parametrize(
+    ("prepare", "options", "stdin", "status", "error", "detected"),
+    [
+        pytest.param(nothing, ["--to", "not an address"], "", 2, "address", False, id="bad-rcpt"),
+        pytest.param(
+            trusted_server, ["--password-stdin"], "", 2, "no password", False, id="empty-stdin"
+        ),
+        pytest.param(
+            damaged_file,
+            ["--password-stdin"],
+            PASSWORD + "\n",
+            5,
+            "damaged",
+            False,
+            id="damaged-file",
+        ),
+        pytest.param(
+            nothing,
+            ["--password-stdin", "--timeout", "5"],
+            PASSWORD + "\n",
+            3,
+            "no outgoing-mail settings",
+            True,
+            id="nothing-found",
+        ),
+        pytest.param(
+            untrusted_server,
+            ["--password-stdin"],
+            PASSWORD + "\n",
+            2,
+            "--yes",
+            True,
+            id="untrusted",
+        ),
+        pytest.param(trusted_server, [], "", 2, "--password-stdin", True, id="no-terminal"),
+    ],
+)
+def test_setup_json_reports_every_exit(
+    lab: Lab,
+    config_home: Path,
+    domain: str,
+    prepare: Callable[[Lab, str, Path], None],
+    options: list[str],
+    stdin: str,
+    status: int,
+    error: str,
+    detected: bool,
+) -> None:
+    prepare(lab, domain, config_home)
+
+    done = run(lab, config_home, "setup", f"alice@{domain}", "--json", *options, stdin=stdin)
+
+    assert done.returncode == status, done.stderr
+    result = one_json_object(done.stdout)
+    assert result["exit_status"] == status
+    assert error in result["error"]
+    assert (result["detect"] is not None) == detected
+    assert result["test"] is None and result["stored"] is None
+    assert not keyring.get_password(f"smtp://smtp.{domain}:465", f"alice@{domain}")
 
 
 def test_setup_stores_nothing_when_the_test_fails(lab: Lab, config_home: Path, domain: str) -> None:
@@ -365,3 +677,72 @@ def test_no_keychain_is_a_clear_error_and_nothing_is_stored(
     leaked = [p for p in tmp_path.rglob("*") if p.is_file() and PASSWORD.encode() in p.read_bytes()]
     assert leaked == []
     assert os.environ.get("DBUS_SESSION_BUS_ADDRESS") != no_keychain["DBUS_SESSION_BUS_ADDRESS"]
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["own-password", "shared-with-an-alias"])
+def test_setup_again_removes_the_password_the_old_settings_used(
+    lab: Lab, config_home: Path, domain: str, shared: bool
+) -> None:
+    address = f"alice@{domain}"
+    stored_profile(config_home, address, f"old.{domain}")
+    if shared:  # another address of hers, sent from with the same login
+        stored_profile(config_home, f"info@{domain}", f"old.{domain}", username=address)
+    autoconfig(lab, domain)
+    smtp_server(lab, domain)
+
+    done = run(lab, config_home, "setup", address, "--password-stdin", stdin=PASSWORD + "\n")
+
+    assert done.returncode == 0, done.stderr
+    assert keyring.get_password(f"smtp://smtp.{domain}:465", address) == PASSWORD
+    old = keyring.get_password(f"smtp://old.{domain}:587", address)
+    assert old == ("the old one" if shared else None)
+    accounts = json.loads(profiles_file(config_home).read_text())["accounts"]
+    assert {a["address"]: a["host"] for a in accounts}[address] == f"smtp.{domain}"
+
+
+@pytest.mark.parametrize("before", [None, "the old one"], ids=["no-entry", "an-entry"])
+def test_a_profile_that_cannot_be_saved_leaves_the_keychain_as_it_was(
+    lab: Lab, config_home: Path, domain: str, before: str | None
+) -> None:
+    address = f"alice@{domain}"
+    service = f"smtp://smtp.{domain}:465"
+    if before is not None:
+        keyring.set_password(service, address, before)
+    autoconfig(lab, domain)
+    server = smtp_server(lab, domain)
+
+    done = run(
+        lab,
+        config_home,
+        "setup",
+        address,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        wrapper=read_only(profiles_file(config_home).parent),
+    )
+
+    assert done.returncode == 5, done.stderr
+    assert "cannot be written" in done.stderr
+    assert len(server.received) == 1  # the test itself went through
+    assert keyring.get_password(service, address) == before
+    assert not profiles_file(config_home).exists()
+
+
+def test_accounts_remove_without_a_keychain_removes_nothing(
+    lab: Lab, config_home: Path, domain: str, tmp_path: Path
+) -> None:
+    address = f"alice@{domain}"
+    stored_profile(config_home, address, f"smtp.{domain}")
+    no_keychain = {
+        "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}",
+        "HOME": str(tmp_path),
+    }
+
+    done = run(lab, config_home, "accounts", "remove", address, env=no_keychain)
+
+    assert done.returncode == 5
+    assert "No usable keychain" in done.stderr
+    assert f"nothing was removed: {address} stays set up" in done.stderr
+    listed = json.loads(run(lab, config_home, "accounts", "--json").stdout)["accounts"]
+    assert [a["address"] for a in listed] == [address]
+    assert keyring.get_password(f"smtp://smtp.{domain}:587", address) == "the old one"

@@ -13,15 +13,18 @@ import base64
 import email
 import email.policy
 import email.utils
+import hmac
+import secrets as token
 import socket
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, LoginPassword
 
 from tests.lab.certs import CertKind
-from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
+from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour, _Script
 from tests.smtp_fixtures import HOST, presented_fingerprint
 from wizard.messages import (
     describe_certificate_problem,
@@ -35,10 +38,11 @@ from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.send import SUBJECT, SendSettings, command_line, send_test_message
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import AsyncIterator, Callable, Iterator
 
     from _pytest.mark import ParameterSet
 
+    from tests.lab.certs import LabCA
     from tests.smtp_fixtures import StartServer
 
 pytestmark = pytest.mark.usefixtures("trust_smtp_ca")  # for every test, server or not
@@ -192,6 +196,102 @@ async def test_the_full_address_is_tried_when_the_username_is_refused(
     assert server.received[0].auth_login == ADDRESS
 
 
+# -- Sign-in mechanisms -------------------------------------------------------------------------
+
+
+class _CramMd5Script(_Script):
+    """The lab server's handler, offering CRAM-MD5 besides aiosmtpd's own PLAIN and LOGIN
+    (aiosmtpd offers every ``auth_<MECHANISM>`` method of the handler)."""
+
+    async def auth_CRAM__MD5(self, server: SMTP, args: list[str]) -> AuthResult:
+        challenge = f"<{token.token_hex(8)}@{HOST}>".encode()
+        response = await server.challenge_auth(challenge)
+        if response is MISSING:  # the client gave up; aiosmtpd has answered already
+            return AuthResult(success=False, handled=True)
+        login, _, digest = bytes(response).decode().rpartition(" ")
+        known = self._owner.behaviour.accounts.get(login, "")
+        proven = hmac.compare_digest(hmac.new(known.encode(), challenge, "md5").hexdigest(), digest)
+        # The digest proves the password, or nothing: the lab's own check does the rest.
+        given = LoginPassword(login.encode(), known.encode() if proven else b"")
+        assert server.session is not None and server.envelope is not None
+        return self.authenticate(server, server.session, server.envelope, "CRAM-MD5", given)
+
+
+class _CramMd5Server(LabSmtpServer):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._script = _CramMd5Script(self)
+
+
+@pytest.fixture
+async def cram_md5_server(trust_smtp_ca: LabCA) -> AsyncIterator[StartServer]:
+    """Like ``start_server``, for servers that also offer CRAM-MD5."""
+    servers: list[LabSmtpServer] = []
+
+    async def start(behaviour: SmtpBehaviour) -> LabSmtpServer:
+        server = _CramMd5Server("127.0.0.1", 0, HOST, behaviour, trust_smtp_ca)
+        await server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        await server.stop()
+
+
+def offered_mechanisms(transcript: tuple[str, ...]) -> set[str]:
+    """The SASL mechanisms the server's EHLO replies offered (``S: 250-AUTH PLAIN LOGIN``)."""
+    replies = (line.removeprefix("S: 250-").removeprefix("S: 250 ") for line in transcript)
+    return {word for reply in replies if reply.startswith("AUTH ") for word in reply.split()[1:]}
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "changes", "mechanism"),
+    [
+        pytest.param(alice(security=Security.SSL), {}, "PLAIN", id="over-tls-plain"),
+        pytest.param(
+            alice(security=Security.NONE, auth_before_tls=True),
+            {"allow_plaintext": True},
+            "CRAM-MD5",
+            id="without-tls-cram-md5",
+        ),
+    ],
+)
+async def test_cram_md5_is_used_only_where_it_protects_the_password(
+    cram_md5_server: StartServer,
+    behaviour: SmtpBehaviour,
+    changes: dict[str, object],
+    mechanism: str,
+) -> None:
+    server = await cram_md5_server(behaviour)
+
+    outcome = await send_test_message(settings_for(server, **changes), PASSWORD)
+
+    assert outcome.ok, outcome
+    assert {"CRAM-MD5", "PLAIN", "LOGIN"} <= offered_mechanisms(outcome.transcript)
+    assert [line for line in outcome.transcript if line.startswith("C: AUTH")] == [
+        f"C: AUTH {mechanism}" + " ********" * (mechanism == "PLAIN")
+    ]
+    assert server.auth_attempts == [(ADDRESS, True)]
+    assert len(server.received) == 1
+
+
+async def test_a_wrong_password_costs_at_most_three_failed_logins(
+    cram_md5_server: StartServer,
+) -> None:
+    """fail2ban bans after five failures: one mechanism per username, three usernames at most,
+    even where the server offers CRAM-MD5, PLAIN and LOGIN."""
+    server = await cram_md5_server(alice(security=Security.SSL))
+
+    outcome = await send_test_message(settings_for(server, username="alice.login"), "wrong")
+
+    assert (outcome.ok, outcome.diagnosis) == (False, Diagnosis.WRONG_PASSWORD)
+    assert {"CRAM-MD5", "PLAIN", "LOGIN"} <= offered_mechanisms(outcome.transcript)
+    assert server.auth_attempts == [("alice.login", False), (ADDRESS, False), ("alice", False)]
+    assert outcome.transcript.count("C: AUTH PLAIN ********") == 3
+    assert not any(line.startswith("C: AUTH CRAM-MD5") for line in outcome.transcript)
+
+
 # -- Refusals -----------------------------------------------------------------------------------
 
 
@@ -251,6 +351,13 @@ REFUSALS = {
         alice(security=Security.STARTTLS),
         Stage.AUTH,
         Diagnosis.STARTTLS_REQUIRED,
+        changes={"security": Security.NONE, "allow_plaintext": True},
+        logins=0,
+    ),
+    "plaintext-where-starttls-is-offered": Case(
+        alice(security=Security.STARTTLS, auth_before_tls=True),
+        Stage.AUTH,
+        Diagnosis.STARTTLS_OFFERED,
         changes={"security": Security.NONE, "allow_plaintext": True},
         logins=0,
     ),

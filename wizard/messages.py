@@ -198,6 +198,16 @@ _DIAGNOSES = {
             "Someone on the network may also be removing the encryption offer.",
         ),
     ),
+    Diagnosis.STARTTLS_OFFERED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server offers STARTTLS encryption, so the password was not sent unencrypted.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Choose STARTTLS as the security; the server name and port can stay the same.",
+        ),
+    ),
     Diagnosis.PLAINTEXT_REFUSED: (
         QT_TRANSLATE_NOOP(
             "Messages", "The connection is not encrypted, so the password was not sent."

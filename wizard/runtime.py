@@ -3,25 +3,62 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+import itertools
+import threading
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
+from typing import Any, ParamSpec, TypeVar
 
 T = TypeVar("T")
-
-# Name lookups through the system resolver (getaddrinfo) block a worker thread each. Python's
-# default pool has only cores+4 threads, so a handful of slow lookups could starve every other
-# connection; a larger pool keeps one slow name from stalling the rest.
-RESOLVER_THREADS = 32
+P = ParamSpec("P")
 
 
 def new_event_loop() -> asyncio.AbstractEventLoop:
-    """An event loop set up for the engine."""
+    """An event loop set up for the engine: blocking calls never queue and never hold exit."""
     loop = asyncio.new_event_loop()
-    loop.set_default_executor(
-        ThreadPoolExecutor(max_workers=RESOLVER_THREADS, thread_name_prefix="resolver")
-    )
+    loop.set_default_executor(DaemonExecutor())
     return loop
+
+
+class DaemonExecutor(ThreadPoolExecutor):
+    """Runs each blocking call of the loop (``getaddrinfo``, the keychain) on a daemon thread
+    of its own.
+
+    asyncio wants its default executor to be a ``ThreadPoolExecutor``, but that pool's threads
+    are joined when Python exits: one call stuck on a slow resolver or a keychain prompt would
+    keep the program running after its answer was printed or its window closed, and a small
+    pool would let a few slow lookups starve every other connection. These threads never
+    hold the process. Every call starts at once (a slow lookup holds up no other), so nothing
+    is ever queued: ``shutdown`` has nothing to cancel, and waits for nothing.
+    """
+
+    _numbers = itertools.count(1)
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        future: Future[T] = Future()
+        threading.Thread(
+            target=_call,
+            args=(future, partial(fn, *args, **kwargs)),
+            name=f"engine-blocking-{next(self._numbers)}",
+            daemon=True,
+        ).start()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Nothing to do: no call waits in a queue, and running ones are left to the OS."""
+        del wait, cancel_futures
+
+
+def _call(future: Future[T], call: Callable[[], T]) -> None:
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        result = call()
+    except BaseException as error:  # whatever it is, the awaiting coroutine gets it, as from a pool
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:

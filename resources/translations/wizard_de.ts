@@ -160,7 +160,7 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+47"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+48"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -195,12 +195,12 @@
         <translation>Klicken Sie auf „Speichern“, um das Passwort im Schlüsselbund Ihres Systems aufzubewahren und das Konto zu speichern. Bisher wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Saved. Your password is kept in {keychain}.</source>
         <translation>Gespeichert. Ihr Passwort liegt in {keychain}.</translation>
     </message>
@@ -217,7 +217,7 @@ Nothing you entered is lost: click Save to try again.</source>
 Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es erneut zu versuchen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Account: {account}</source>
         <translation>Konto: {account}</translation>
     </message>
@@ -531,6 +531,16 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+7"/>
+        <source>The server offers STARTTLS encryption, so the password was not sent unencrypted.</source>
+        <translation>Der Server bietet STARTTLS-Verschlüsselung an, deshalb wurde das Passwort nicht unverschlüsselt gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose STARTTLS as the security; the server name and port can stay the same.</source>
+        <translation>Wählen Sie STARTTLS als Verschlüsselung; Servername und Port bleiben gleich.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The connection is not encrypted, so the password was not sent.</source>
         <translation>Die Verbindung ist nicht verschlüsselt, deshalb wurde das Passwort nicht gesendet.</translation>
     </message>
@@ -846,7 +856,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+79"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+91"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -921,7 +931,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Diesem Zertifikat vertrauen</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+104"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -942,7 +952,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>erledigt</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -952,7 +962,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Test abgebrochen. Senden Sie erneut, oder gehen Sie mit „Zurück“ zu den Einstellungen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The server accepted the test message for {recipient}.</source>
         <translation>Der Server hat die Testnachricht für {recipient} angenommen.</translation>
     </message>
@@ -962,7 +972,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Anmeldung hat mit dem Benutzernamen {username} funktioniert.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -988,11 +998,16 @@ SHA-256 fingerprint: {fingerprint}</source>
         <translation>{problem}
 SHA-256-Fingerabdruck: {fingerprint}</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>The password has changed since the test: send the test message again.</source>
+        <translation>Das Passwort wurde nach dem Test geändert: Senden Sie die Testnachricht erneut.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/settings.py" line="+48"/>
+        <location filename="../../wizard/gui/pages/settings.py" line="+54"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -1087,7 +1102,7 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
         <translation>Weitere mögliche Einstellungen</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+178"/>
         <source>Entered by you.</source>
         <translation>Von Ihnen eingegeben.</translation>
     </message>
@@ -1107,7 +1122,7 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
         <translation>Vertrauen: {trust}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Automatic (the best the server offers)</source>
         <translation>Automatisch (das beste, das der Server anbietet)</translation>
     </message>

@@ -83,6 +83,7 @@ class Canned:
     store_errors: list[KeychainError] = field(default_factory=list)  # raised one per call
     hold: bool = False  # detect and send wait until cancelled
     sent: list[SendSettings] = field(default_factory=list)
+    passwords: list[str] = field(default_factory=list)  # the one each test was sent with
     stored: list[tuple[AccountProfile, str]] = field(default_factory=list)
     cancelled: threading.Event = field(default_factory=threading.Event)
 
@@ -104,8 +105,8 @@ class Canned:
         return self.detection
 
     async def send(self, settings: SendSettings, password: str, report: Report) -> TestOutcome:
-        del password
         self.sent.append(settings)
+        self.passwords.append(password)
         report(StageBegun(Stage.CONNECT, None))
         if self.hold:
             await self._wait_for_cancel()

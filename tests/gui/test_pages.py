@@ -6,6 +6,7 @@ in milliseconds.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -30,7 +31,18 @@ from wizard.gui.i18n import Translations
 from wizard.gui.wizard import PageId, SetupWizard
 from wizard.keychain import KeychainError, KeychainProblem
 from wizard.messages import describe_caution, describe_error
-from wizard.model import Caution, Security, SourceName, Trust
+from wizard.model import (
+    Candidate,
+    Caution,
+    Certificate,
+    CertProblem,
+    ProbeResult,
+    Security,
+    SourceName,
+    Trust,
+)
+from wizard.smtp.diagnosis import Diagnosis
+from wizard.smtp.send import Stage, TestOutcome
 
 WizardButton = QWizard.WizardButton
 
@@ -222,7 +234,7 @@ def test_no_encryption_shows_a_warning_and_needs_a_deliberate_tick(
 
     assert page.plaintext_warning.text() == describe_caution(Caution.PLAINTEXT, "example.com")
     assert page.plaintext_tick.isVisible()
-    assert page.port_spin.value() == 25  # followed the usual port of the new choice
+    assert page.port_spin.value() == 587  # followed the usual port of the new choice
     assert not next_button(wizard).isEnabled()
     click(page.plaintext_tick)
     assert next_button(wizard).isEnabled()
@@ -269,6 +281,82 @@ def test_edits_survive_going_back_and_forth(
     assert wizard.settings_page.username_edit.text() == "alice"
 
 
+def test_the_port_follows_the_encryption_unless_the_user_typed_one(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard(Canned(detection=result()))  # nothing found: the fields start empty
+    to_settings(qtbot, wizard)
+    page = wizard.settings_page
+    combo = page.security_combo
+
+    def choose(security: Security) -> int:
+        combo.setCurrentIndex(combo.findData(security))
+        return page.port_spin.value()
+
+    assert (combo.currentData(), page.port_spin.value()) == (Security.SSL, 465)
+    # Submission is on 587 with or without STARTTLS (RFC 6409), as the command line has it.
+    assert choose(Security.NONE) == 587
+    assert choose(Security.STARTTLS) == 587
+    assert choose(Security.SSL) == 465
+    assert choose(Security.NONE) == 587
+
+    page.port_spin.selectAll()
+    QTest.keyClicks(page.port_spin, "465")  # the user's own choice, though a usual port
+    assert choose(Security.STARTTLS) == 465
+    assert choose(Security.NONE) == 465
+
+
+@pytest.mark.parametrize(
+    ("probed", "named", "offered"),
+    [
+        (
+            None,
+            ("OAuth2", "password-cleartext", "NTLM", "GSSAPI", "password-encrypted"),
+            ["PLAIN", "LOGIN", "CRAM-MD5"],
+        ),
+        (
+            ("XOAUTH2", "PLAIN", "GSSAPI", "LOGIN", "NTLM"),
+            ("password-cleartext",),
+            ["PLAIN", "LOGIN"],
+        ),
+    ],
+)
+def test_only_sign_in_methods_the_test_can_use_are_offered(
+    qtbot: QtBot,
+    make_wizard: Callable[..., SetupWizard],
+    probed: tuple[str, ...] | None,
+    named: tuple[str, ...],
+    offered: list[str],
+) -> None:
+    found = replace(config(), auth_methods=named)
+    probe = (
+        None
+        if probed is None
+        else ProbeResult(found.host, 465, Security.SSL, auth_mechanisms=probed)
+    )
+    detection = replace(result(found), best=Candidate(found, probe))
+    wizard = make_wizard(Canned(detection=detection))
+    to_settings(qtbot, wizard)
+    combo = wizard.settings_page.auth_combo
+
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Automatic (the best the server offers)",
+        *offered,
+    ]
+
+
+def test_an_oauth_only_provider_is_explained_not_offered(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    oauth_only = replace(config(), auth_methods=("OAuth2",))
+    wizard = make_wizard(Canned(detection=result(oauth_only)))
+    to_settings(qtbot, wizard)
+    page = wizard.settings_page
+
+    assert page.auth_combo.count() == 1  # Automatic only
+    assert describe_caution(Caution.OAUTH_ONLY, "example.com") in page.cautions.text()
+
+
 # -- page 4 ---------------------------------------------------------------------------------
 
 
@@ -309,6 +397,127 @@ def test_cancelling_the_test(qtbot: QtBot, make_wizard: Callable[..., SetupWizar
     assert row(page.steps, 0).text(1) == "cancelled"
     assert not next_button(wizard).isEnabled()
     assert page.send_button.isEnabled()
+
+
+def test_a_password_changed_after_the_test_is_tested_before_it_is_stored(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(outcome=replace(PASSED, username="alice"))  # the local part worked
+    wizard = make_wizard(canned)
+    wizard.draft.set_password("s3cret")
+    to_test_passed(qtbot, wizard)
+    page = wizard.send_page
+
+    QTest.keyClicks(page.password_edit.line_edit, "!")
+
+    assert not next_button(wizard).isEnabled()
+    assert page.result.text() == (
+        "The password has changed since the test: send the test message again."
+    )
+    assert row(page.steps, 3).text(1) == ""  # the passed test is no longer shown
+    with qtbot.waitSignal(page.finished):
+        click(page.send_button)
+    assert next_button(wizard).isEnabled()
+    wizard.next()
+    with qtbot.waitSignal(wizard.done_page.stored):
+        click(wizard.button(QWizard.WizardButton.FinishButton))
+
+    assert canned.passwords == ["s3cret", "s3cret!"]
+    profile, password = canned.stored[0]
+    assert password == "s3cret!"
+    assert profile.username == "alice"  # the username that worked, not the one entered
+    assert "Username: alice\n" in wizard.done_page.summary_text()
+
+
+def test_back_from_done_a_changed_password_needs_a_new_test(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    wizard.draft.set_password("s3cret")
+    to_test_passed(qtbot, wizard)
+    wizard.next()
+    assert wizard.currentId() == PageId.DONE
+    wizard.back()
+
+    QTest.keyClicks(wizard.send_page.password_edit.line_edit, "!")
+
+    assert wizard.currentId() == PageId.TEST
+    assert not next_button(wizard).isEnabled()
+
+
+def test_a_new_address_after_setting_up_manually_needs_a_new_test(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(hold=True)
+    wizard = make_wizard(canned)
+
+    def set_up_manually() -> None:
+        canned.hold = True  # detection would go on until cancelled
+        with qtbot.waitSignal(wizard.detect_page.source_finished):
+            wizard.next()
+        click(wizard.detect_page.manual_button)
+        assert wizard.currentId() == PageId.SETTINGS
+        canned.hold = False
+
+    set_up_manually()
+    QTest.keyClicks(wizard.settings_page.host_edit, "smtp.example.com")
+    QTest.keyClicks(wizard.settings_page.username_edit, "alice")
+    wizard.next()
+    with qtbot.waitSignal(wizard.send_page.finished):
+        click(wizard.send_page.send_button)
+    assert next_button(wizard).isEnabled()
+    while wizard.currentId() != PageId.ACCOUNT:
+        wizard.back()
+    wizard.account_page.address_edit.setText("bob@example.com")
+    set_up_manually()
+    assert wizard.settings_page.host_edit.text() == "smtp.example.com"  # the same settings
+    wizard.next()
+
+    assert not next_button(wizard).isEnabled()  # but not tested from this address
+    with qtbot.waitSignal(wizard.send_page.finished):
+        click(wizard.send_page.send_button)
+    assert canned.sent[-1].address == "bob@example.com"
+    assert next_button(wizard).isEnabled()
+
+
+SELF_SIGNED = Certificate(":".join(["AB"] * 32), verified=False, problem=CertProblem.SELF_SIGNED)
+
+
+@pytest.mark.parametrize(("verified", "kept"), [(False, SELF_SIGNED.sha256), (True, None)])
+def test_a_pin_is_stored_only_if_the_passing_test_needed_it(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], verified: bool, kept: str | None
+) -> None:
+    refused = TestOutcome(
+        ok=False,
+        stage=Stage.TLS,
+        reply=None,
+        username=None,
+        message_id=None,
+        diagnosis=Diagnosis.CERTIFICATE,
+        certificate=SELF_SIGNED,
+        transcript=(),
+    )
+    canned = Canned(outcome=refused)
+    wizard = make_wizard(canned)
+    to_settings(qtbot, wizard)
+    wizard.next()
+    page = wizard.send_page
+    with qtbot.waitSignal(page.finished):
+        click(page.send_button)
+    assert page.trust_certificate.isVisible()
+    # When sent again, the certificate verifies (a CA was installed meanwhile), or not.
+    canned.outcome = replace(PASSED, certificate=replace(SELF_SIGNED, verified=verified))
+
+    with qtbot.waitSignal(page.finished):
+        click(page.trust_certificate)  # pins the certificate shown and sends again
+
+    assert canned.sent[-1].pinned_sha256 == SELF_SIGNED.sha256
+    wizard.next()
+    with qtbot.waitSignal(wizard.done_page.stored):
+        click(wizard.button(QWizard.WizardButton.FinishButton))
+    profile, _ = canned.stored[0]
+    assert profile.pinned_sha256 == kept
+    assert ("Trusted certificate" in wizard.done_page.summary_text()) is (kept is not None)
 
 
 # -- page 5 ---------------------------------------------------------------------------------

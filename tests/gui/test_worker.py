@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QObject, Slot
 
 from wizard.errors import WizardError
+from wizard.gui.worker import EngineWorker
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from wizard.gui.worker import EngineWorker, Job, Report
+    from wizard.gui.worker import Job, Report
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 class Recorder(QObject):
@@ -117,12 +123,71 @@ def test_cancel_stops_the_operation(qtbot: QtBot, worker: EngineWorker) -> None:
 
 
 def test_a_detached_job_is_never_heard_from_again(qtbot: QtBot, worker: EngineWorker) -> None:
-    abandoned = worker.submit(waits_forever)
+    go_on = threading.Event()
+
+    async def last_words_already_on_their_way(report: Report) -> str:
+        report("started")
+        # Holds the engine thread itself, so the cancel that detaching asks for cannot arrive
+        # before the operation has reported again and finished: its last words are sent.
+        go_on.wait(timeout=10)
+        report("still here")
+        return "done"
+
+    abandoned = worker.submit(last_words_already_on_their_way)
     recorder = Recorder(abandoned)
+    with qtbot.waitSignal(abandoned.progress):
+        pass
     abandoned.detach()
+    go_on.set()
     # The worker handles jobs in order: once a later one has answered, the first has ended.
     later = worker.submit(counts_to_three)
     with qtbot.waitSignal(later.succeeded):
         pass
-    assert recorder.events == []
+    assert recorder.events == [("progress", "started")]
     assert not abandoned.running
+
+
+# Run as a program of its own: a blocking call still waiting (a name lookup, a keychain
+# prompt) when the window closes must not keep the process alive.
+ENDS_WHILE_A_CALL_BLOCKS = """
+import asyncio, threading
+from wizard.gui.worker import EngineWorker
+
+entered, never = threading.Event(), threading.Event()
+
+def blocks() -> None:
+    entered.set()
+    never.wait()
+
+async def operation(report) -> None:
+    await asyncio.to_thread(blocks)
+
+worker = EngineWorker()
+worker.submit(operation)
+assert entered.wait(10)
+worker.shutdown()
+print("shut down", flush=True)
+"""
+
+
+def test_the_program_ends_while_a_blocking_call_still_waits() -> None:
+    ended = subprocess.run(
+        [sys.executable, "-c", ENDS_WHILE_A_CALL_BLOCKS],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=15,  # unbounded before: shutdown, then Python's exit, waited for the call
+        check=False,
+    )
+    assert (ended.returncode, ended.stdout, ended.stderr) == (0, "shut down\n", "")
+
+
+def test_a_job_can_be_cancelled_after_shutdown(qtbot: QtBot) -> None:
+    worker = EngineWorker()
+    job = worker.submit(waits_forever)
+    with qtbot.waitSignal(job.progress):
+        pass
+    worker.shutdown()
+    job.cancel()  # the page does not know the loop is closed: nothing happens, nothing raises
+    job.detach()
+    assert not job.running

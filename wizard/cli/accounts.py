@@ -16,6 +16,7 @@ from wizard.cli.common import (
     EXIT_NOTHING_FOUND,
     EXIT_OK,
     EXIT_STORAGE_FAILED,
+    complain,
     fail,
     print_json,
 )
@@ -87,9 +88,8 @@ def _show(store: ProfileStore, address: str, *, as_json: bool) -> int:
             }
         )
         return EXIT_OK
-    print(describe_profile(profile))
     where = f"in {backend}" if stored else f"not found in {backend}"
-    print(f"  Password:   {where} (service {profile.keychain_service})")
+    print(describe_profile(profile, password=where))
     return EXIT_OK
 
 
@@ -98,7 +98,12 @@ def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
     if profile is None:
         return _not_found(address, as_json=as_json)
     # The keychain first: if it is locked, the profile stays so the user can simply retry.
-    deleted = keychain.delete_password(profile.host, profile.port, profile.username)
+    try:
+        deleted = keychain.delete_password(profile.host, profile.port, profile.username)
+    except KeychainError as err:
+        code = fail(err, EXIT_STORAGE_FAILED)
+        complain(f"nothing was removed: {profile.address} stays set up.")
+        return code
     store.remove(address)
     if as_json:
         print_json({"removed": profile.address, "keychain_entry_removed": deleted})
@@ -114,8 +119,9 @@ def _not_found(address: str, *, as_json: bool) -> int:
     return EXIT_NOTHING_FOUND
 
 
-def describe_profile(profile: AccountProfile) -> str:
-    """The readable summary of an account, shared by ``show`` and ``setup``."""
+def describe_profile(profile: AccountProfile, *, password: str) -> str:
+    """The readable summary of an account, shared by ``show`` and ``setup``; ``password``
+    says where its password is ("in Secret Service")."""
     tested = profile.last_tested.isoformat(timespec="seconds") if profile.last_tested else "never"
     lines = [
         f"{profile.display_name} <{profile.address}>" if profile.display_name else profile.address,
@@ -127,4 +133,5 @@ def describe_profile(profile: AccountProfile) -> str:
     ]
     if profile.pinned_sha256:
         lines.append(f"  Pinned certificate SHA-256: {profile.pinned_sha256}")
+    lines.append(f"  Password:   {password} (service {profile.keychain_service})")
     return "\n".join(lines)

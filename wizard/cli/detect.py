@@ -12,6 +12,7 @@ from wizard.cli.common import (
     EXIT_NOTHING_FOUND,
     EXIT_OK,
     fail,
+    positive_seconds,
     print_json,
 )
 from wizard.discovery.context import Deadlines
@@ -40,7 +41,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.add_argument(
         "--timeout",
-        type=_positive_seconds,
+        type=positive_seconds,
         default=Deadlines.total,
         metavar="S",
         help="give up after S seconds (default %(default)s)",
@@ -49,16 +50,6 @@ def add_parser(commands: Any) -> None:
         "--verbose", action="store_true", help="show each source's progress and details"
     )
     parser.set_defaults(handler=handle)
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 600, got {text!r}")
-    return value
 
 
 def handle(args: argparse.Namespace) -> int:

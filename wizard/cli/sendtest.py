@@ -14,9 +14,11 @@ from wizard import keychain
 from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
+    EXIT_NOTHING_FOUND,
     EXIT_OK,
     EXIT_STORAGE_FAILED,
     EXIT_TEST_FAILED,
+    complain,
     fail,
     print_json,
 )
@@ -97,7 +99,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("address", help="the sender's email address")
     parser.add_argument("--host", help="the SMTP server")
-    parser.add_argument("--port", type=int, help="the port (default: by security)")
+    parser.add_argument("--port", type=port_number, help="the port (default: by security)")
     parser.add_argument(
         "--security", choices=[s.value for s in Security], help="ssl, starttls or none"
     )
@@ -107,6 +109,17 @@ def add_parser(commands: Any) -> None:
 
 
 DEFAULT_PORTS = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 587}
+
+
+def port_number(text: str) -> int:
+    """An argparse type for a TCP port, 1 to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {text!r}")
+    return port
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -129,12 +142,11 @@ def handle(args: argparse.Namespace) -> int:
         else:
             profile = ProfileStore().get(address.address)
             if profile is None:
-                print(
-                    f"email-setup-wizard: no account for {address.address} is set up; "
-                    "give --host, --port and --security to test other settings.",
-                    file=sys.stderr,
+                complain(
+                    f"no account for {address.address} is set up; "
+                    "give --host, --port and --security to test other settings."
                 )
-                return EXIT_INVALID_INPUT
+                return EXIT_NOTHING_FOUND
             settings = send_settings(
                 args,
                 host=profile.host,
@@ -151,18 +163,13 @@ def handle(args: argparse.Namespace) -> int:
                 stored = keychain.get_password(profile.host, profile.port, profile.username)
             password = stored or read_password(from_stdin=args.password_stdin, prompt="Password: ")
     except PasswordUnavailableError as err:
-        return no_password(err)
+        complain(f"{err}.")
+        return EXIT_INVALID_INPUT
     except (ProfileError, KeychainError) as err:
         return fail(err, EXIT_STORAGE_FAILED)
     outcome = run(send_test_message(settings, password))
     show_outcome(outcome, as_json=args.json)
     return EXIT_OK if outcome.ok else EXIT_TEST_FAILED
-
-
-def no_password(err: PasswordUnavailableError) -> int:
-    """No password and no way to ask for one: say how to provide it."""
-    print(f"email-setup-wizard: {err}; use --password-stdin.", file=sys.stderr)
-    return EXIT_INVALID_INPUT
 
 
 def show_outcome(outcome: TestOutcome, *, as_json: bool) -> None:

@@ -4,6 +4,10 @@ Detect, test with a real send, then store the password in the keychain and the p
 is stored unless the test succeeded. Settings from an untrusted source need a yes from a person
 (or ``--yes``); a certificate that does not verify needs its fingerprint pinned explicitly,
 which ``--yes`` never does.
+
+With ``--json`` a script reads the outcome from stdout, so every exit after the arguments were
+parsed, a refusal or an interruption included, prints exactly one object with ``exit_status``
+and ``error``; and no yes/no question is asked, because no one may be there to answer it.
 """
 
 from __future__ import annotations
@@ -14,28 +18,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from wizard import keychain
+from wizard.cli.accounts import describe_profile
 from wizard.cli.common import (
+    EXIT_INTERRUPTED,
     EXIT_INVALID_INPUT,
     EXIT_NOTHING_FOUND,
     EXIT_OK,
     EXIT_STORAGE_FAILED,
     EXIT_TEST_FAILED,
-    fail,
+    complain,
+    positive_seconds,
     print_json,
 )
 from wizard.cli.credentials import PasswordUnavailableError, confirm, read_password
 from wizard.cli.detect import render
-from wizard.cli.sendtest import (
-    add_send_options,
-    no_password,
-    send_settings,
-    sender_address,
-    show_outcome,
-)
+from wizard.cli.sendtest import add_send_options, send_settings, sender_address, show_outcome
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
-from wizard.errors import InvalidAddressError
+from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
+from wizard.messages import describe_error
 from wizard.model import Candidate, Trust
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
@@ -56,17 +58,53 @@ def add_parser(commands: Any) -> None:
         "--yes", action="store_true", help="accept settings from an untrusted source"
     )
     parser.add_argument(
-        "--timeout", type=float, default=Deadlines.total, metavar="S", help="detection time limit"
+        "--timeout",
+        type=positive_seconds,
+        default=Deadlines.total,
+        metavar="S",
+        help="detection time limit (default %(default)s)",
     )
     add_send_options(parser)
     parser.set_defaults(handler=handle)
 
 
+class _Stop(Exception):
+    """``setup`` ends here with exit status ``code``; ``reason`` says why in plain words.
+    ``shown``: the reason was already put in front of the user (the detection report, the
+    test's explanation), so it is not repeated on stderr."""
+
+    def __init__(self, code: int, reason: str, *, shown: bool = False) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.shown = shown
+
+
 def handle(args: argparse.Namespace) -> int:
+    document: dict[str, Any] = {"detect": None, "test": None, "stored": None}
+    error: str | None = None
+    code = EXIT_OK
+    try:
+        _set_up(args, document)
+    except _Stop as stop:
+        if not stop.shown:
+            complain(stop.reason)
+        code, error = stop.code, stop.reason
+    except KeyboardInterrupt:
+        if args.json:
+            print_json({**document, "exit_status": EXIT_INTERRUPTED, "error": "cancelled"})
+        raise  # the command line's own handling: "Cancelled.", exit 130
+    if args.json:
+        print_json({**document, "exit_status": code, "error": error})
+    return code
+
+
+def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
+    """Detect, test and store, filling in ``document``; raises ``_Stop`` where it ends early."""
     try:
         address = sender_address(args)
     except InvalidAddressError as err:
-        return fail(err, EXIT_INVALID_INPUT)
+        raise _failed(err, EXIT_INVALID_INPUT) from err
     store = ProfileStore()
     password: str | None = None
     try:
@@ -74,26 +112,26 @@ def handle(args: argparse.Namespace) -> int:
         if args.password_stdin:
             password = read_password(from_stdin=True, prompt="")
     except ProfileError as err:
-        return fail(err, EXIT_STORAGE_FAILED)
+        raise _failed(err, EXIT_STORAGE_FAILED) from err
     except PasswordUnavailableError as err:
-        return no_password(err)
+        raise _Stop(EXIT_INVALID_INPUT, f"{err}.") from err
 
     result = run(detect(address, deadlines=Deadlines(total=args.timeout)))
-    document: dict[str, Any] = {"detect": detection_json(result), "test": None, "stored": None}
+    document["detect"] = detection_json(result)
     if not args.json:
         print(render(result, verbose=False))
     best = result.best
     if best is None:
-        return _finish(document, args, EXIT_NOTHING_FOUND)
+        found = f"no outgoing-mail settings were found for {address.address}."
+        raise _Stop(EXIT_NOTHING_FOUND, found, shown=True)
     refusal = _refuse_untrusted(best, args)
     if refusal:
-        print(f"email-setup-wizard: {refusal}", file=sys.stderr)
-        return _finish(document, args, EXIT_INVALID_INPUT)
+        raise _Stop(EXIT_INVALID_INPUT, refusal)
     if password is None:
         try:
             password = read_password(from_stdin=False, prompt="Password: ")
         except PasswordUnavailableError as err:
-            return no_password(err)
+            raise _Stop(EXIT_INVALID_INPUT, f"{err}.") from err
 
     settings = send_settings(
         args,
@@ -109,16 +147,15 @@ def handle(args: argparse.Namespace) -> int:
     if not args.json:
         show_outcome(outcome, as_json=False)
     if not outcome.ok:
-        return _finish(document, args, EXIT_TEST_FAILED)
+        raise _Stop(EXIT_TEST_FAILED, document["test"]["explanation"], shown=True)
 
-    username = outcome.username or settings.username
     profile = AccountProfile(
         display_name=args.name,
         address=address.address,
         host=settings.host,
         port=settings.port,
         security=settings.security,
-        username=username,
+        username=outcome.username or settings.username,
         auth_method=None,
         source=best.config.source,
         trust=best.config.trust,
@@ -126,24 +163,76 @@ def handle(args: argparse.Namespace) -> int:
         pinned_sha256=args.trust_certificate if _pin_was_needed(outcome) else None,
     )
     try:
-        backend = keychain.store_password(settings.host, settings.port, username, password)
-        store.save(profile)
+        backend = _store(store, profile, password)
     except (KeychainError, ProfileError) as err:
-        code = fail(err, EXIT_STORAGE_FAILED)
-        return _finish(document, args, code)
+        raise _failed(err, EXIT_STORAGE_FAILED) from err
     document["stored"] = {
         "keychain": backend,
         "service": profile.keychain_service,
-        "username": username,
+        "username": profile.username,
         "profile_file": str(store.path),
         "account": profile_to_json(profile),
     }
     if not args.json:
-        print(
-            f"Stored: the password in {backend} (service {profile.keychain_service}, "
-            f"user {username}); the settings in {store.path}."
+        print("Stored this account:")
+        print(describe_profile(profile, password=f"in {backend}"))
+        print(f"  Settings:   {store.path}")
+
+
+def _failed(err: WizardError, code: int) -> _Stop:
+    return _Stop(code, describe_error(err))
+
+
+def _store(store: ProfileStore, profile: AccountProfile, password: str) -> str:
+    """Store the password, then the profile; the keychain's name.
+
+    If the profile cannot be saved, the keychain is put back as it was, so that no password is
+    left behind for an account that does not exist. Once it is saved, the password the
+    address's previous profile logged in with (another server, port or username) is removed,
+    unless another account still logs in with it.
+    """
+    accounts = store.load()
+    previous = store.get(profile.address)
+    host, port, username = profile.host, profile.port, profile.username
+    replaced = keychain.get_password(host, port, username)
+    backend = keychain.store_password(host, port, username, password)
+    try:
+        store.save(profile)
+    except ProfileError:
+        _put_back(profile, replaced)
+        raise
+    if previous is not None:
+        still_used = {(p.keychain_service, p.username) for p in accounts if p != previous}
+        still_used.add((profile.keychain_service, profile.username))
+        if (previous.keychain_service, previous.username) not in still_used:
+            _forget(previous)
+    return backend
+
+
+def _put_back(profile: AccountProfile, replaced: str | None) -> None:
+    """Restore the keychain entry for ``profile``'s login to ``replaced`` (None: no entry)."""
+    host, port, username = profile.host, profile.port, profile.username
+    try:
+        if replaced is None:
+            keychain.delete_password(host, port, username)
+        else:
+            keychain.store_password(host, port, username, replaced)
+    except KeychainError as err:
+        complain(
+            f"the new password could not be taken out of the keychain again (service "
+            f"{profile.keychain_service}, user {username}): {describe_error(err)}"
         )
-    return _finish(document, args, EXIT_OK)
+
+
+def _forget(previous: AccountProfile) -> None:
+    """Remove the password of a replaced profile; failing to is worth a warning, no more."""
+    try:
+        keychain.delete_password(previous.host, previous.port, previous.username)
+    except KeychainError as err:
+        complain(
+            f"the old password is still in the keychain (service {previous.keychain_service}, "
+            f"user {previous.username}): {describe_error(err)}"
+        )
 
 
 def _refuse_untrusted(best: Candidate, args: argparse.Namespace) -> str | None:
@@ -155,8 +244,9 @@ def _refuse_untrusted(best: Candidate, args: argparse.Namespace) -> str | None:
             return None
         return "not confirmed; nothing was sent or stored."
     return (
-        "these settings come from an untrusted source (DNS, plain HTTP or a guess) and there "
-        "is no terminal to confirm them; check them, then run again with --yes."
+        "these settings come from an untrusted source (DNS, plain HTTP or a guess), and "
+        "without a terminal (or with --json) no one can be asked; check them, then run again "
+        "with --yes."
     )
 
 
@@ -164,10 +254,3 @@ def _pin_was_needed(outcome: TestOutcome) -> bool:
     """Keep a pin only when the certificate really needed it."""
     certificate = outcome.certificate
     return certificate is not None and not certificate.verified
-
-
-def _finish(document: dict[str, Any], args: argparse.Namespace, code: int) -> int:
-    if args.json:
-        document["exit_status"] = code
-        print_json(document)
-    return code

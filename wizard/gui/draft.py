@@ -6,7 +6,7 @@ page. The wizard owns one ``Draft`` and hands it to each page (no global state).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -38,13 +38,22 @@ class ServerChoice:
 
 @dataclass(frozen=True)
 class TestPassed:
-    """A test that went through: the settings, the login that worked, and when."""
+    """A test that went through, and exactly what it tested: the settings, the sender's
+    address and the password, with the login and the pin that worked, and when.
+
+    It vouches for nothing else: ``Draft.tested`` ignores it once any of the tested things
+    differs from what is entered now, and the account is stored from it, not from the fields.
+    """
 
     choice: ServerChoice
-    username: str
+    address: EmailAddress
+    password: str = field(repr=False)  # a second reference to the draft's, never logged
+    username: str  # the login the server accepted, which may not be the one entered
     recipient: str
-    pinned_sha256: str | None
+    pinned_sha256: str | None  # only when the certificate the test saw did not verify
     when: datetime
+
+    __test__ = False  # not a pytest test class, whatever its name
 
 
 class Draft(QObject):
@@ -66,6 +75,15 @@ class Draft(QObject):
     @property
     def password(self) -> str:
         return self._password
+
+    def tested(self) -> TestPassed | None:
+        """The passed test, if it tested exactly the settings, address and password entered
+        now; ``None`` when there was none or anything has changed since (test again)."""
+        passed = self.passed
+        if passed is None:
+            return None
+        now = (self.choice, self.address, self._password)
+        return passed if (passed.choice, passed.address, passed.password) == now else None
 
     def set_password(self, password: str) -> None:
         if password != self._password:

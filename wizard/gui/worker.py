@@ -10,18 +10,24 @@ Each operation is a ``Job``. Its public signals (``progress``, ``succeeded``, ``
 that are queued to the job's own slots, which drop them once the job has been ``detach``\\ ed.
 A page that moves on therefore never hears from an operation it abandoned, even if that
 operation's last words were already on their way.
+
+Ending is bounded: the window closing must end the program, whatever the engine is doing.
+Shutting down cancels every task and gives them a moment to hang up; blocking calls (name
+lookups, the keychain, which may be waiting on a prompt) run on daemon threads that are
+abandoned, never waited for.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -35,6 +41,14 @@ Report = Callable[[object], None]
 
 Operation = Callable[[Report], Awaitable[Any]]
 """Starts an engine coroutine; called on the engine thread so no coroutine is left unawaited."""
+
+T = TypeVar("T")
+
+# How long cancelled operations get to end (close their sockets) when the program ends, and how
+# long the GUI thread waits for the engine thread in all. Both are short: nothing the user can
+# see is left to finish, and a process that lingers after its window closed looks hung.
+_WIND_DOWN_SECONDS = 1.0
+_JOIN_SECONDS = 2.0
 
 
 class _End(Enum):
@@ -112,6 +126,7 @@ class EngineWorker:
     def __init__(self) -> None:
         self._loop = new_event_loop()
         self._tasks: dict[Job, asyncio.Task[Any]] = {}  # touched on the engine thread only
+        self._stopping = False  # set on the engine thread once the loop has been stopped
         self._thread = threading.Thread(target=self._run, name="engine", daemon=True)
         self._thread.start()
 
@@ -122,14 +137,21 @@ class EngineWorker:
         return job
 
     def cancel(self, job: Job) -> None:
-        if not self._loop.is_closed():
+        """Ask for ``job`` to be cancelled; harmless once the worker has shut down (the loop
+        may close at any moment before or during this call: then nothing is left to cancel)."""
+        with contextlib.suppress(RuntimeError):  # "Event loop is closed"
             self._loop.call_soon_threadsafe(self._cancel, job)
 
     def shutdown(self) -> None:
-        """Cancel whatever still runs, wait for it to stop, and end the thread."""
-        if self._thread.is_alive():
+        """Cancel whatever still runs and end the engine thread, waiting a moment at most.
+
+        It runs on the GUI thread as the program ends, so nothing may hold it: operations get
+        ``_WIND_DOWN_SECONDS`` to end once cancelled, blocking calls are abandoned, and the
+        thread (a daemon) is waited for ``_JOIN_SECONDS`` at most.
+        """
+        with contextlib.suppress(RuntimeError):  # closed already: shut down before
             self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join()
+        self._thread.join(timeout=_JOIN_SECONDS)
 
     # -- on the engine thread --------------------------------------------------------------
 
@@ -138,16 +160,26 @@ class EngineWorker:
         try:
             self._loop.run_forever()
         finally:
-            leftovers = list(self._tasks.values())
-            for task in leftovers:
-                task.cancel()
-            self._loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
-            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
-            self._loop.run_until_complete(self._loop.shutdown_default_executor())
-            self._loop.close()
+            self._stopping = True
+            try:
+                self._wind_down()
+            finally:
+                self._loop.close()  # shuts the executor down without waiting
+
+    def _wind_down(self) -> None:
+        """Cancel every task (the jobs' and any they started) and give them a moment to end."""
+        tasks = asyncio.all_tasks(self._loop)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            self._loop.run_until_complete(asyncio.wait(tasks, timeout=_WIND_DOWN_SECONDS))
+        self._loop.run_until_complete(self._loop.shutdown_asyncgens())
 
     def _start(self, job: Job, operation: Operation) -> None:
-        task = self._loop.create_task(_call(operation, job._reported.emit))
+        if self._stopping:  # submitted as the worker shut down: it never starts
+            job._ended.emit(_Ending(_End.CANCELLED))
+            return
+        task = self._loop.create_task(_run_operation(operation, job._reported.emit))
         self._tasks[job] = task
         task.add_done_callback(partial(self._finish, job))
 
@@ -172,6 +204,6 @@ class EngineWorker:
         job._ended.emit(_Ending(_End.FAILED, error))
 
 
-async def _call(operation: Operation, report: Report) -> Any:
+async def _run_operation(operation: Operation, report: Report) -> Any:
     """Calls the operation inside the task, so even a synchronous error ends the job."""
     return await operation(report)

@@ -49,6 +49,7 @@ class Diagnosis(StrEnum):
     AUTH_NOT_OFFERED = "auth-not-offered"  # no password login offered on this connection
     STARTTLS_REQUIRED = "starttls-required"  # the server wants encryption before a login
     STARTTLS_MISSING = "starttls-missing"  # the settings say STARTTLS; the server lacks it
+    STARTTLS_OFFERED = "starttls-offered"  # plaintext allowed, but the server offers STARTTLS
     PLAINTEXT_REFUSED = "plaintext-refused"  # we refused to send a password unencrypted
     CERTIFICATE = "certificate"  # the certificate did not verify and was not pinned
     TLS_FAILED = "tls-failed"  # the handshake failed for another reason (wrong security?)

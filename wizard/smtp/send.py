@@ -11,7 +11,10 @@ What it promises, because the password is at stake:
 - The certificate is checked against the OS trust store. One that fails is reported with the
   reason and its SHA-256 fingerprint, and the password is not sent, unless it is exactly the
   certificate the user pinned after seeing that fingerprint.
-- No password crosses an unencrypted connection unless the user allowed it.
+- No password crosses an unencrypted connection unless the user allowed it, and not even then
+  when the server offers STARTTLS.
+- A wrong password costs at most three failed logins, so that the test never runs into the
+  lockouts servers impose after a few.
 - The transcript shows every command and reply but never the AUTH payloads.
 
 The conversation reuses the steps it shares with the detection probe
@@ -84,9 +87,17 @@ It arrived, so the settings work. You can delete it.
 """
 
 _REDACTED = "********"
-# The one challenge-response mechanism aiosmtplib has, and prefers: it never reveals the
-# password, but a server can offer it without being able to check it (see ``_authenticate``).
-_CHALLENGE_RESPONSE = "cram-md5"
+# Failed logins one test may cost the user, whatever the number of usernames tried: servers
+# lock an account or ban an address after a few (fail2ban: five by default), and the user may
+# well run the test again with a corrected password.
+_MAX_FAILED_LOGINS = 3
+# The SASL mechanisms aiosmtplib has, best first. Over TLS the connection already protects the
+# password, so PLAIN (then LOGIN), which every server can check, is preferred; CRAM-MD5 adds
+# nothing there, and servers that keep only password hashes offer it without being able to
+# check it, so a right password would count as a failed login. Without TLS, CRAM-MD5 at least
+# keeps the password itself off the wire.
+_MECHANISMS_OVER_TLS = ("plain", "login", "cram-md5")
+_MECHANISMS_WITHOUT_TLS = ("cram-md5", "plain", "login")
 
 StepCallback: TypeAlias = Callable[[Stage, Reply | None], None]
 
@@ -279,20 +290,16 @@ class _Test:
     async def _log_in(self, smtp: _RecordingSMTP) -> str:
         """Log in with the first username the server accepts; the one that worked.
 
-        Another username is tried only after a wrong-password refusal: a refusal for any
-        other reason (an app password needed, logins disabled) would be the same for all.
+        Each username is tried once, with one mechanism, and never more than
+        ``_MAX_FAILED_LOGINS`` of them. Another username is tried only after a wrong-password
+        refusal: a refusal for any other reason (an app password needed, logins disabled)
+        would be the same for all.
         """
-        encrypted = self.settings.security is not Security.NONE
-        if not encrypted and not self.settings.allow_plaintext:
-            raise _Stop(Diagnosis.PLAINTEXT_REFUSED)
-        if not smtp.supported_auth_methods:
-            if not encrypted and smtp.supports_extension("starttls"):
-                raise _Stop(Diagnosis.STARTTLS_REQUIRED)
-            raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
+        mechanism = self._mechanism(smtp)
         refusal: _Stop | None = None
-        for username in self.usernames:
+        for username in self.usernames[:_MAX_FAILED_LOGINS]:
             try:
-                await self._authenticate(smtp, username)
+                await self._authenticate(smtp, mechanism, username)
             except _Stop as stop:
                 if refusal is not None and stop.diagnosis is Diagnosis.CONNECTION_CLOSED:
                     raise refusal from stop  # hung up on a retry: the refusal is the news
@@ -304,37 +311,41 @@ class _Test:
         assert refusal is not None  # there is always at least the address to try
         raise refusal
 
-    async def _authenticate(self, smtp: _RecordingSMTP, username: str) -> None:
-        """Log in as ``username`` with the chosen mechanism, or the best both sides support.
+    def _mechanism(self, smtp: _RecordingSMTP) -> str:
+        """The one SASL mechanism to log in with: the chosen one, or the best offered for this
+        connection; or the reason not to send the password at all.
 
-        Unlike aiosmtplib's ``login``, a wrong password is not retried with every other
-        mechanism: each failed attempt counts towards the lockouts servers impose (fail2ban
-        bans after five by default). The next mechanism is tried only when the server could
-        not use this one: it said so (504), or it was CRAM-MD5, which servers that store
-        only password hashes advertise but cannot check.
+        Without encryption the password is sent only when the user allowed it and the server
+        offers no encryption either: where STARTTLS is on offer, the right setting is STARTTLS.
+        """
+        offered = smtp.supported_auth_methods
+        encrypted = self.settings.security is not Security.NONE
+        if not encrypted:
+            if not self.settings.allow_plaintext:
+                raise _Stop(Diagnosis.PLAINTEXT_REFUSED)
+            if smtp.supports_extension("starttls"):
+                raise _Stop(Diagnosis.STARTTLS_OFFERED if offered else Diagnosis.STARTTLS_REQUIRED)
+        if self.settings.auth_method:
+            offered = [m for m in offered if m == self.settings.auth_method.lower()]
+        preference = _MECHANISMS_OVER_TLS if encrypted else _MECHANISMS_WITHOUT_TLS
+        best = next((mechanism for mechanism in preference if mechanism in offered), None)
+        if best is None:
+            raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
+        return best
+
+    async def _authenticate(self, smtp: _RecordingSMTP, mechanism: str, username: str) -> None:
+        """One login attempt as ``username``.
+
+        Unlike aiosmtplib's ``login``, a refusal is not retried with every other mechanism:
+        each failed attempt counts towards the lockouts servers impose.
         """
         methods = {
             "cram-md5": smtp.auth_crammd5,
             "plain": smtp.auth_plain,
             "login": smtp.auth_login,
         }
-        supported = smtp.supported_auth_methods
-        if self.settings.auth_method:
-            chosen = self.settings.auth_method.lower()
-            if chosen not in supported:
-                raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
-            supported = [chosen]
-        *others, last = supported
-        for mechanism in others:
-            try:
-                await self._exchange(methods[mechanism](username, self.password))
-            except aiosmtplib.SMTPAuthenticationError as err:
-                if err.code != 504 and mechanism != _CHALLENGE_RESPONSE:
-                    raise _refusal(Stage.AUTH, err) from err
-            else:
-                return
         try:
-            await self._exchange(methods[last](username, self.password))
+            await self._exchange(methods[mechanism](username, self.password))
         except aiosmtplib.SMTPAuthenticationError as err:
             raise _refusal(Stage.AUTH, err) from err
 

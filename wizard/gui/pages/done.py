@@ -1,9 +1,10 @@
 """Page 5, "Done": the account as tested, stored when the user accepts it.
 
 Nothing is written before Finish ("Save") is clicked, and never without a successful test
-(the test page cannot be left without one). Storing runs on the engine thread because the
-keychain may block, even on a prompt. If it fails, the reason is shown and everything the user
-entered is still here, so Save simply tries again.
+(the test page cannot be left without one). What is stored is what the test proved: its
+settings, the username the server accepted and the password it was tested with. Storing runs
+on the engine thread because the keychain may block, even on a prompt. If it fails, the reason
+is shown and everything the user entered is still here, so Save simply tries again.
 """
 
 from __future__ import annotations
@@ -86,26 +87,24 @@ class DonePage(EnginePage):
 
     def save(self) -> None:
         """Store the password and the profile (the wizard's Finish button lands here)."""
-        passed = self._draft.passed
-        address = self._draft.address
-        if passed is None or address is None or self.running:
+        passed = self._draft.tested()
+        if passed is None or self.running:
             return
         self.status.show_text(Tone.INFO, self.tr("Saving…"))
         self._enable_finish(enabled=False)
         self._start_job(
-            partial(self._engine.store, self._profile(passed), self._draft.password),
+            partial(self._engine.store, self._profile(passed), passed.password),
             succeeded=self._on_stored,
             failed=self._on_failed,
             cancelled=self._on_cancelled,
         )
 
     def _profile(self, passed: TestPassed) -> AccountProfile:
-        assert self._draft.address is not None
         choice = passed.choice
         config = choice.config
         return AccountProfile(
             display_name=self._draft.display_name,
-            address=self._draft.address.address,
+            address=passed.address.address,
             host=choice.host,
             port=choice.port,
             security=choice.security,
@@ -162,10 +161,11 @@ class DonePage(EnginePage):
         QGuiApplication.clipboard().setText(self.summary_text())
 
     def _show_summary(self) -> None:
-        passed, address = self._draft.passed, self._draft.address
-        if passed is None or address is None:
+        passed = self._draft.tested()
+        if passed is None:
             self.summary.clear()
             return
+        address = passed.address
         choice = passed.choice
         config = choice.config
         name = self._draft.display_name

@@ -1,13 +1,15 @@
 """Page 4, "Test": log in and send a real message, step by step, with the server's replies.
 
-The page cannot be left forwards without a test that went through with exactly the settings
-shown on the previous page. A failure is explained in plain words with what to try, and Back
-leads to the settings. A certificate that does not verify is shown (fingerprint and problem);
-the user may trust that one certificate explicitly and send again.
+The page cannot be left forwards without a test that went through with exactly the settings,
+address and password entered now: changing any of them after a pass means testing again. A
+failure is explained in plain words with what to try, and Back leads to the settings. A
+certificate that does not verify is shown (fingerprint and problem); the user may trust that
+one certificate explicitly and send again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.address import parse_address
+from wizard.address import EmailAddress, parse_address
 from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
@@ -49,6 +51,16 @@ class _Step:
     LOGIN = 2
     SEND = 3
     AFTER = 4  # past the last row: the message was accepted
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One test as it was started: what a pass will vouch for, whatever is edited meanwhile."""
+
+    choice: ServerChoice
+    address: EmailAddress
+    password: str
+    settings: SendSettings
 
 
 def _row(stage: Stage, security: Security) -> int:
@@ -73,7 +85,7 @@ class SendPage(EnginePage):
     ) -> None:
         super().__init__(draft, worker, engine, parent)
         self._outcome: TestOutcome | None = None
-        self._sent: SendSettings | None = None
+        self._attempt: _Attempt | None = None  # the test running, or the last one
         self._current = _Step.CONNECT  # the row of the stage running now
         self._own_address = ""  # the recipient filled in by default
         self.setTitle(self.tr("Test"))
@@ -148,6 +160,7 @@ class SendPage(EnginePage):
         self.recipient_edit.textChanged.connect(self._check_recipient)
         self.password_edit.textEdited.connect(draft.set_password)
         draft.password_changed.connect(self.password_edit.setText)
+        draft.password_changed.connect(self._password_changed)
         self.send_button.clicked.connect(self.send)
         self.cancel_button.clicked.connect(self.cancel)
         self.trust_certificate.toggled.connect(self._trust_toggled)
@@ -164,14 +177,11 @@ class SendPage(EnginePage):
             self.recipient_edit.setText(address.address)
         self._own_address = address.address
         self.password_edit.setText(self._draft.password)
-        passed = self._draft.passed
-        if passed is not None and passed.choice == choice:
-            return  # back again to settings that already passed: nothing to redo
+        if self._draft.tested() is not None:
+            return  # back again to what already passed: nothing to redo
         self._draft.passed = None
-        if self._sent is not None and (self._sent.host, self._sent.port) != (
-            choice.host,
-            choice.port,
-        ):
+        sent = self._attempt.settings if self._attempt else None
+        if sent is not None and (sent.host, sent.port) != (choice.host, choice.port):
             self._draft.pinned_sha256 = None  # a pin belongs to one server
         self._reset()
         self.send_button.setFocus()
@@ -182,8 +192,7 @@ class SendPage(EnginePage):
         self._show_running(running=False)
 
     def isComplete(self) -> bool:
-        passed = self._draft.passed
-        return passed is not None and passed.choice == self._draft.choice
+        return self._draft.tested() is not None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return sends the test until one has passed, then goes Next as on every page.
@@ -220,9 +229,9 @@ class SendPage(EnginePage):
         )
         self._draft.passed = None
         self._reset()
-        self._sent = settings
+        self._attempt = _Attempt(choice, address, self._draft.password, settings)
         self._start_job(
-            partial(self._engine.send, settings, self._draft.password),
+            partial(self._engine.send, settings, self._attempt.password),
             progress=self._on_step,
             succeeded=self._on_outcome,
             failed=self._on_error,
@@ -242,9 +251,9 @@ class SendPage(EnginePage):
         """A stage began: the rows before it are done, the reply so far belongs to the row
         that was running when it came, and the stage's own row is now running."""
         stage, reply = step.stage, step.reply
-        if self._sent is None:
+        if self._attempt is None:
             return
-        security = self._sent.security
+        security = self._attempt.settings.security
         row = _row(stage, security)
         if stage is Stage.CONNECT:  # the first connection, or again to read a certificate
             self._clear_steps()
@@ -262,9 +271,8 @@ class SendPage(EnginePage):
     def _on_outcome(self, outcome: TestOutcome) -> None:
         self._job = None
         self._outcome = outcome
-        choice = self._draft.choice
-        if outcome.ok and choice is not None:
-            self._passed(outcome, choice)
+        if outcome.ok and self._attempt is not None:
+            self._passed(outcome, self._attempt)
         else:
             self._failed(outcome)
         self._show_running(running=False)
@@ -289,30 +297,37 @@ class SendPage(EnginePage):
         self._show_running(running=False)
         self.finished.emit()
 
-    def _passed(self, outcome: TestOutcome, choice: ServerChoice) -> None:
-        recipient = self._sent.recipient if self._sent else None
+    def _passed(self, outcome: TestOutcome, attempt: _Attempt) -> None:
+        """Record exactly what passed. The username is the one the server accepted; the pin
+        is kept only if the certificate needed it (as the command line does), so a server
+        whose certificate verifies is not tied to one certificate it may soon replace."""
+        settings = attempt.settings
+        recipient = settings.recipient or settings.address
+        username = outcome.username or settings.username
         lines = [
             self.tr("The server accepted the test message for {recipient}.").format(
                 recipient=recipient
             )
         ]
-        if outcome.username and outcome.username != choice.username:
+        if username != settings.username:
             lines.append(
-                self.tr("The login worked with the username {username}.").format(
-                    username=outcome.username
-                )
+                self.tr("The login worked with the username {username}.").format(username=username)
             )
         self.result.show_text(Tone.OK, "\n".join(lines))
+        certificate = outcome.certificate
+        pin_needed = certificate is not None and not certificate.verified
         self._draft.passed = TestPassed(
-            choice=choice,
-            username=outcome.username or choice.username,
-            recipient=recipient or "",
-            pinned_sha256=self._draft.pinned_sha256,
+            choice=attempt.choice,
+            address=attempt.address,
+            password=attempt.password,
+            username=username,
+            recipient=recipient,
+            pinned_sha256=settings.pinned_sha256 if pin_needed else None,
             when=datetime.now(UTC),
         )
 
     def _failed(self, outcome: TestOutcome) -> None:
-        security = self._sent.security if self._sent else Security.SSL
+        security = self._attempt.settings.security if self._attempt else Security.SSL
         row = min(_row(outcome.stage, security), _Step.SEND)
         self._mark(row, self.tr("failed"), outcome.reply)
         for later in range(row + 1, _Step.AFTER):
@@ -352,6 +367,19 @@ class SendPage(EnginePage):
         self._draft.pinned_sha256 = certificate.sha256 if trusted else None
         if trusted:
             self.send()
+
+    @Slot(str)
+    def _password_changed(self, _password: str) -> None:
+        """A password edited after a pass (here, or back on the first page) is untested."""
+        if self._draft.passed is None or self._draft.tested() is not None:
+            return
+        self._draft.passed = None
+        self._reset()
+        self.result.show_text(
+            Tone.INFO,
+            self.tr("The password has changed since the test: send the test message again."),
+        )
+        self.completeChanged.emit()
 
     # -- drawing ---------------------------------------------------------------------------
 

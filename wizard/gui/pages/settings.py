@@ -29,9 +29,14 @@ from wizard.gui.widgets import Notice, Tone, chain_tab_order
 from wizard.model import Candidate, Caution, DetectionResult, Security, Trust
 from wizard.report import auth_mechanisms
 
-# The port each kind of security is normally found on (RFC 8314, RFC 6409, RFC 5321).
-_USUAL_PORT = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 25}
+# The submission port for each kind of security (RFC 8314 for 465, RFC 6409 for 587; mail
+# submission without TLS is still on 587, port 25 is for server-to-server relay), as the CLI's.
+_USUAL_PORT = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 587}
 AUTOMATIC = ""  # the auth-method value that lets the test pick the best mechanism offered
+# The SASL mechanisms the test send can log in with (``wizard.smtp.send``, through aiosmtplib).
+# Others a server or its source names (XOAUTH2, NTLM, GSSAPI...) are not offered: a choice the
+# test cannot use would only fail. An OAuth2-only provider gets its own caution instead.
+_TESTABLE_MECHANISMS = frozenset({"CRAM-MD5", "PLAIN", "LOGIN"})
 # Cautions with their own widget on this page rather than a line in the list.
 _SHOWN_ELSEWHERE = {Caution.PLAINTEXT, Caution.UNTRUSTED_SOURCE, Caution.GUESSED}
 _NOTHING_YET = object()  # the fields have not been filled from any detection
@@ -45,6 +50,7 @@ class SettingsPage(QWizardPage):
         self._draft = draft
         self._shown: object = _NOTHING_YET  # the detection the fields were filled from
         self._candidates: list[Candidate] = []
+        self._port_typed = False  # the user set the port: a change of security keeps it
         self.setTitle(self.tr("Server settings"))
         self.setSubTitle(self.tr("Check the outgoing-mail settings; you can change any of them."))
 
@@ -114,7 +120,7 @@ class SettingsPage(QWizardPage):
 
         for edit in (self.host_edit, self.username_edit):
             edit.textChanged.connect(self._update)
-        self.port_spin.valueChanged.connect(self._update)
+        self.port_spin.valueChanged.connect(self._port_edited)
         self.security_combo.currentIndexChanged.connect(self._security_chosen)
         self.auth_combo.currentIndexChanged.connect(self._update)
         self.plaintext_tick.toggled.connect(self._update)
@@ -209,6 +215,7 @@ class SettingsPage(QWizardPage):
         self.username_edit.setText(username)
         for widget in widgets:
             widget.blockSignals(False)
+        self._port_typed = False
         self.plaintext_tick.setChecked(False)
         self.trust_tick.setChecked(False)
         self._update()
@@ -225,10 +232,17 @@ class SettingsPage(QWizardPage):
             self._fill(config.host, config.port, config.security, config.username)
 
     @Slot(int)
+    def _port_edited(self, _port: int) -> None:
+        self._port_typed = True
+        self._update()
+
+    @Slot(int)
     def _security_chosen(self, _index: int) -> None:
-        """Follow the usual port of the new security, unless the port was set by hand."""
-        if self.port_spin.value() in _USUAL_PORT.values():
+        """Follow the usual port of the new security, unless the user set the port."""
+        if not self._port_typed:
+            self.port_spin.blockSignals(True)
             self.port_spin.setValue(_USUAL_PORT[self._security()])
+            self.port_spin.blockSignals(False)
         self._update()
 
     @Slot()
@@ -282,8 +296,10 @@ class SettingsPage(QWizardPage):
             self.cautions.clear()
 
     def _show_auth_methods(self, origin: Candidate | None) -> None:
-        """Automatic, or one of the mechanisms the server (or its source) names."""
-        offered = auth_mechanisms(origin) if origin else []
+        """Automatic, or one of the mechanisms the server (or its source) names that the test
+        can use."""
+        named = auth_mechanisms(origin) if origin else []
+        offered = [mechanism for mechanism in named if mechanism in _TESTABLE_MECHANISMS]
         wanted = [AUTOMATIC, *offered]
         current = [self.auth_combo.itemData(i) for i in range(self.auth_combo.count())]
         if current == wanted:
