@@ -746,3 +746,40 @@ def test_accounts_remove_without_a_keychain_removes_nothing(
     listed = json.loads(run(lab, config_home, "accounts", "--json").stdout)["accounts"]
     assert [a["address"] for a in listed] == [address]
     assert keyring.get_password(f"smtp://smtp.{domain}:587", address) == "the old one"
+
+
+def test_accounts_remove_keeps_a_password_an_alias_still_uses(
+    lab: Lab, config_home: Path, domain: str
+) -> None:
+    address, alias = f"alice@{domain}", f"info@{domain}"
+    stored_profile(config_home, address, f"smtp.{domain}")
+    stored_profile(config_home, alias, f"smtp.{domain}", username=address)
+    service = f"smtp://smtp.{domain}:587"
+
+    kept = run(lab, config_home, "accounts", "remove", alias, "--json")
+
+    assert kept.returncode == 0, kept.stderr
+    assert one_json_object(kept.stdout) == {
+        "removed": alias,
+        "keychain_entry_removed": False,
+        "kept_for": [address],
+    }
+    assert keyring.get_password(service, address) == "the old one"
+
+    gone = run(lab, config_home, "accounts", "remove", address)
+
+    assert gone.returncode == 0, gone.stderr
+    assert keyring.get_password(service, address) is None
+
+
+def test_accounts_json_reports_a_damaged_file(lab: Lab, config_home: Path) -> None:
+    path = profiles_file(config_home)
+    path.parent.mkdir(parents=True)
+    path.write_text("[not json")
+
+    done = run(lab, config_home, "accounts", "list", "--json")
+
+    assert done.returncode == 5
+    report = one_json_object(done.stdout)
+    assert report["exit_status"] == 5 and "damaged" in report["error"]
+    assert path.read_text() == "[not json"

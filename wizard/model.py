@@ -19,6 +19,12 @@ class Security(StrEnum):
     NONE = "none"  # no encryption at all
 
     @property
+    def submission_port(self) -> int:
+        """The usual port: 465 for implicit TLS (RFC 8314), else submission's 587 (RFC 6409;
+        port 25 is for relaying between servers, and often blocked for home users)."""
+        return 465 if self is Security.SSL else 587
+
+    @property
     def preference(self) -> int:
         """Lower is better: RFC 8314 prefers implicit TLS over STARTTLS over nothing."""
         return (Security.SSL, Security.STARTTLS, Security.NONE).index(self)

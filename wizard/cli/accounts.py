@@ -20,9 +20,9 @@ from wizard.cli.common import (
     fail,
     print_json,
 )
-from wizard.errors import InvalidAddressError
+from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
-from wizard.messages import security_label
+from wizard.messages import describe_error, security_label
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 
 
@@ -52,9 +52,9 @@ def handle(args: argparse.Namespace) -> int:
             return _show(store, args.address, as_json=args.json)
         return _remove(store, args.address, as_json=args.json)
     except InvalidAddressError as err:
-        return fail(err, EXIT_INVALID_INPUT)
+        return _failed(err, EXIT_INVALID_INPUT, as_json=args.json)
     except (ProfileError, KeychainError) as err:
-        return fail(err, EXIT_STORAGE_FAILED)
+        return _failed(err, EXIT_STORAGE_FAILED, as_json=args.json)
 
 
 def _list(store: ProfileStore, *, as_json: bool) -> int:
@@ -97,19 +97,39 @@ def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
     profile = store.get(address)
     if profile is None:
         return _not_found(address, as_json=as_json)
+    login = (profile.keychain_service, profile.username)
+    sharing = [
+        p.address
+        for p in store.load()
+        if p.address != profile.address and (p.keychain_service, p.username) == login
+    ]
     # The keychain first: if it is locked, the profile stays so the user can simply retry.
+    # An entry another account (an alias address) still logs in with is kept for it.
     try:
-        deleted = keychain.delete_password(profile.host, profile.port, profile.username)
+        deleted = not sharing and keychain.delete_password(
+            profile.host, profile.port, profile.username
+        )
     except KeychainError as err:
         code = fail(err, EXIT_STORAGE_FAILED)
         complain(f"nothing was removed: {profile.address} stays set up.")
         return code
     store.remove(address)
     if as_json:
-        print_json({"removed": profile.address, "keychain_entry_removed": deleted})
+        print_json(
+            {"removed": profile.address, "keychain_entry_removed": deleted, "kept_for": sharing}
+        )
+    elif sharing:
+        print(f"Removed {profile.address}; its password stays for {', '.join(sharing)}.")
     else:
         print(f"Removed {profile.address}" + (" and its password." if deleted else "."))
     return EXIT_OK
+
+
+def _failed(err: WizardError, code: int, *, as_json: bool) -> int:
+    """Explain on stderr; with ``--json``, also one JSON object saying what went wrong."""
+    if as_json:
+        print_json({"error": describe_error(err), "exit_status": code})
+    return fail(err, code)
 
 
 def _not_found(address: str, *, as_json: bool) -> int:

@@ -108,9 +108,6 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-DEFAULT_PORTS = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 587}
-
-
 def port_number(text: str) -> int:
     """An argparse type for a TCP port, 1 to 65535."""
     try:
@@ -133,7 +130,7 @@ def handle(args: argparse.Namespace) -> int:
             settings = send_settings(
                 args,
                 host=args.host,
-                port=args.port or DEFAULT_PORTS[security],
+                port=args.port or security.submission_port,
                 security=security,
                 username=args.username or address.address,
                 address=address.address,

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SEND_TIMEOUTS",
     "SUBJECT",
+    "SUPPORTED_MECHANISMS",
     "Reply",
     "SendSettings",
     "Stage",
@@ -97,6 +98,8 @@ _MAX_FAILED_LOGINS = 3
 # check it, so a right password would count as a failed login. Without TLS, CRAM-MD5 at least
 # keeps the password itself off the wire.
 _MECHANISMS_OVER_TLS = ("plain", "login", "cram-md5")
+# The SASL mechanisms this module can log in with, for a user who wants to choose one.
+SUPPORTED_MECHANISMS = frozenset(m.upper() for m in _MECHANISMS_OVER_TLS)
 _MECHANISMS_WITHOUT_TLS = ("cram-md5", "plain", "login")
 
 StepCallback: TypeAlias = Callable[[Stage, Reply | None], None]

@@ -28,15 +28,9 @@ from wizard.gui.draft import Draft, ServerChoice
 from wizard.gui.widgets import Notice, Tone, chain_tab_order
 from wizard.model import Candidate, Caution, DetectionResult, Security, Trust
 from wizard.report import auth_mechanisms
+from wizard.smtp.send import SUPPORTED_MECHANISMS
 
-# The submission port for each kind of security (RFC 8314 for 465, RFC 6409 for 587; mail
-# submission without TLS is still on 587, port 25 is for server-to-server relay), as the CLI's.
-_USUAL_PORT = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 587}
 AUTOMATIC = ""  # the auth-method value that lets the test pick the best mechanism offered
-# The SASL mechanisms the test send can log in with (``wizard.smtp.send``, through aiosmtplib).
-# Others a server or its source names (XOAUTH2, NTLM, GSSAPI...) are not offered: a choice the
-# test cannot use would only fail. An OAuth2-only provider gets its own caution instead.
-_TESTABLE_MECHANISMS = frozenset({"CRAM-MD5", "PLAIN", "LOGIN"})
 # Cautions with their own widget on this page rather than a line in the list.
 _SHOWN_ELSEWHERE = {Caution.PLAINTEXT, Caution.UNTRUSTED_SOURCE, Caution.GUESSED}
 _NOTHING_YET = object()  # the fields have not been filled from any detection
@@ -223,7 +217,7 @@ class SettingsPage(QWizardPage):
     def _fill_empty(self) -> None:
         address = self._draft.address
         self.username_edit.setPlaceholderText(address.address if address else "")
-        self._fill("", _USUAL_PORT[Security.SSL], Security.SSL, "")
+        self._fill("", Security.SSL.submission_port, Security.SSL, "")
 
     @Slot(int)
     def _pick(self, row: int) -> None:
@@ -241,7 +235,7 @@ class SettingsPage(QWizardPage):
         """Follow the usual port of the new security, unless the user set the port."""
         if not self._port_typed:
             self.port_spin.blockSignals(True)
-            self.port_spin.setValue(_USUAL_PORT[self._security()])
+            self.port_spin.setValue(self._security().submission_port)
             self.port_spin.blockSignals(False)
         self._update()
 
@@ -299,7 +293,9 @@ class SettingsPage(QWizardPage):
         """Automatic, or one of the mechanisms the server (or its source) names that the test
         can use."""
         named = auth_mechanisms(origin) if origin else []
-        offered = [mechanism for mechanism in named if mechanism in _TESTABLE_MECHANISMS]
+        # Only what the test send can log in with: others a server or its source names
+        # (XOAUTH2, NTLM, GSSAPI...) would only fail; OAuth2-only providers get a caution.
+        offered = [mechanism for mechanism in named if mechanism in SUPPORTED_MECHANISMS]
         wanted = [AUTOMATIC, *offered]
         current = [self.auth_combo.itemData(i) for i in range(self.auth_combo.count())]
         if current == wanted:
