@@ -13,18 +13,15 @@ import base64
 import email
 import email.policy
 import email.utils
-import hmac
-import secrets as token
 import socket
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from aiosmtpd.smtp import MISSING, SMTP, AuthResult, LoginPassword
 
 from tests.lab.certs import CertKind
-from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour, _Script
+from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
 from tests.smtp_fixtures import HOST, presented_fingerprint
 from wizard.messages import (
     describe_certificate_problem,
@@ -38,11 +35,10 @@ from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.send import SUBJECT, SendSettings, command_line, send_test_message
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable, Iterator
+    from collections.abc import Callable, Iterator
 
     from _pytest.mark import ParameterSet
 
-    from tests.lab.certs import LabCA
     from tests.smtp_fixtures import StartServer
 
 pytestmark = pytest.mark.usefixtures("trust_smtp_ca")  # for every test, server or not
@@ -199,46 +195,6 @@ async def test_the_full_address_is_tried_when_the_username_is_refused(
 # -- Sign-in mechanisms -------------------------------------------------------------------------
 
 
-class _CramMd5Script(_Script):
-    """The lab server's handler, offering CRAM-MD5 besides aiosmtpd's own PLAIN and LOGIN
-    (aiosmtpd offers every ``auth_<MECHANISM>`` method of the handler)."""
-
-    async def auth_CRAM__MD5(self, server: SMTP, args: list[str]) -> AuthResult:
-        challenge = f"<{token.token_hex(8)}@{HOST}>".encode()
-        response = await server.challenge_auth(challenge)
-        if response is MISSING:  # the client gave up; aiosmtpd has answered already
-            return AuthResult(success=False, handled=True)
-        login, _, digest = bytes(response).decode().rpartition(" ")
-        known = self._owner.behaviour.accounts.get(login, "")
-        proven = hmac.compare_digest(hmac.new(known.encode(), challenge, "md5").hexdigest(), digest)
-        # The digest proves the password, or nothing: the lab's own check does the rest.
-        given = LoginPassword(login.encode(), known.encode() if proven else b"")
-        assert server.session is not None and server.envelope is not None
-        return self.authenticate(server, server.session, server.envelope, "CRAM-MD5", given)
-
-
-class _CramMd5Server(LabSmtpServer):
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self._script = _CramMd5Script(self)
-
-
-@pytest.fixture
-async def cram_md5_server(trust_smtp_ca: LabCA) -> AsyncIterator[StartServer]:
-    """Like ``start_server``, for servers that also offer CRAM-MD5."""
-    servers: list[LabSmtpServer] = []
-
-    async def start(behaviour: SmtpBehaviour) -> LabSmtpServer:
-        server = _CramMd5Server("127.0.0.1", 0, HOST, behaviour, trust_smtp_ca)
-        await server.start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        await server.stop()
-
-
 def offered_mechanisms(transcript: tuple[str, ...]) -> set[str]:
     """The SASL mechanisms the server's EHLO replies offered (``S: 250-AUTH PLAIN LOGIN``)."""
     replies = (line.removeprefix("S: 250-").removeprefix("S: 250 ") for line in transcript)
@@ -248,9 +204,9 @@ def offered_mechanisms(transcript: tuple[str, ...]) -> set[str]:
 @pytest.mark.parametrize(
     ("behaviour", "changes", "mechanism"),
     [
-        pytest.param(alice(security=Security.SSL), {}, "PLAIN", id="over-tls-plain"),
+        pytest.param(alice(security=Security.SSL, cram_md5=True), {}, "PLAIN", id="over-tls-plain"),
         pytest.param(
-            alice(security=Security.NONE, auth_before_tls=True),
+            alice(security=Security.NONE, auth_before_tls=True, cram_md5=True),
             {"allow_plaintext": True},
             "CRAM-MD5",
             id="without-tls-cram-md5",
@@ -258,12 +214,12 @@ def offered_mechanisms(transcript: tuple[str, ...]) -> set[str]:
     ],
 )
 async def test_cram_md5_is_used_only_where_it_protects_the_password(
-    cram_md5_server: StartServer,
+    start_server: StartServer,
     behaviour: SmtpBehaviour,
     changes: dict[str, object],
     mechanism: str,
 ) -> None:
-    server = await cram_md5_server(behaviour)
+    server = await start_server(behaviour)
 
     outcome = await send_test_message(settings_for(server, **changes), PASSWORD)
 
@@ -277,11 +233,11 @@ async def test_cram_md5_is_used_only_where_it_protects_the_password(
 
 
 async def test_a_wrong_password_costs_at_most_three_failed_logins(
-    cram_md5_server: StartServer,
+    start_server: StartServer,
 ) -> None:
     """fail2ban bans after five failures: one mechanism per username, three usernames at most,
     even where the server offers CRAM-MD5, PLAIN and LOGIN."""
-    server = await cram_md5_server(alice(security=Security.SSL))
+    server = await start_server(alice(security=Security.SSL, cram_md5=True))
 
     outcome = await send_test_message(settings_for(server, username="alice.login"), "wrong")
 

@@ -10,6 +10,8 @@ records what clients did, never a password, so tests can assert what a server re
 from __future__ import annotations
 
 import asyncio
+import hmac
+import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +53,7 @@ class SmtpBehaviour:
     # Offer and accept AUTH without TLS. Otherwise AUTH exists only under TLS, so a plain
     # (NONE) server offers it only with this set.
     auth_before_tls: bool = False
+    cram_md5: bool = False  # also offer CRAM-MD5 (aiosmtpd itself offers only PLAIN and LOGIN)
     silent: bool = False  # accept TCP (no TLS either), never send a byte, hold until stop()
     greeting_delay: float = 0.0  # seconds before the greeting (after the TLS handshake)
     greeting_reply: tuple[int, str] | None = None  # replaces the 220 greeting, then hangs up
@@ -179,6 +182,7 @@ class LabSmtpServer:
             # aiosmtpd counts only STARTTLS as TLS, so implicit TLS must lift the requirement.
             auth_require_tls=not (behaviour.security is Security.SSL or behaviour.auth_before_tls),
             authenticator=self._script.authenticate,
+            auth_exclude_mechanism=[] if behaviour.cram_md5 else ["CRAM-MD5"],
             enable_SMTPUTF8=True,
             loop=asyncio.get_running_loop(),
         )
@@ -231,6 +235,21 @@ class _Script:
 
     def __init__(self, owner: LabSmtpServer) -> None:
         self._owner = owner
+
+    # aiosmtpd offers every ``auth_<MECHANISM>`` method of its handler; this one only where
+    # ``SmtpBehaviour.cram_md5`` asks for it (``auth_exclude_mechanism`` otherwise).
+    async def auth_CRAM__MD5(self, server: SMTP, args: list[str]) -> AuthResult:
+        challenge = f"<{secrets.token_hex(8)}@{self._owner.hostname}>".encode()
+        response = await server.challenge_auth(challenge)
+        if response is MISSING:  # the client gave up; aiosmtpd has answered already
+            return AuthResult(success=False, handled=True)
+        login, _, digest = bytes(response).decode().rpartition(" ")
+        known = self._owner.behaviour.accounts.get(login, "")
+        proven = hmac.compare_digest(hmac.new(known.encode(), challenge, "md5").hexdigest(), digest)
+        # The digest proves the password, or nothing: the lab's own check does the rest.
+        given = LoginPassword(login.encode(), known.encode() if proven else b"")
+        assert server.session is not None and server.envelope is not None
+        return self.authenticate(server, server.session, server.envelope, "CRAM-MD5", given)
 
     @property
     def _behaviour(self) -> SmtpBehaviour:
