@@ -132,7 +132,14 @@
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
+        <source>Technical details, for your helpdesk:
+{details}</source>
+        <translation>Technische Einzelheiten, für Ihren Helpdesk:
+{details}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No settings were found. Click Next to enter them yourself; your provider&apos;s help pages list them.</source>
         <translation>Es wurden keine Einstellungen gefunden. Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
     </message>
@@ -1007,7 +1014,7 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/settings.py" line="+54"/>
+        <location filename="../../wizard/gui/pages/settings.py" line="+48"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -1122,7 +1129,7 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
         <translation>Vertrauen: {trust}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Automatic (the best the server offers)</source>
         <translation>Automatisch (das beste, das der Server anbietet)</translation>
     </message>

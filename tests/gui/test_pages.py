@@ -177,6 +177,8 @@ def test_each_source_has_a_row_with_its_outcome(
     assert rows["Trying likely servers"].text(2) == "0.1 s"
     assert "smtp.example.com" in page.summary.text()
     assert next_button(wizard).isEnabled()
+    tip = rows["Mail host (MX records)"].toolTip(1)
+    assert tip.startswith("Technical details, for your helpdesk:\n")
 
 
 def test_stop_ends_detection_and_leaves_manual_setup(

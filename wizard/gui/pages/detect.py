@@ -171,7 +171,10 @@ class DetectPage(EnginePage):
             item = self._rows[event.report.name]
             item.setText(_COLUMN_STATUS, texts.status_label(event.report.status))
             item.setText(_COLUMN_TIME, self._seconds(event.report.elapsed_ms))
-            item.setToolTip(_COLUMN_STATUS, event.report.detail)
+            # The engine's own account of the source (URLs, DNS names, protocol words): data for
+            # a helpdesk, like a server's reply, so it is shown as it is, under a translated title.
+            details = self.tr("Technical details, for your helpdesk:\n{details}")
+            item.setToolTip(_COLUMN_STATUS, details.format(details=event.report.detail))
             self._finished.add(event.report.name)
             self.source_finished.emit(event.report.name)
 
