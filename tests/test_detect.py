@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -692,3 +693,29 @@ def test_a_guessed_plain_server_does_not_outrank_a_trusted_tls_one(lab: Lab) -> 
     assert result.best.config.host == "secure.example.test"
     plain = next(a for a in result.alternatives if a.config.host == "smtp.example.test")
     assert plain.config.security is Security.NONE
+
+
+def test_cli_ctrl_c_stops_detection_at_once(lab: Lab) -> None:
+    """Ctrl-C while a web server and an SMTP port hang: no deadline is waited for."""
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, b"", delay=FOREVER)
+    lab.host("smtp.example.test")
+    lab.blackhole("smtp.example.test", 465)
+    program = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
+    assert program
+    with subprocess.Popen(
+        [program, "detect", "alice@example.test", "--verbose"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=lab.env(),
+    ) as process:
+        assert process.stderr is not None
+        first = process.stderr.readline()  # a source has finished: detection is under way
+        assert "Built-in provider list" in first, first
+        process.send_signal(signal.SIGINT)
+        # Far less than the hanging fetch (8 s) or the blackholed connect (4 s) would take.
+        out, err = process.communicate(timeout=3)
+
+    assert process.returncode == 130
+    assert "Cancelled." in err and "Traceback" not in err
+    assert out == ""
