@@ -17,7 +17,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from wizard import keychain
+from wizard.accounts import store_account
 from wizard.cli.accounts import describe_profile
 from wizard.cli.common import (
     EXIT_INTERRUPTED,
@@ -163,7 +163,13 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         pinned_sha256=args.trust_certificate if _pin_was_needed(outcome) else None,
     )
     try:
-        backend = _store(store, profile, password)
+        stored = store_account(store, profile, password)
+        for loose in stored.loose_ends:
+            complain(
+                f"a replaced password is still in the keychain (service {loose.service}, "
+                f"user {loose.username}): {describe_error(loose.error)}"
+            )
+        backend = stored.backend
     except (KeychainError, ProfileError) as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
     document["stored"] = {
@@ -181,58 +187,6 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
 
 def _failed(err: WizardError, code: int) -> _Stop:
     return _Stop(code, describe_error(err))
-
-
-def _store(store: ProfileStore, profile: AccountProfile, password: str) -> str:
-    """Store the password, then the profile; the keychain's name.
-
-    If the profile cannot be saved, the keychain is put back as it was, so that no password is
-    left behind for an account that does not exist. Once it is saved, the password the
-    address's previous profile logged in with (another server, port or username) is removed,
-    unless another account still logs in with it.
-    """
-    accounts = store.load()
-    previous = store.get(profile.address)
-    host, port, username = profile.host, profile.port, profile.username
-    replaced = keychain.get_password(host, port, username)
-    backend = keychain.store_password(host, port, username, password)
-    try:
-        store.save(profile)
-    except ProfileError:
-        _put_back(profile, replaced)
-        raise
-    if previous is not None:
-        still_used = {(p.keychain_service, p.username) for p in accounts if p != previous}
-        still_used.add((profile.keychain_service, profile.username))
-        if (previous.keychain_service, previous.username) not in still_used:
-            _forget(previous)
-    return backend
-
-
-def _put_back(profile: AccountProfile, replaced: str | None) -> None:
-    """Restore the keychain entry for ``profile``'s login to ``replaced`` (None: no entry)."""
-    host, port, username = profile.host, profile.port, profile.username
-    try:
-        if replaced is None:
-            keychain.delete_password(host, port, username)
-        else:
-            keychain.store_password(host, port, username, replaced)
-    except KeychainError as err:
-        complain(
-            f"the new password could not be taken out of the keychain again (service "
-            f"{profile.keychain_service}, user {username}): {describe_error(err)}"
-        )
-
-
-def _forget(previous: AccountProfile) -> None:
-    """Remove the password of a replaced profile; failing to is worth a warning, no more."""
-    try:
-        keychain.delete_password(previous.host, previous.port, previous.username)
-    except KeychainError as err:
-        complain(
-            f"the old password is still in the keychain (service {previous.keychain_service}, "
-            f"user {previous.username}): {describe_error(err)}"
-        )
 
 
 def _refuse_untrusted(best: Candidate, args: argparse.Namespace) -> str | None:

@@ -11,19 +11,22 @@ last argument, for progress the page shows as it happens.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
+from wizard.accounts import store_account
 from wizard.address import EmailAddress
 from wizard.discovery.context import ISPDB_URL, Deadlines
 from wizard.discovery.engine import detect
 from wizard.gui.worker import Report
-from wizard.keychain import store_password
 from wizard.model import DetectionResult
 from wizard.profiles import AccountProfile, ProfileStore
 from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome, send_test_message
+
+log = logging.getLogger(__name__)
 
 DetectOperation = Callable[[EmailAddress, Report], Awaitable[DetectionResult]]
 """Reports ``wizard.discovery.events`` as they happen."""
@@ -85,10 +88,13 @@ async def _send(
 async def _store(
     profiles: ProfileStore, profile: AccountProfile, password: str, _report: Report
 ) -> str:
-    """Both block (D-Bus, a keychain prompt, disk), so they run beside the loop. The password
-    goes first: if the profile then fails, a retry simply replaces it."""
-    backend = await asyncio.to_thread(
-        store_password, profile.host, profile.port, profile.username, password
-    )
-    await asyncio.to_thread(profiles.save, profile)
-    return backend
+    """Storing blocks (D-Bus, a keychain prompt, disk), so it runs beside the loop."""
+    stored = await asyncio.to_thread(store_account, profiles, profile, password)
+    for loose in stored.loose_ends:
+        log.warning(
+            "a replaced password is still in the keychain (service %s, user %s): %s",
+            loose.service,
+            loose.username,
+            loose.error.problem.value,
+        )
+    return stored.backend
