@@ -42,6 +42,7 @@ from wizard.model import (
     Security,
     ServerConfig,
     SourceName,
+    SourceNote,
     SourceReport,
     SourceStatus,
     Tier,
@@ -113,12 +114,53 @@ GUESSED = _answered(
     _server("mail.example.com", 25, Security.NONE, SourceName.PROBE, Trust.GUESSED, Tier.PROBE)
 )
 REPORTS = (
-    SourceReport(SourceName.BUNDLED, SourceStatus.NOTHING, 2, "example.com is not in the list"),
-    SourceReport(SourceName.AUTOCONFIG, SourceStatus.FOUND, 212),
-    SourceReport(SourceName.MX, SourceStatus.NOTHING, 96),
-    SourceReport(SourceName.ISPDB, SourceStatus.NOTHING, 388),
-    SourceReport(SourceName.SRV, SourceStatus.FOUND, 74),
-    SourceReport(SourceName.PROBE, SourceStatus.FOUND, 640),
+    SourceReport(
+        SourceName.BUNDLED,
+        SourceStatus.NOTHING,
+        2,
+        "example.com is not in the bundled database",
+        SourceNote.NOT_LISTED,
+    ),
+    SourceReport(
+        SourceName.AUTOCONFIG,
+        SourceStatus.FOUND,
+        212,
+        "https://autoconfig.example.com/mail/config-v1.1.xml?emailaddress=alice%40example.com:"
+        " found",
+        SourceNote.PUBLISHED,
+    ),
+    SourceReport(
+        SourceName.MX,
+        SourceStatus.NOTHING,
+        96,
+        "MX mx1.example.com belongs to the domain itself",
+        SourceNote.MX_OWN,
+        (("mx", "mx1.example.com"),),
+    ),
+    SourceReport(
+        SourceName.ISPDB,
+        SourceStatus.NOTHING,
+        388,
+        "https://autoconfig.thunderbird.net/v1.1/example.com: not found",
+        SourceNote.NOT_LISTED,
+    ),
+    SourceReport(
+        SourceName.SRV,
+        SourceStatus.FOUND,
+        74,
+        "_submissions._tcp.example.com: no record; "
+        "_submission._tcp.example.com: submit.example.com:587",
+        SourceNote.SRV_FOUND,
+        (("servers", "submit.example.com:587"),),
+    ),
+    SourceReport(
+        SourceName.PROBE,
+        SourceStatus.FOUND,
+        640,
+        "answered: mail.example.com:25",
+        SourceNote.SERVERS_ANSWERED,
+        (("servers", "mail.example.com:25"),),
+    ),
 )
 SHOWN_WHILE_SEARCHING = 3  # sources finished in the "searching" picture
 

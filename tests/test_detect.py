@@ -33,12 +33,15 @@ from wizard.discovery.events import (
     SourceFinished,
     SourceStarted,
 )
+from wizard.messages import describe_source
 from wizard.model import (
     Caution,
     CertProblem,
     DetectionResult,
     Security,
     SourceName,
+    SourceNote,
+    SourceReport,
     SourceStatus,
     Tier,
     Trust,
@@ -101,7 +104,11 @@ def run_detect(
 
 
 def source(result: DetectionResult, name: SourceName) -> SourceStatus:
-    return next(s.status for s in result.sources if s.name is name)
+    return report_of(result, name).status
+
+
+def report_of(result: DetectionResult, name: SourceName) -> SourceReport:
+    return next(s for s in result.sources if s.name is name)
 
 
 # -- each source on its own ---------------------------------------------------------------
@@ -125,6 +132,7 @@ def test_https_autoconfig_is_trusted_and_confirmed_live(lab: Lab) -> None:
     assert probe is not None and probe.verified and "PLAIN" in probe.auth_mechanisms
     assert result.warnings == ()
     assert server.sessions >= 1
+    assert report_of(result, SourceName.AUTOCONFIG).note is SourceNote.PUBLISHED
     query = next(r.query for r in lab.requests if r.host.startswith("autoconfig.example.test"))
     assert query == "emailaddress=Alice%2Bnews%40example.test"  # '+' must be encoded
 
@@ -183,7 +191,9 @@ def test_ispdb(lab: Lab) -> None:
     assert result.best is not None
     assert result.best.config.source is SourceName.ISPDB
     assert result.best.config.trust is Trust.TRUSTED
-    assert source(result, SourceName.ISPDB) is SourceStatus.FOUND
+    ispdb = report_of(result, SourceName.ISPDB)
+    assert ispdb.status is SourceStatus.FOUND
+    assert describe_source(ispdb) == "Found: Example Mail"
 
 
 def test_bundled_database_by_address_domain(lab: Lab) -> None:
@@ -195,6 +205,9 @@ def test_bundled_database_by_address_domain(lab: Lab) -> None:
     assert result.best is not None
     assert result.best.config.source is SourceName.BUNDLED
     assert result.best.probe is not None and result.best.probe.verified
+    bundled = report_of(result, SourceName.BUNDLED)
+    assert bundled.note is SourceNote.PROVIDER_FOUND
+    assert bundled.values == (("provider", "Example Mail"),)
 
 
 def test_mx_hosted_domain_recognised_from_bundled_database(lab: Lab) -> None:
@@ -210,6 +223,10 @@ def test_mx_hosted_domain_recognised_from_bundled_database(lab: Lab) -> None:
     assert result.best.config.source is SourceName.MX
     assert result.best.config.trust is Trust.UNAUTHENTICATED  # DNS is unauthenticated
     assert "aspmx.l.bigmail.test" in result.best.config.origin
+    mx = report_of(result, SourceName.MX)
+    assert mx.note is SourceNote.MX_PROVIDER
+    assert describe_source(mx) == "Its mail is handled by Example Mail (aspmx.l.bigmail.test)"
+    assert report_of(result, SourceName.BUNDLED).note is SourceNote.NOT_LISTED
 
 
 def test_mx_hosted_domain_via_ispdb_of_the_parent_domain(lab: Lab) -> None:
@@ -242,6 +259,9 @@ def test_srv_records(lab: Lab) -> None:
     assert [a.config.endpoint for a in result.alternatives] == [
         ("submit.example.test", 5870, Security.STARTTLS)
     ]
+    srv = report_of(result, SourceName.SRV)
+    assert srv.note is SourceNote.SRV_FOUND
+    assert srv.values == (("servers", "submit.example.test:4650, submit.example.test:5870"),)
 
 
 def test_srv_target_dot_means_no_service(lab: Lab) -> None:
@@ -250,9 +270,10 @@ def test_srv_target_dot_means_no_service(lab: Lab) -> None:
 
     result = run_detect("alice@example.test")
 
-    report = next(s for s in result.sources if s.name is SourceName.SRV)
+    report = report_of(result, SourceName.SRV)
     assert report.status is SourceStatus.NOTHING
-    assert "not offered" in report.detail
+    assert report.note is SourceNote.SRV_NOT_OFFERED
+    assert "not offered" in report.detail  # the technical account stays for the helpdesk
 
 
 def test_probing_finds_a_guessed_server(lab: Lab) -> None:
@@ -264,7 +285,9 @@ def test_probing_finds_a_guessed_server(lab: Lab) -> None:
     assert result.best.config.endpoint == ("smtp.example.test", 587, Security.STARTTLS)
     assert result.best.config.trust is Trust.GUESSED
     assert Caution.GUESSED in result.warnings
-    assert source(result, SourceName.PROBE) is SourceStatus.FOUND
+    probe = report_of(result, SourceName.PROBE)
+    assert probe.status is SourceStatus.FOUND
+    assert describe_source(probe) == "Answered: smtp.example.test:587"
 
 
 def test_probing_prefers_implicit_tls(lab: Lab) -> None:
@@ -388,6 +411,10 @@ def test_nonexistent_domain_is_reported_quickly(lab: Lab) -> None:
     assert result.best is None
     assert Caution.DOMAIN_NOT_FOUND in result.warnings
     assert result.elapsed_ms < 3000  # far below the 15 s deadline: nothing waited for it
+    assert report_of(result, SourceName.MX).note is SourceNote.DOMAIN_NOT_FOUND
+    assert report_of(result, SourceName.BUNDLED).note is SourceNote.NOT_LISTED
+    skipped = [s for s in result.sources if s.status is SourceStatus.SKIPPED]
+    assert all(s.note is SourceNote.DOMAIN_NOT_FOUND for s in skipped)
 
 
 def test_fast_answer_does_not_wait_for_blackholed_hosts(lab: Lab) -> None:
@@ -406,7 +433,9 @@ def test_fast_answer_does_not_wait_for_blackholed_hosts(lab: Lab) -> None:
     assert result.best is not None and result.best.probe is not None
     assert result.best.probe.verified
     assert result.elapsed_ms < 3000  # the blackholed probes (4 s connect deadline) were abandoned
-    assert source(result, SourceName.PROBE) is SourceStatus.SKIPPED
+    probe = report_of(result, SourceName.PROBE)
+    assert probe.status is SourceStatus.SKIPPED
+    assert describe_source(probe) == "Stopped: a better answer was already confirmed"
 
 
 def test_silent_greeting_and_slow_web_server_are_bounded(lab: Lab) -> None:
@@ -434,7 +463,9 @@ def test_slow_dns_for_one_source_does_not_stall_the_others(lab: Lab) -> None:
 
     assert result.best is not None and result.best.probe is not None
     assert result.best.probe.verified
-    assert source(result, SourceName.SRV) is SourceStatus.SKIPPED  # not needed, not waited for
+    srv = report_of(result, SourceName.SRV)
+    assert srv.status is SourceStatus.SKIPPED  # not needed, not waited for
+    assert srv.note is SourceNote.NOT_NEEDED
 
 
 def test_global_timeout_marks_unfinished_sources(lab: Lab) -> None:
@@ -444,7 +475,8 @@ def test_global_timeout_marks_unfinished_sources(lab: Lab) -> None:
     result = run_detect("alice@example.test", deadlines=Deadlines(total=0.5, dns=5.0))
 
     assert result.elapsed_ms < 2000
-    assert SourceStatus.TIMEOUT in {s.status for s in result.sources}
+    timed_out = [s for s in result.sources if s.status is SourceStatus.TIMEOUT]
+    assert timed_out and all(s.note is SourceNote.OUT_OF_TIME for s in timed_out)
 
 
 def test_cancelling_stops_promptly(lab: Lab) -> None:
@@ -558,6 +590,12 @@ def test_cli_json_contract(lab: Lab) -> None:
     for entry in document["sources"]:
         assert entry["status"] in {"found", "nothing", "error", "timeout", "skipped"}
         assert isinstance(entry["elapsed_ms"], int)
+        assert entry["summary"] and isinstance(entry["detail"], str)
+        assert entry["note"] in {n.value for n in SourceNote}
+    autoconfig = next(s for s in document["sources"] if s["name"] == "autoconfig")
+    assert autoconfig["note"] == "published"
+    assert autoconfig["summary"] == "This domain publishes its settings"
+    assert "https://autoconfig.example.test/mail/config-v1.1.xml" in autoconfig["detail"]
 
 
 def test_cli_nothing_found_exits_3(lab: Lab) -> None:
@@ -596,6 +634,9 @@ def test_cli_readable_output(lab: Lab) -> None:
     assert "Server:     smtp.example.test" in done.stdout
     assert "Port:       587" in done.stdout
     assert "guessed" in done.stdout
+    # Sources: the sentence, then the technical account; the same in the progress on stderr.
+    assert "Answered: smtp.example.test:587 — answered: smtp.example.test:587" in done.stdout
+    assert "This domain is not in the list — example.test is not in the bundled" in done.stderr
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -624,6 +665,7 @@ def test_a_source_that_crashes_is_reported_and_not_waited_for(lab: Lab) -> None:
     assert result.best.config.host == "smtp.example.test"
     report = next(s for s in result.sources if s.name is SourceName.BUNDLED)
     assert report.status is SourceStatus.ERROR
+    assert report.note is SourceNote.INTERNAL_ERROR
     assert "RuntimeError" in report.detail
     assert result.elapsed_ms < 5000  # not the 15 s global deadline
 

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from wizard.errors import AddressProblem, InvalidAddressError, WizardError
 from wizard.keychain import KeychainError, KeychainProblem
-from wizard.model import Caution, CertProblem, Security, SourceName, SourceStatus, Trust
+from wizard.model import (
+    Caution,
+    CertProblem,
+    Security,
+    SourceName,
+    SourceNote,
+    SourceReport,
+    SourceStatus,
+    Trust,
+)
 from wizard.profiles import ProfileError, ProfileProblem
 from wizard.smtp.diagnosis import Diagnosis, Stage
 
@@ -122,6 +131,49 @@ _STATUSES = {
     SourceStatus.ERROR: QT_TRANSLATE_NOOP("Messages", "error"),
     SourceStatus.TIMEOUT: QT_TRANSLATE_NOOP("Messages", "timed out"),
     SourceStatus.SKIPPED: QT_TRANSLATE_NOOP("Messages", "skipped"),
+}
+
+# What a source's row says about how it ended; the values come from ``SourceReport.values``.
+_SOURCE_NOTES = {
+    SourceNote.PROVIDER_FOUND: QT_TRANSLATE_NOOP("Messages", "Found: {provider}"),
+    SourceNote.PUBLISHED: QT_TRANSLATE_NOOP("Messages", "This domain publishes its settings"),
+    SourceNote.NOT_LISTED: QT_TRANSLATE_NOOP("Messages", "This domain is not in the list"),
+    SourceNote.NOTHING_PUBLISHED: QT_TRANSLATE_NOOP(
+        "Messages", "This domain publishes no settings"
+    ),
+    SourceNote.FETCH_FAILED: QT_TRANSLATE_NOOP(
+        "Messages", "The settings could not be fetched, or were damaged"
+    ),
+    SourceNote.NO_MX: QT_TRANSLATE_NOOP("Messages", "This domain names no mail host"),
+    SourceNote.MX_OWN: QT_TRANSLATE_NOOP(
+        "Messages", "Its mail is handled by its own server ({mx})"
+    ),
+    SourceNote.MX_PROVIDER: QT_TRANSLATE_NOOP(
+        "Messages", "Its mail is handled by {provider} ({mx})"
+    ),
+    SourceNote.MX_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Messages", "Its mail is handled by {mx}, a provider not known here"
+    ),
+    SourceNote.NO_SRV: QT_TRANSLATE_NOOP("Messages", "This domain publishes no service records"),
+    SourceNote.SRV_NOT_OFFERED: QT_TRANSLATE_NOOP(
+        "Messages", "The records say no outgoing-mail server is offered"
+    ),
+    SourceNote.SRV_FOUND: QT_TRANSLATE_NOOP("Messages", "They point to {servers}"),
+    SourceNote.NO_LIKELY_HOSTS: QT_TRANSLATE_NOOP(
+        "Messages", "None of the usual server names exist"
+    ),
+    SourceNote.SERVERS_ANSWERED: QT_TRANSLATE_NOOP("Messages", "Answered: {servers}"),
+    SourceNote.NONE_ANSWERED: QT_TRANSLATE_NOOP("Messages", "No likely server answered"),
+    SourceNote.DOMAIN_NOT_FOUND: QT_TRANSLATE_NOOP("Messages", "The domain does not exist"),
+    SourceNote.DNS_FAILED: QT_TRANSLATE_NOOP("Messages", "The DNS lookup failed"),
+    SourceNote.NO_ANSWER: QT_TRANSLATE_NOOP("Messages", "No answer in time"),
+    SourceNote.OUT_OF_TIME: QT_TRANSLATE_NOOP("Messages", "Stopped: the time limit was reached"),
+    SourceNote.NOT_NEEDED: QT_TRANSLATE_NOOP(
+        "Messages", "Stopped: a better answer was already confirmed"
+    ),
+    SourceNote.INTERNAL_ERROR: QT_TRANSLATE_NOOP(
+        "Messages", "Failed because of a fault in this program"
+    ),
 }
 
 _SECURITY = {
@@ -432,6 +484,14 @@ def source_label(source: SourceName, tr: Translate = untranslated) -> str:
 
 def status_label(status: SourceStatus, tr: Translate = untranslated) -> str:
     return tr(CONTEXT, _STATUSES[status])
+
+
+def describe_source(report: SourceReport, tr: Translate = untranslated) -> str:
+    """How a source ended, in one short sentence for its row; its status if nothing more is
+    known. The technical ``detail`` is left to the caller to show beside it, as it is."""
+    if report.note is None:
+        return status_label(report.status, tr)
+    return tr(CONTEXT, _SOURCE_NOTES[report.note]).format(**dict(report.values))
 
 
 def security_label(security: Security, tr: Translate = untranslated) -> str:

@@ -203,14 +203,50 @@ class Candidate:
         return tuple(found)
 
 
+class SourceNote(StrEnum):
+    """What a source's row says beyond its status; values are stable codes (JSON ``note``).
+
+    ``wizard.messages`` words each one; the named values a note needs travel beside it in
+    ``SourceReport.values`` (noted here after each member).
+    """
+
+    PROVIDER_FOUND = "provider-found"  # provider
+    PUBLISHED = "published"  # the domain's own autoconfig document named servers
+    NOT_LISTED = "not-listed"  # not in the bundled database, or not in the ISPDB
+    NOTHING_PUBLISHED = "nothing-published"  # no autoconfig document anywhere
+    FETCH_FAILED = "fetch-failed"  # a document exists maybe, but could not be fetched or read
+    NO_MX = "no-mx"
+    MX_OWN = "mx-own"  # mx: the MX host is the domain's own
+    MX_PROVIDER = "mx-provider"  # mx, provider
+    MX_UNKNOWN = "mx-unknown"  # mx: no provider settings known for it
+    NO_SRV = "no-srv"
+    SRV_NOT_OFFERED = "srv-not-offered"  # target "." (RFC 2782): explicitly no service
+    SRV_FOUND = "srv-found"  # servers
+    NO_LIKELY_HOSTS = "no-likely-hosts"  # none of smtp., mail. or the bare domain exist
+    SERVERS_ANSWERED = "servers-answered"  # servers
+    NONE_ANSWERED = "none-answered"
+    DOMAIN_NOT_FOUND = "domain-not-found"
+    DNS_FAILED = "dns-failed"
+    NO_ANSWER = "no-answer"  # one network step ran out of its own deadline
+    OUT_OF_TIME = "out-of-time"  # detection's overall deadline ended it
+    NOT_NEEDED = "not-needed"  # stopped early: a better answer was already confirmed
+    INTERNAL_ERROR = "internal-error"
+
+
 @dataclass(frozen=True)
 class SourceReport:
-    """How one source ended, for the progress view and the JSON ``sources`` list."""
+    """How one source ended, for the progress view and the JSON ``sources`` list.
+
+    ``detail`` is the engine's technical account (URLs, DNS names) for helpdesks; ``note`` and
+    its named ``values`` are what ``wizard.messages`` turns into a sentence for the user.
+    """
 
     name: SourceName
     status: SourceStatus
     elapsed_ms: int
     detail: str = ""
+    note: SourceNote | None = None
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

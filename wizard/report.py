@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.messages import describe_caution, describe_diagnosis
+from wizard.messages import describe_caution, describe_diagnosis, describe_source
 from wizard.model import Candidate, Certificate, DetectionResult
 from wizard.smtp.send import TestOutcome
 
@@ -80,6 +80,8 @@ def detection_json(result: DetectionResult) -> dict[str, Any]:
                 "status": s.status.value,
                 "elapsed_ms": s.elapsed_ms,
                 "detail": s.detail,
+                "summary": describe_source(s),
+                "note": s.note.value if s.note else None,
             }
             for s in result.sources
         ],

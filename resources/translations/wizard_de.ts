@@ -62,7 +62,7 @@
 <context>
     <name>DetectPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/detect.py" line="+57"/>
+        <location filename="../../wizard/gui/pages/detect.py" line="+58"/>
         <source>Finding your server</source>
         <translation>Ihr Server wird gesucht</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Fortschritt jeder Quelle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -92,7 +92,12 @@
         <translation>Zeit</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Searching</source>
         <translation>Suche läuft</translation>
     </message>
@@ -127,19 +132,19 @@
         <translation>läuft …</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Stopping…</source>
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Technical details, for your helpdesk:
 {details}</source>
         <translation>Technische Einzelheiten, für Ihren Helpdesk:
 {details}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>No settings were found. Click Next to enter them yourself; your provider&apos;s help pages list them.</source>
         <translation>Es wurden keine Einstellungen gefunden. Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
     </message>
@@ -292,7 +297,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+40"/>
+        <location filename="../../wizard/messages.py" line="+49"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -447,7 +452,112 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Found: {provider}</source>
+        <translation>Gefunden: {provider}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This domain publishes its settings</source>
+        <translation>Diese Domain veröffentlicht ihre Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This domain is not in the list</source>
+        <translation>Diese Domain steht nicht in der Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This domain publishes no settings</source>
+        <translation>Diese Domain veröffentlicht keine Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings could not be fetched, or were damaged</source>
+        <translation>Die Einstellungen waren nicht abrufbar oder beschädigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This domain names no mail host</source>
+        <translation>Diese Domain nennt keinen Mailserver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its mail is handled by its own server ({mx})</source>
+        <translation>Eigener Mailserver ({mx})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its mail is handled by {provider} ({mx})</source>
+        <translation>Ihre Mail läuft über {provider} ({mx})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its mail is handled by {mx}, a provider not known here</source>
+        <translation>Ihre Mail läuft über {mx}, einen hier unbekannten Anbieter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This domain publishes no service records</source>
+        <translation>Diese Domain veröffentlicht keine Diensteinträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The records say no outgoing-mail server is offered</source>
+        <translation>Laut den Einträgen wird kein Postausgangsserver angeboten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They point to {servers}</source>
+        <translation>Sie verweisen auf {servers}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of the usual server names exist</source>
+        <translation>Keiner der üblichen Servernamen existiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answered: {servers}</source>
+        <translation>Geantwortet haben: {servers}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No likely server answered</source>
+        <translation>Kein naheliegender Server hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domain does not exist</source>
+        <translation>Die Domain existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DNS lookup failed</source>
+        <translation>Die DNS-Abfrage ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer in time</source>
+        <translation>Keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped: the time limit was reached</source>
+        <translation>Beendet: das Zeitlimit war erreicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped: a better answer was already confirmed</source>
+        <translation>Beendet: eine bessere Antwort war schon bestätigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed because of a fault in this program</source>
+        <translation>Fehlgeschlagen wegen eines Fehlers in diesem Programm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>

@@ -39,6 +39,9 @@ from wizard.model import (
     ProbeResult,
     Security,
     SourceName,
+    SourceNote,
+    SourceReport,
+    SourceStatus,
     Trust,
 )
 from wizard.smtp.diagnosis import Diagnosis
@@ -173,12 +176,13 @@ def test_each_source_has_a_row_with_its_outcome(
         "Trying likely servers",
     }
     assert all(item.text(1) == "nothing" for item in rows.values())
+    assert all(item.text(3) == "nothing" for item in rows.values())  # no note: the status again
     assert rows["Service records (SRV)"].text(2) == "0.0 s"
     assert rows["Trying likely servers"].text(2) == "0.1 s"
     assert "smtp.example.com" in page.summary.text()
     assert next_button(wizard).isEnabled()
     tip = rows["Mail host (MX records)"].toolTip(1)
-    assert tip.startswith("Technical details, for your helpdesk:\n")
+    assert tip.startswith("nothing\n\nTechnical details, for your helpdesk:\n")
 
 
 def test_stop_ends_detection_and_leaves_manual_setup(
@@ -636,6 +640,38 @@ def test_german(translations: Translations, make_wizard: Callable[..., SetupWiza
     assert wizard.account_page.title() == "Ihr Konto"
     assert "„@“" in wizard.account_page.problem  # from the engine's words, translated
     assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Abbrechen"  # Qt's own
+
+
+def test_a_sources_row_says_what_it_found_in_german(
+    qtbot: QtBot, translations: Translations, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    translations.use(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    mx = SourceReport(
+        SourceName.MX,
+        SourceStatus.FOUND,
+        80,
+        "MX aspmx.l.bigmail.example → Big Mail",
+        SourceNote.MX_PROVIDER,
+        (("mx", "aspmx.l.bigmail.example"), ("provider", "Big Mail")),
+    )
+    srv = SourceReport(
+        SourceName.SRV, SourceStatus.SKIPPED, 90, "not needed", SourceNote.NOT_NEEDED
+    )
+    canned = Canned(detection=replace(result(config()), sources=(mx, srv)))
+    wizard = make_wizard(canned)
+    page = wizard.detect_page
+    with qtbot.waitSignal(page.finished):
+        wizard.next()
+
+    rows = {row(page.table, i).text(0): row(page.table, i) for i in range(6)}
+    mx_row, srv_row = rows["Mailserver (MX-Einträge)"], rows["Diensteinträge (SRV)"]
+    assert page.table.headerItem().text(3) == "Details"
+    assert mx_row.text(1) == "gefunden"
+    assert mx_row.text(3) == "Ihre Mail läuft über Big Mail (aspmx.l.bigmail.example)"
+    assert srv_row.text(3) == "Beendet: eine bessere Antwort war schon bestätigt"
+    tip = mx_row.toolTip(3)
+    assert tip.startswith("Ihre Mail läuft über Big Mail (aspmx.l.bigmail.example)\n\n")
+    assert tip.endswith(":\nMX aspmx.l.bigmail.example → Big Mail")  # as the engine said it
 
 
 def test_the_whole_way_with_the_return_key(

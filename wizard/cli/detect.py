@@ -21,12 +21,13 @@ from wizard.discovery.events import DetectionEvent, SourceFinished
 from wizard.errors import InvalidAddressError
 from wizard.messages import (
     describe_caution,
+    describe_source,
     security_label,
     source_label,
     status_label,
     trust_label,
 )
-from wizard.model import Candidate, DetectionResult
+from wizard.model import Candidate, DetectionResult, SourceReport
 from wizard.report import auth_mechanisms, detection_json
 from wizard.runtime import run
 
@@ -63,7 +64,7 @@ def handle(args: argparse.Namespace) -> int:
             report = event.report
             print(
                 f"  {source_label(report.name)}: {status_label(report.status)} "
-                f"({report.elapsed_ms} ms) {report.detail}",
+                f"({report.elapsed_ms} ms) {_account(report)}",
                 file=sys.stderr,
             )
 
@@ -104,11 +105,17 @@ def render(result: DetectionResult, *, verbose: bool) -> str:
         lines.append("Sources:")
         lines.extend(
             f"  {source_label(s.name):38} {status_label(s.status):9} {s.elapsed_ms:6} ms"
-            f"  {s.detail}"
+            f"  {_account(s)}"
             for s in result.sources
         )
     lines.append(f"({result.elapsed_ms} ms)")
     return "\n".join(lines)
+
+
+def _account(report: SourceReport) -> str:
+    """A source's outcome in words, then the technical details a helpdesk asks for."""
+    summary = describe_source(report)
+    return f"{summary} — {report.detail}" if report.detail else summary
 
 
 def _describe(candidate: Candidate) -> list[str]:

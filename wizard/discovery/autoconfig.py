@@ -8,12 +8,19 @@ on the path, so it is only offered as an untrusted suggestion.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from wizard.clientconfig import ClientConfigError
-from wizard.discovery.context import DiscoveryContext, Emit, SourceFailedError
+from wizard.discovery.context import (
+    DiscoveryContext,
+    Emit,
+    SourceFailedError,
+    SourceOutcome,
+    provider_name,
+)
 from wizard.discovery.documents import fetch_client_config
-from wizard.model import SourceName, Tier, Trust
+from wizard.model import SourceName, SourceNote, Tier, Trust
 from wizard.net.http import FetchError, FetchProblem
 
 
@@ -26,6 +33,19 @@ def autoconfig_urls(ctx: DiscoveryContext, scheme: str, domain: str) -> list[str
     ]
 
 
+@dataclass(frozen=True)
+class FetchSummary:
+    """What ``fetch_and_emit`` found: a one-line account per URL, and whose settings it emitted
+    (the provider named by the first document, in URL order, that listed servers)."""
+
+    detail: str
+    provider: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.provider is not None
+
+
 async def fetch_and_emit(
     ctx: DiscoveryContext,
     urls: list[str],
@@ -35,73 +55,87 @@ async def fetch_and_emit(
     tier: Tier,
     trust: Trust = Trust.TRUSTED,
     origin_prefix: str = "",
-) -> str:
+) -> FetchSummary:
     """Fetch ``urls`` concurrently and emit every outgoing server they describe.
 
     A document keeps ``trust`` and ``tier`` only if its final hop was HTTPS; otherwise it is
-    demoted to untrusted plain HTTP whatever the caller asked for. Returns a one-line
-    summary per URL.
+    demoted to untrusted plain HTTP whatever the caller asked for. Raises
+    ``SourceFailedError`` when nothing was emitted and some URL failed (rather than being
+    absent), so the user can tell a broken server from one that publishes nothing.
     """
 
     failures: list[Exception] = []
-    emitted = 0
 
-    async def one(url: str) -> str:
-        nonlocal emitted
+    async def one(url: str) -> tuple[str, str | None]:
+        """The URL's line, and the provider if its document listed servers."""
         try:
             found = await fetch_client_config(ctx, url)
         except FetchError as err:
             if not err.absent:
                 failures.append(err)
-            return f"{url}: {err.problem.value}"
+            return f"{url}: {err.problem.value}", None
         except ClientConfigError as err:
             failures.append(err)
-            return f"{url}: {err.reason.value}"
+            return f"{url}: {err.reason.value}", None
         if found is None:
-            return f"{url}: not found"
+            return f"{url}: not found", None
         config, fetched = found
-        for server in ctx.configs_from(
+        servers = ctx.configs_from(
             config,
             source=source,
             trust=trust if fetched.secure else Trust.UNAUTHENTICATED,
             tier=tier if fetched.secure else Tier.HTTP,
             origin=origin_prefix + fetched.url,
-        ):
+        )
+        for server in servers:
             emit(server)
-            emitted += 1
-        return f"{url}: found"
+        return f"{url}: found", provider_name(config, servers) if servers else None
 
     outcomes = await asyncio.gather(*(one(u) for u in urls), return_exceptions=True)
     lines: list[str] = []
+    providers: list[str] = []
     for url, outcome in zip(urls, outcomes, strict=True):
         if isinstance(outcome, BaseException):
             if not isinstance(outcome, Exception):
                 raise outcome  # cancellation and the like are not a fetch's business
             failures.append(outcome)
-            outcome = f"{url}: internal error: {type(outcome).__name__}"
-        lines.append(outcome)
+            lines.append(f"{url}: internal error: {type(outcome).__name__}")
+            continue
+        line, provider = outcome
+        lines.append(line)
+        if provider is not None:
+            providers.append(provider)
     summary = "; ".join(lines)
-    if failures and not emitted:
+    if failures and not providers:
         timed_out = all(
             isinstance(f, FetchError) and f.problem is FetchProblem.TIMEOUT for f in failures
         )
         raise SourceFailedError(summary, timed_out=timed_out)
-    return summary
+    return FetchSummary(summary, providers[0] if providers else None)
 
 
-async def run_https(ctx: DiscoveryContext, emit: Emit) -> str:
+def _published(fetched: FetchSummary) -> SourceOutcome:
+    note = SourceNote.PUBLISHED if fetched.found else SourceNote.NOTHING_PUBLISHED
+    return SourceOutcome(note, fetched.detail)
+
+
+async def run_https(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """The trusted lookups: both locations over verified HTTPS."""
     urls = autoconfig_urls(ctx, "https", ctx.address.domain)
-    return await fetch_and_emit(ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.PROVIDER)
+    fetched = await fetch_and_emit(
+        ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.PROVIDER
+    )
+    return _published(fetched)
 
 
-async def run_http(ctx: DiscoveryContext, emit: Emit) -> str:
+async def run_http(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """The untrusted fallback many hosters still need: both locations over plain HTTP.
 
     Untrusted even if the server redirects to HTTPS: whoever answered the plain request chose
     where to redirect.
     """
     urls = autoconfig_urls(ctx, "http", ctx.address.domain)
-    return await fetch_and_emit(
+    fetched = await fetch_and_emit(
         ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.HTTP, trust=Trust.UNAUTHENTICATED
     )
+    return _published(fetched)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from wizard.discovery.context import DiscoveryContext, Emit
-from wizard.model import SourceName, Tier, Trust
+from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
+from wizard.model import SourceName, SourceNote, Tier, Trust
 
 
-async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """Emit the bundled settings for the address's domain, if the database knows it."""
     config = ctx.providers.lookup(ctx.address.domain)
     if config is None:
-        return f"{ctx.address.domain} is not in the bundled database"
-    for server in ctx.configs_from(
+        detail = f"{ctx.address.domain} is not in the bundled database"
+        return SourceOutcome(SourceNote.NOT_LISTED, detail)
+    servers = ctx.configs_from(
         config,
         source=SourceName.BUNDLED,
         trust=Trust.TRUSTED,
         tier=Tier.PROVIDER,
         origin="bundled database",
-    ):
+    )
+    for server in servers:
         emit(server)
-    return config.display_name or config.provider_id
+    name = provider_name(config, servers)
+    return SourceOutcome(SourceNote.PROVIDER_FOUND, name, (("provider", name),))

@@ -15,7 +15,7 @@ import httpx
 from wizard.address import EmailAddress
 from wizard.clientconfig import ClientConfig, to_server_configs
 from wizard.errors import WizardError
-from wizard.model import ServerConfig, SourceName, Tier, Trust
+from wizard.model import ServerConfig, SourceName, SourceNote, Tier, Trust
 from wizard.providers import ProviderDatabase
 from wizard.smtp.probe import ProbeTimeouts
 
@@ -39,6 +39,21 @@ class Deadlines:
 
 
 Emit = Callable[[ServerConfig], None]
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """How a source's job ended without an error: what its row tells the user (``note`` and
+    the named ``values`` it needs), and the technical ``detail`` for the helpdesk."""
+
+    note: SourceNote
+    detail: str
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def provider_name(config: ClientConfig, servers: list[ServerConfig]) -> str:
+    """The provider as the user knows it: its display name (expanded), else the document's id."""
+    return next((s.provider for s in servers if s.provider), None) or config.provider_id
 
 
 class SourceFailedError(WizardError):

@@ -22,6 +22,7 @@ from wizard.discovery.context import (
     DiscoveryContext,
     Emit,
     SourceFailedError,
+    SourceOutcome,
 )
 from wizard.discovery.events import (
     CandidateChecked,
@@ -47,6 +48,7 @@ from wizard.model import (
     Security,
     ServerConfig,
     SourceName,
+    SourceNote,
     SourceReport,
     SourceStatus,
     Tier,
@@ -69,7 +71,7 @@ class Job:
 
     source: SourceName
     tier: Tier  # the best tier this job can produce, for the stopping rule
-    run: Callable[[DiscoveryContext, Emit], Awaitable[str]]
+    run: Callable[[DiscoveryContext, Emit], Awaitable[SourceOutcome]]
 
 
 JOBS = (
@@ -102,10 +104,29 @@ class _SourceRow:
 
     jobs_left: int
     started: float
-    found: bool = False
-    problems: list[SourceStatus] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
+    found_by: set[Job] = field(default_factory=set)  # the jobs that proposed settings
+    provider: str | None = None  # named by the first proposal that named one
+    done: list[_JobDone] = field(default_factory=list)
     report: SourceReport | None = None
+
+    @property
+    def found(self) -> bool:
+        return bool(self.found_by)
+
+    def deciding(self, status: SourceStatus) -> SourceOutcome | None:
+        """What the job that decided the row's status said: that is what the row says."""
+        found = status is SourceStatus.FOUND
+        for done in self.done:
+            if (done.job in self.found_by) if found else (done.status is status):
+                return done.outcome
+        if found and self.provider:  # the job that found it was still running
+            return SourceOutcome(SourceNote.PROVIDER_FOUND, "", (("provider", self.provider),))
+        return None
+
+    @property
+    def detail(self) -> str:
+        """Every finished job's technical account, for the helpdesk."""
+        return "; ".join(done.outcome.detail for done in self.done if done.outcome.detail)
 
 
 @dataclass(frozen=True)
@@ -118,7 +139,7 @@ class _Proposed:
 class _JobDone:
     job: Job
     status: SourceStatus
-    detail: str
+    outcome: SourceOutcome
     domain_missing: bool = False
 
 
@@ -200,24 +221,24 @@ class _Detection:
             self.queue.put_nowait(_Proposed(job, config))
 
         try:
-            detail = await job.run(self.ctx, emit)
+            outcome = await job.run(self.ctx, emit)
         except DomainNotFoundError as err:
-            done = _JobDone(job, SourceStatus.NOTHING, f"{err.domain} does not exist", True)
+            missing = SourceOutcome(SourceNote.DOMAIN_NOT_FOUND, f"{err.domain} does not exist")
+            done = _JobDone(job, SourceStatus.NOTHING, missing, domain_missing=True)
         except DnsError as err:
-            status = SourceStatus.TIMEOUT if err.detail == "timeout" else SourceStatus.ERROR
-            done = _JobDone(job, status, str(err))
+            done = _failed(job, str(err), SourceNote.DNS_FAILED, timed_out=err.detail == "timeout")
         except SourceFailedError as err:
-            status = SourceStatus.TIMEOUT if err.timed_out else SourceStatus.ERROR
-            done = _JobDone(job, status, err.detail)
+            done = _failed(job, err.detail, SourceNote.FETCH_FAILED, timed_out=err.timed_out)
         except TimeoutError:
-            done = _JobDone(job, SourceStatus.TIMEOUT, "no answer in time")
-        except WizardError as err:
-            done = _JobDone(job, SourceStatus.ERROR, str(err))
+            done = _failed(job, "no answer in time", SourceNote.NO_ANSWER, timed_out=True)
+        except WizardError as err:  # one the source should have handled: a fault all the same
+            done = _failed(job, str(err), SourceNote.INTERNAL_ERROR)
         except Exception as err:  # a bug in one source must not hold up the others
             log.exception("detection source %s failed", job.source.value)
-            done = _JobDone(job, SourceStatus.ERROR, f"internal error: {type(err).__name__}")
+            detail = f"internal error: {type(err).__name__}"
+            done = _failed(job, detail, SourceNote.INTERNAL_ERROR)
         else:
-            done = _JobDone(job, SourceStatus.NOTHING, detail)
+            done = _JobDone(job, SourceStatus.NOTHING, outcome)
         self.queue.put_nowait(done)
 
     async def _run_probe(self, endpoint: Endpoint) -> None:
@@ -235,7 +256,9 @@ class _Detection:
     def _handle(self, message: _Message) -> None:
         if isinstance(message, _Proposed):
             self._propose(message.config)
-            self.rows[message.job.source].found = True
+            row = self.rows[message.job.source]
+            row.found_by.add(message.job)
+            row.provider = row.provider or message.config.provider
         elif isinstance(message, _Probed):
             self._probed(message.endpoint, message.result)
         else:
@@ -272,15 +295,13 @@ class _Detection:
         self.running.pop(done.job, None)
         row = self.rows[done.job.source]
         row.jobs_left -= 1
-        row.details.append(done.detail)
-        if done.status is not SourceStatus.NOTHING:
-            row.problems.append(done.status)
+        row.done.append(done)
         if done.domain_missing:
             self._domain_missing()
         if done.job.source is SourceName.PROBE:
             self._maybe_close_probe_row()
         elif row.jobs_left == 0:
-            status = SourceStatus.FOUND if row.found else _worst(row.problems)
+            status = SourceStatus.FOUND if row.found else _worst(row)
             self._close_row(done.job.source, status)
 
     def _domain_missing(self) -> None:
@@ -290,7 +311,8 @@ class _Detection:
             if job.source is not SourceName.BUNDLED:
                 task.cancel()
                 del self.running[job]
-                self._close_row(job.source, SourceStatus.SKIPPED, "the domain does not exist")
+                missing = SourceOutcome(SourceNote.DOMAIN_NOT_FOUND, "the domain does not exist")
+                self._close_row(job.source, SourceStatus.SKIPPED, missing)
 
     def _maybe_close_probe_row(self) -> None:
         row = self.rows[SourceName.PROBE]
@@ -299,36 +321,60 @@ class _Detection:
         guesses = [e for e in self.entries.values() if e.config.source is SourceName.PROBE]
         if any(e.probe is None for e in guesses):
             return
-        answered = [e for e in guesses if e.probe is not None and e.probe.reachable]
-        if answered:
-            detail = "answered: " + ", ".join(f"{e.config.host}:{e.config.port}" for e in answered)
-            self._close_row(SourceName.PROBE, SourceStatus.FOUND, detail)
+        answered = self._answered()
+        if answered is not None:
+            self._close_row(SourceName.PROBE, SourceStatus.FOUND, answered)
         else:
-            self._close_row(SourceName.PROBE, _worst(row.problems), "; ".join(row.details))
+            self._close_row(SourceName.PROBE, _worst(row))
 
-    def _close_row(self, source: SourceName, status: SourceStatus, detail: str = "") -> None:
+    def _answered(self) -> SourceOutcome | None:
+        """The guessed servers that answered, if any did."""
+        servers = ", ".join(
+            f"{e.config.host}:{e.config.port}"
+            for e in self.entries.values()
+            if e.config.source is SourceName.PROBE and e.probe is not None and e.probe.reachable
+        )
+        if not servers:
+            return None
+        return SourceOutcome(
+            SourceNote.SERVERS_ANSWERED, f"answered: {servers}", (("servers", servers),)
+        )
+
+    def _close_row(
+        self, source: SourceName, status: SourceStatus, reason: SourceOutcome | None = None
+    ) -> None:
+        """Report how ``source`` ended: for ``reason`` if given, else as its jobs said."""
         row = self.rows[source]
         if row.report is not None:
             return
         elapsed = round((self.loop.time() - row.started) * 1000)
-        text = detail or "; ".join(d for d in row.details if d)
-        row.report = SourceReport(source, status, elapsed, text)
+        said = reason or row.deciding(status)
+        row.report = SourceReport(
+            source,
+            status,
+            elapsed,
+            reason.detail if reason else row.detail,
+            note=said.note if said else None,
+            values=said.values if said else (),
+        )
         self.on_event(SourceFinished(row.report))
 
     def _close_rows(self, status: SourceStatus) -> None:
         """Rows still open when detection ended: stopped early, or out of time."""
-        reason = "out of time" if status is SourceStatus.TIMEOUT else "not needed"
+        if status is SourceStatus.TIMEOUT:
+            reason = SourceOutcome(SourceNote.OUT_OF_TIME, "out of time")
+        else:
+            reason = SourceOutcome(SourceNote.NOT_NEEDED, "not needed")
         for source, row in self.rows.items():
-            if row.report is None:
-                found = row.found and source is not SourceName.PROBE
-                answered = source is SourceName.PROBE and any(
-                    e.config.source is source and e.probe is not None and e.probe.reachable
-                    for e in self.entries.values()
-                )
-                if found or answered:
-                    self._close_row(source, SourceStatus.FOUND)
-                else:
-                    self._close_row(source, status, reason)
+            if row.report is not None:
+                continue
+            answered = self._answered() if source is SourceName.PROBE else None
+            if answered is not None:
+                self._close_row(source, SourceStatus.FOUND, answered)
+            elif row.found and source is not SourceName.PROBE:
+                self._close_row(source, SourceStatus.FOUND)
+            else:
+                self._close_row(source, status, reason)
 
     # -- stopping --------------------------------------------------------------------------
 
@@ -385,9 +431,16 @@ class _Detection:
         )
 
 
-def _worst(problems: list[SourceStatus]) -> SourceStatus:
+def _failed(job: Job, detail: str, note: SourceNote, *, timed_out: bool = False) -> _JobDone:
+    """A job that ended with an error: a timeout, or any other failure."""
+    status = SourceStatus.TIMEOUT if timed_out else SourceStatus.ERROR
+    return _JobDone(job, status, SourceOutcome(SourceNote.NO_ANSWER if timed_out else note, detail))
+
+
+def _worst(row: _SourceRow) -> SourceStatus:
     """A source with several jobs reports its most telling failure."""
+    statuses = {done.status for done in row.done}
     for status in (SourceStatus.ERROR, SourceStatus.TIMEOUT):
-        if status in problems:
+        if status in statuses:
             return status
     return SourceStatus.NOTHING

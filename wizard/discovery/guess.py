@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 
-from wizard.discovery.context import DiscoveryContext, Emit
-from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
+from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
+from wizard.model import Security, ServerConfig, SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import has_address
 
 # RFC 8314 order: implicit TLS first; port 25 is often blocked for home users, so it is last.
@@ -39,8 +39,11 @@ async def _exists(ctx: DiscoveryContext, host: str) -> bool:
     return any(answer is True for answer in answers)
 
 
-async def run(ctx: DiscoveryContext, emit: Emit) -> str:
-    """Emit an endpoint for every likely host that exists; the engine probes them."""
+async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
+    """Emit an endpoint for every likely host that exists; the engine probes them.
+
+    The note is what the row says if no probe answers; the engine says which ones did.
+    """
     hosts = guessed_hosts(ctx.address.domain)
     exists = await asyncio.gather(*(_exists(ctx, h) for h in hosts))
     present = [h for h, ok in zip(hosts, exists, strict=True) if ok]
@@ -59,5 +62,5 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> str:
                 )
             )
     if not present:
-        return "none of " + ", ".join(hosts) + " exist"
-    return "probing " + ", ".join(present)
+        return SourceOutcome(SourceNote.NO_LIKELY_HOSTS, "none of " + ", ".join(hosts) + " exist")
+    return SourceOutcome(SourceNote.NONE_ANSWERED, "probing " + ", ".join(present))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from wizard.discovery.autoconfig import fetch_and_emit
-from wizard.discovery.context import DiscoveryContext, Emit
-from wizard.model import SourceName, Tier
+from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
+from wizard.model import SourceName, SourceNote, Tier
 
 
 def ispdb_url(ctx: DiscoveryContext, domain: str) -> str:
@@ -12,7 +12,12 @@ def ispdb_url(ctx: DiscoveryContext, domain: str) -> str:
     return ctx.ispdb_url + domain
 
 
-async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """Ask the ISPDB about the address's own domain."""
     url = ispdb_url(ctx, ctx.address.domain)
-    return await fetch_and_emit(ctx, [url], emit, source=SourceName.ISPDB, tier=Tier.PROVIDER)
+    fetched = await fetch_and_emit(ctx, [url], emit, source=SourceName.ISPDB, tier=Tier.PROVIDER)
+    if fetched.provider is None:
+        return SourceOutcome(SourceNote.NOT_LISTED, fetched.detail)
+    return SourceOutcome(
+        SourceNote.PROVIDER_FOUND, fetched.detail, (("provider", fetched.provider),)
+    )

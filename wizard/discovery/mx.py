@@ -9,9 +9,9 @@ unauthenticated, so the result is marked untrusted.
 from __future__ import annotations
 
 from wizard.discovery.autoconfig import fetch_and_emit
-from wizard.discovery.context import DiscoveryContext, Emit
+from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
 from wizard.discovery.ispdb import ispdb_url
-from wizard.model import SourceName, Tier, Trust
+from wizard.model import SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import lookup_mx
 from wizard.net.domains import parent_domain, registrable_domain
 
@@ -28,34 +28,37 @@ def provider_domains(mx_host: str, own_domain: str) -> list[str]:
     return found
 
 
-async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """Find the most preferred MX host and the provider settings for its domains.
 
     Raises ``DomainNotFoundError`` when the domain does not exist, which ends detection early.
     """
     hosts = await lookup_mx(ctx.resolver, ctx.address.domain)
     if not hosts:
-        return "no MX records"
+        return SourceOutcome(SourceNote.NO_MX, "no MX records")
     mx_host = hosts[0]
     domains = provider_domains(mx_host, ctx.address.domain)
     if not domains:
-        return f"MX {mx_host} belongs to the domain itself"
+        detail = f"MX {mx_host} belongs to the domain itself"
+        return SourceOutcome(SourceNote.MX_OWN, detail, (("mx", mx_host),))
     for domain in domains:
         config = ctx.providers.lookup(domain)
         if config is not None:
-            for server in ctx.configs_from(
+            servers = ctx.configs_from(
                 config,
                 source=SourceName.MX,
                 trust=Trust.UNAUTHENTICATED,
                 tier=Tier.MX,
                 origin=f"MX {mx_host} → {domain} (bundled database)",
-            ):
+            )
+            for server in servers:
                 emit(server)
-            return f"MX {mx_host} → {config.display_name or config.provider_id}"
+            name = provider_name(config, servers)
+            return _hosted_by(mx_host, name, f"MX {mx_host} → {name}")
     # No ?emailaddress= here: unauthenticated DNS chose this domain, so it learns nothing more.
     urls = [ispdb_url(ctx, d) for d in domains]
     urls.append(f"https://autoconfig.{domains[-1]}/mail/config-v1.1.xml")
-    detail = await fetch_and_emit(
+    fetched = await fetch_and_emit(
         ctx,
         urls,
         emit,
@@ -64,4 +67,10 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> str:
         trust=Trust.UNAUTHENTICATED,
         origin_prefix=f"MX {mx_host} → ",
     )
-    return f"MX {mx_host}; {detail}"
+    return _hosted_by(mx_host, fetched.provider, f"MX {mx_host}; {fetched.detail}")
+
+
+def _hosted_by(mx_host: str, provider: str | None, detail: str) -> SourceOutcome:
+    if provider is None:
+        return SourceOutcome(SourceNote.MX_UNKNOWN, detail, (("mx", mx_host),))
+    return SourceOutcome(SourceNote.MX_PROVIDER, detail, (("mx", mx_host), ("provider", provider)))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import asyncio
 
-from wizard.discovery.context import DiscoveryContext, Emit
-from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
+from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
+from wizard.model import Security, ServerConfig, SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import lookup_srv
 
 SERVICES = (("_submissions._tcp", Security.SSL), ("_submission._tcp", Security.STARTTLS))
 
 
-async def run(ctx: DiscoveryContext, emit: Emit) -> str:
+async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """Look up both submission services at once and emit every usable target."""
     names = [f"{service}.{ctx.address.domain}" for service, _ in SERVICES]
     answers = await asyncio.gather(
@@ -28,12 +28,15 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> str:
     if len(failed) == len(answers):
         raise failed[0]  # nothing usable: report the failure itself (timeout, SERVFAIL)
     summary: list[str] = []
+    servers: list[str] = []
+    refused = False
     for name, (_, security), targets in zip(names, SERVICES, answers, strict=True):
         if isinstance(targets, BaseException):
             summary.append(f"{name}: {targets}")
             continue
         usable = [t for t in targets if t.host and t.port]
         if targets and not usable:
+            refused = True
             summary.append(f"{name}: service explicitly not offered")
             continue
         if not usable:
@@ -52,5 +55,10 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> str:
                     origin=f"SRV {name}",
                 )
             )
-        summary.append(f"{name}: " + ", ".join(f"{t.host}:{t.port}" for t in usable))
-    return "; ".join(summary)
+        found = [f"{t.host}:{t.port}" for t in usable]
+        servers.extend(found)
+        summary.append(f"{name}: " + ", ".join(found))
+    detail = "; ".join(summary)
+    if servers:
+        return SourceOutcome(SourceNote.SRV_FOUND, detail, (("servers", ", ".join(servers)),))
+    return SourceOutcome(SourceNote.SRV_NOT_OFFERED if refused else SourceNote.NO_SRV, detail)

@@ -17,6 +17,7 @@ from wizard.model import (
     CertProblem,
     Security,
     SourceName,
+    SourceReport,
     SourceStatus,
     Trust,
 )
@@ -45,6 +46,11 @@ def source_label(source: SourceName) -> str:
 
 def status_label(status: SourceStatus) -> str:
     return messages.status_label(status, _translate)
+
+
+def describe_source(report: SourceReport) -> str:
+    """How a source ended, in one sentence for its row."""
+    return messages.describe_source(report, _translate)
 
 
 def security_label(security: Security) -> str:

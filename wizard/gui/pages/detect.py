@@ -1,4 +1,5 @@
-"""Page 2, "Finding your server": every source at once, each with its live status and time.
+"""Page 2, "Finding your server": every source at once, each with its live status, its time and
+a sentence on what it found.
 
 Detection starts when the page is entered and runs on the engine thread; the rows follow its
 progress events. "Stop" cancels it at any moment; "Set up manually" cancels it too and moves
@@ -33,7 +34,7 @@ from wizard.model import DetectionResult, SourceName
 
 _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
 
-_COLUMN_SOURCE, _COLUMN_STATUS, _COLUMN_TIME = range(3)
+_COLUMN_SOURCE, _COLUMN_STATUS, _COLUMN_TIME, _COLUMN_DETAILS = range(4)
 
 
 class DetectPage(EnginePage):
@@ -59,17 +60,19 @@ class DetectPage(EnginePage):
 
         self.table = QTreeWidget(self)
         self.table.setAccessibleName(self.tr("Progress of each source"))
-        self.table.setHeaderLabels([self.tr("Source"), self.tr("Status"), self.tr("Time")])
+        self.table.setHeaderLabels(
+            [self.tr("Source"), self.tr("Status"), self.tr("Time"), self.tr("Details")]
+        )
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         header = self.table.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(_COLUMN_SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(_COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_COLUMN_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (_COLUMN_SOURCE, _COLUMN_STATUS, _COLUMN_TIME):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_COLUMN_DETAILS, QHeaderView.ResizeMode.Stretch)
         for source in SourceName:
-            item = QTreeWidgetItem(self.table, [texts.source_label(source), "", ""])
+            item = QTreeWidgetItem(self.table, [texts.source_label(source), "", "", ""])
             self._rows[source] = item
 
         self.busy = QProgressBar(self)
@@ -121,7 +124,9 @@ class DetectPage(EnginePage):
         for item in self._rows.values():
             item.setText(_COLUMN_STATUS, self.tr("working…"))
             item.setText(_COLUMN_TIME, "")
+            item.setText(_COLUMN_DETAILS, "")
             item.setToolTip(_COLUMN_STATUS, "")
+            item.setToolTip(_COLUMN_DETAILS, "")
         self.summary.clear()
         self.busy.show()
         self.stop_button.setEnabled(True)
@@ -168,15 +173,21 @@ class DetectPage(EnginePage):
     @Slot(object)
     def _on_progress(self, event: object) -> None:
         if isinstance(event, SourceFinished):
-            item = self._rows[event.report.name]
-            item.setText(_COLUMN_STATUS, texts.status_label(event.report.status))
-            item.setText(_COLUMN_TIME, self._seconds(event.report.elapsed_ms))
+            report = event.report
+            item = self._rows[report.name]
+            summary = texts.describe_source(report)
+            item.setText(_COLUMN_STATUS, texts.status_label(report.status))
+            item.setText(_COLUMN_TIME, self._seconds(report.elapsed_ms))
+            item.setText(_COLUMN_DETAILS, summary)
             # The engine's own account of the source (URLs, DNS names, protocol words): data for
             # a helpdesk, like a server's reply, so it is shown as it is, under a translated title.
+            # The sentence comes first: a narrow window cuts it short in the row.
             details = self.tr("Technical details, for your helpdesk:\n{details}")
-            item.setToolTip(_COLUMN_STATUS, details.format(details=event.report.detail))
-            self._finished.add(event.report.name)
-            self.source_finished.emit(event.report.name)
+            tip = f"{summary}\n\n{details.format(details=report.detail)}"
+            item.setToolTip(_COLUMN_STATUS, tip)
+            item.setToolTip(_COLUMN_DETAILS, tip)
+            self._finished.add(report.name)
+            self.source_finished.emit(report.name)
 
     @Slot(object)
     def _on_result(self, result: DetectionResult) -> None:
