@@ -3,8 +3,9 @@
 #
 #   scripts/update_translations.sh
 #
-# lupdate collects every translatable string: the pages' self.tr() texts and the engine's
-# messages (QT_TRANSLATE_NOOP in wizard/messages.py, context "Messages"), into
+# lupdate collects every translatable string: the pages' self.tr() texts, the engine's
+# messages (QT_TRANSLATE_NOOP in wizard/messages.py, context "Messages") and the command line's
+# (translate("CommandLine", ...) and QT_TRANSLATE_NOOP in wizard/cli), into
 # resources/translations/wizard_<language>.ts. Translate new or changed strings there (Qt
 # Linguist: .venv/bin/pyside6-linguist), then run this again: lrelease compiles each .ts into
 # the .qm file the program loads. Strings no longer in the code are dropped.
@@ -17,7 +18,7 @@ LANGUAGES="en de"
 
 cd "$REPO"
 # Sorted, so the .ts files do not change with the order the file system lists sources in.
-SOURCES=$(find wizard/gui -name '*.py' | sort)
+SOURCES=$(find wizard/gui wizard/cli -name '*.py' | sort)
 for language in $LANGUAGES; do
     ts="$FOLDER/wizard_$language.ts"
     # English is the source language: only plural forms would need an English "translation".

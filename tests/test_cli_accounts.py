@@ -33,6 +33,8 @@ from wizard.profiles import AccountProfile, ProfileStore
 pytestmark = pytest.mark.usefixtures("private_keychain")
 
 PASSWORD = "s3cret ✓ pass"
+# A German user's environment, whatever the machine running the tests has set.
+GERMAN = {"LANG": "de_DE.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 AUTOCONFIG = "/mail/config-v1.1.xml"
 
 
@@ -81,11 +83,13 @@ def run_at_terminal(
     *args: str,
     prompt: str,
     answer: Callable[[subprocess.Popen[bytes], int], None],
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """The program reading from a terminal of its own, as when a person runs it: once
     ``prompt`` has appeared on its stdout or stderr, ``answer(process, terminal)`` types
     or signals. The terminal is not the program's controlling one (a new session), so
-    ``getpass`` prompts on stderr and reads standard input, as it falls back to."""
+    ``getpass`` prompts on stderr and reads standard input, as it falls back to. ``env`` as
+    for ``run``."""
     terminal, far_end = os.openpty()
     try:
         with subprocess.Popen(
@@ -93,14 +97,18 @@ def run_at_terminal(
             stdin=far_end,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+            env={**lab.env(), "XDG_CONFIG_HOME": str(config_home), **(env or {})},
             start_new_session=True,
         ) as process:
             os.close(far_end)
             far_end = -1
-            early = _read_until(process, prompt.encode())
-            answer(process, terminal)
-            stdout, stderr = process.communicate(timeout=60)
+            try:
+                early = _read_until(process, prompt.encode())
+                answer(process, terminal)
+                stdout, stderr = process.communicate(timeout=60)
+            except BaseException:
+                process.kill()  # a failed expectation must not leave it waiting for input
+                raise
     finally:
         os.close(terminal)
         if far_end >= 0:
@@ -783,3 +791,92 @@ def test_accounts_json_reports_a_damaged_file(lab: Lab, config_home: Path) -> No
     report = one_json_object(done.stdout)
     assert report["exit_status"] == 5 and "damaged" in report["error"]
     assert path.read_text() == "[not json"
+
+
+# -- the user's language --------------------------------------------------------------------
+
+
+def test_accounts_list_follows_the_language(lab: Lab, config_home: Path) -> None:
+    done = run(lab, config_home, "accounts", "list", env=GERMAN)
+
+    assert (done.returncode, done.stdout) == (0, "Es sind noch keine Konten eingerichtet.\n")
+    in_english = run(lab, config_home, "accounts", "list", "--json")
+    in_german = run(lab, config_home, "accounts", "list", "--json", env=GERMAN)
+    assert in_german.stdout == in_english.stdout
+    assert one_json_object(in_german.stdout)["accounts"] == []
+
+
+def test_setup_speaks_the_language_but_its_json_stays_english(
+    lab: Lab, config_home: Path, domain: str
+) -> None:
+    address = f"alice@{domain}"
+    smtp_server(lab, domain)  # found by probing: untrusted
+
+    refused = run(
+        lab,
+        config_home,
+        "setup",
+        address,
+        "--json",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        env=GERMAN,
+    )
+
+    assert refused.returncode == 2
+    result = one_json_object(refused.stdout)
+    assert result["error"].startswith("these settings come from an untrusted source (DNS")
+    assert result["detect"]["warnings"][0].startswith("These settings were guessed")
+    assert refused.stderr == (
+        "email-setup-wizard: diese Einstellungen stammen aus einer nicht vertrauenswürdigen "
+        "Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit "
+        "--json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit "
+        "--yes.\n"
+    )
+
+    accepted = run(
+        lab,
+        config_home,
+        "setup",
+        address,
+        "--password-stdin",
+        "--yes",
+        stdin=PASSWORD + "\n",
+        env=GERMAN,
+    )
+    assert accepted.returncode == 0, accepted.stderr
+    assert "Der Server hat die Testnachricht angenommen: Das Senden funktioniert.\n" in (
+        accepted.stdout
+    )
+    summary = accepted.stdout.split("Dieses Konto wurde gespeichert:\n", 1)[1]
+    assert summary.startswith(
+        f"{address}\n  Server:           smtp.{domain}\n  Port:             465\n"
+        f"  Verschlüsselung:  SSL/TLS\n  Benutzername:     {address}\n  Letzter Test:     "
+    )
+    assert "  Passwort:         liegt in Secret Service (Dienst smtp://" in summary
+    assert f"  Einstellungen:    {profiles_file(config_home)}" in summary
+
+    removed = run(lab, config_home, "accounts", "remove", address, env=GERMAN)
+    assert removed.stdout == f"{address} und das Passwort wurden entfernt.\n"
+    assert keyring.get_password(f"smtp://smtp.{domain}:465", address) is None
+
+
+def test_the_question_at_the_terminal_follows_the_language(
+    lab: Lab, config_home: Path, domain: str
+) -> None:
+    server = smtp_server(lab, domain)  # found by probing: untrusted
+
+    done = run_at_terminal(
+        lab,
+        config_home,
+        "setup",
+        f"alice@{domain}",
+        prompt="verwenden? [j/N] ",
+        answer=end_of_input,
+        env=GERMAN,
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert "Warnung: Diese Einstellungen wurden durch Ausprobieren" in done.stdout
+    assert "nicht bestätigt; nichts wurde gesendet oder gespeichert." in done.stderr
+    assert server.auth_attempts == [] and server.received == []

@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -544,12 +545,24 @@ def test_idn_domain_is_looked_up_as_a_label(lab: Lab) -> None:
 # -- the command line -----------------------------------------------------------------------
 
 
-def cli(lab: Lab, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script exactly as a user would."""
+# A German user's environment, whatever the machine running the tests has set.
+GERMAN = {"LANG": "de_DE.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+def cli(
+    lab: Lab, *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script exactly as a user would; ``env`` adds to or overrides
+    its environment."""
     program = shutil.which("email-setup-wizard", path=str(Path(sys.executable).parent))
     assert program, "the console script is installed with the package"
     return subprocess.run(
-        [program, *args], capture_output=True, text=True, env=lab.env(), timeout=60, check=False
+        [program, *args],
+        capture_output=True,
+        text=True,
+        env={**lab.env(), **(env or {})},
+        timeout=60,
+        check=False,
     )
 
 
@@ -637,6 +650,70 @@ def test_cli_readable_output(lab: Lab) -> None:
     # Sources: the sentence, then the technical account; the same in the progress on stderr.
     assert "Answered: smtp.example.test:587 — answered: smtp.example.test:587" in done.stdout
     assert "This domain is not in the list — example.test is not in the bundled" in done.stderr
+
+
+def test_cli_readable_output_follows_the_language(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    done = cli(lab, "detect", "alice@example.test", "--verbose", env=GERMAN)
+
+    assert done.returncode == 0, done.stderr
+    assert "Outgoing mail" not in done.stdout
+    # The values line up behind the longest German label, "Verschlüsselung:".
+    assert (
+        "Postausgang (SMTP) für alice@example.test:\n"
+        "  Server:           smtp.example.test\n"
+        "  Port:             587\n"
+        "  Verschlüsselung:  STARTTLS\n"
+    ) in done.stdout
+    assert "  Vertrauen:        erraten; live bestätigt\n" in done.stdout
+    assert (
+        "Warnung: Diese Einstellungen wurden durch Ausprobieren naheliegender Servernamen erraten"
+    ) in done.stdout
+    assert "\nQuellen:\n" in done.stdout
+    # The source's sentence is translated; the technical account stays as the server gave it.
+    assert "Geantwortet haben: smtp.example.test:587 — answered: smtp.example.test:587" in (
+        done.stdout
+    )
+    assert "Diese Domain steht nicht in der Liste — example.test is not in the bundled" in (
+        done.stderr
+    )
+
+
+def test_cli_invalid_address_is_explained_in_the_language(lab: Lab) -> None:
+    done = cli(lab, "detect", "alice.example.test", env=GERMAN)
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "email-setup-wizard: Eine E-Mail-Adresse braucht ein „@“ zwischen Ihrem Namen und der "
+        "Domain, etwa name@example.com.\n"
+    )
+
+
+def test_cli_json_stays_english_in_any_language(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    english = cli(lab, "detect", "alice@example.test", "--json")
+    german = cli(lab, "detect", "alice@example.test", "--json", env=GERMAN)
+
+    assert (english.returncode, german.returncode) == (0, 0), german.stderr
+    in_english, in_german = json.loads(english.stdout), json.loads(german.stdout)
+    assert in_german["warnings"] == [
+        "These settings were guessed by trying likely server names: check them with your provider."
+    ]
+    assert repeatable(in_german) == repeatable(in_english)
+
+
+def repeatable(document: Any) -> Any:
+    """``document`` without what differs from run to run: times, and the technical details
+    (which list concurrent lookups in the order they ended)."""
+    if isinstance(document, dict):
+        varying = {"elapsed_ms", "detail"}
+        return {k: repeatable(v) for k, v in document.items() if k not in varying}
+    if isinstance(document, list):
+        return [repeatable(item) for item in document]
+    return document
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The one place that turns the engine's typed errors and codes into plain words.
 
 Texts are English source strings marked with ``QT_TRANSLATE_NOOP`` so Qt's ``lupdate`` finds
-them; the GUI passes ``QCoreApplication.translate`` as ``tr`` and gets them in the user's
-language, the CLI uses them as they are. The engine itself never builds sentences.
+them; the GUI passes ``QCoreApplication.translate`` as ``tr`` and the CLI its own
+``wizard.cli.i18n.translate``, and get them in the user's language; JSON for scripts keeps them
+as they are. The engine itself never builds sentences.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 def untranslated(context: str, text: str) -> str:
-    """The ``tr`` of the command line: English as written."""
+    """The ``tr`` of JSON output: English as written, whatever the user's language."""
     del context
     return text
 

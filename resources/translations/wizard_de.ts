@@ -60,6 +60,241 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../wizard/cli/accounts.py" line="+45"/>
+        <source>“accounts {action}” needs an address.</source>
+        <translation>„accounts {action}“ braucht eine Adresse.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No accounts are set up yet.</source>
+        <translation>Es sind noch keine Konten eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location filename="../../wizard/cli/setup.py" line="+190"/>
+        <source>in {keychain}</source>
+        <translation>liegt in {keychain}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not found in {keychain}</source>
+        <translation>nicht in {keychain} gefunden</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>nothing was removed: {address} stays set up.</source>
+        <translation>nichts wurde entfernt: {address} bleibt eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removed {address}; its password stays for {others}.</source>
+        <translation>{address} wurde entfernt; das Passwort bleibt für {others}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed {address} and its password.</source>
+        <translation>{address} und das Passwort wurden entfernt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed {address}.</source>
+        <translation>{address} wurde entfernt.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no account for {address} is set up.</source>
+        <translation>für {address} ist kein Konto eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pinned certificate SHA-256: {sha256}</source>
+        <translation>Vertrauenswürdiges Zertifikat (SHA-256): {sha256}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{password} (service {service})</source>
+        <translation>{password} (Dienst {service})</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/common.py" line="+67"/>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security:</source>
+        <translation>Verschlüsselung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found by:</source>
+        <translation>Gefunden über:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust:</source>
+        <translation>Vertrauen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last test:</source>
+        <translation>Letzter Test:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings:</source>
+        <translation>Einstellungen:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/credentials.py" line="+43"/>
+        <source>standard input held no password (--password-stdin reads its first line).</source>
+        <translation>die Standardeingabe enthielt kein Passwort (--password-stdin liest ihre erste Zeile).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>there is no terminal to ask for the password; give it on standard input with --password-stdin.</source>
+        <translation>es gibt kein Terminal, um nach dem Passwort zu fragen; geben Sie es mit --password-stdin über die Standardeingabe an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password: </source>
+        <translation>Passwort: </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no password was entered; nothing was sent or stored.</source>
+        <translation>es wurde kein Passwort eingegeben; nichts wurde gesendet oder gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{question} [y/N] </source>
+        <translation>{question} [j/N] </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>y</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/detect.py" line="+93"/>
+        <source>No outgoing-mail settings found for {address}.</source>
+        <translation>Für {address} wurden keine Einstellungen für den Postausgang gefunden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask your provider for the SMTP server name, port and encryption.</source>
+        <translation>Fragen Sie Ihren Anbieter nach Name, Port und Verschlüsselung des SMTP-Servers.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outgoing mail (SMTP) for {address}:</source>
+        <translation>Postausgang (SMTP) für {address}:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Warning: {warning}</source>
+        <translation>Warnung: {warning}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other possibilities:</source>
+        <translation>Weitere Möglichkeiten:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sources:</source>
+        <translation>Quellen:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+8"/>
+        <source>confirmed live</source>
+        <translation>live bestätigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not confirmed live</source>
+        <translation>nicht live bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Certificate SHA-256: {sha256}</source>
+        <translation>Zertifikat (SHA-256): {sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/main.py" line="+47"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/sendtest.py" line="+143"/>
+        <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
+        <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/setup.py" line="-19"/>
+        <source>a replaced password is still in the keychain (service {service}, user {username}): {reason}</source>
+        <translation>ein ersetztes Passwort liegt noch im Schlüsselbund (Dienst {service}, Benutzer {username}): {reason}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stored this account:</source>
+        <translation>Dieses Konto wurde gespeichert:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>These settings come from an untrusted source. Use them?</source>
+        <translation>Diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle. Trotzdem verwenden?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not confirmed; nothing was sent or stored.</source>
+        <translation>nicht bestätigt; nichts wurde gesendet oder gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>these settings come from an untrusted source (DNS, plain HTTP or a guess), and without a terminal (or with --json) no one can be asked; check them, then run again with --yes.</source>
+        <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
+    </message>
+</context>
+<context>
     <name>DetectPage</name>
     <message>
         <location filename="../../wizard/gui/pages/detect.py" line="+58"/>
@@ -297,7 +532,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+49"/>
+        <location filename="../../wizard/messages.py" line="+50"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>

@@ -1,8 +1,8 @@
 """The shipped translations: complete, in step with the code, and compiled.
 
-A string added to the pages or to ``wizard.messages`` without a German translation fails here
-(run ``scripts/update_translations.sh``, translate, run it again), rather than showing up in
-English in front of a German user.
+A string added to the pages, the command line or ``wizard.messages`` without a German
+translation fails here (run ``scripts/update_translations.sh``, translate, run it again), rather
+than showing up in English in front of a German user.
 """
 
 from __future__ import annotations
@@ -39,7 +39,11 @@ def read_ts(path: Path) -> Messages:
 def in_code(tmp_path_factory: pytest.TempPathFactory) -> Messages:
     """Every translatable string in the code now, as lupdate finds it."""
     target = tmp_path_factory.mktemp("lupdate") / "current.ts"
-    sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "wizard" / "gui").rglob("*.py"))
+    sources = sorted(
+        str(p.relative_to(REPO))
+        for folder in ("gui", "cli")
+        for p in (REPO / "wizard" / folder).rglob("*.py")
+    )
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), "wizard/messages.py", *sources, "-ts", str(target)],
         cwd=REPO,

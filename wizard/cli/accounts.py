@@ -6,7 +6,6 @@ Passwords are never printed; ``show`` only says whether the keychain holds one.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from wizard import keychain
@@ -18,8 +17,10 @@ from wizard.cli.common import (
     EXIT_STORAGE_FAILED,
     complain,
     fail,
+    field,
     print_json,
 )
+from wizard.cli.i18n import translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, security_label
@@ -41,7 +42,8 @@ def add_parser(commands: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.address:
-        print(f"email-setup-wizard: 'accounts {args.action}' needs an address.", file=sys.stderr)
+        needs = translate("CommandLine", "“accounts {action}” needs an address.")
+        complain(needs.format(action=args.action))
         return EXIT_INVALID_INPUT
     store = ProfileStore()
     try:
@@ -63,11 +65,10 @@ def _list(store: ProfileStore, *, as_json: bool) -> int:
         print_json({"accounts": [profile_to_json(p) for p in profiles], "file": str(store.path)})
         return EXIT_OK
     if not profiles:
-        print("No accounts are set up yet.")
+        print(translate("CommandLine", "No accounts are set up yet."))
     for profile in profiles:
-        print(
-            f"{profile.address}  {profile.host}:{profile.port} {security_label(profile.security)}"
-        )
+        security = security_label(profile.security, translate)
+        print(f"{profile.address}  {profile.host}:{profile.port} {security}")
     return EXIT_OK
 
 
@@ -88,8 +89,11 @@ def _show(store: ProfileStore, address: str, *, as_json: bool) -> int:
             }
         )
         return EXIT_OK
-    where = f"in {backend}" if stored else f"not found in {backend}"
-    print(describe_profile(profile, password=where))
+    if stored:
+        where = translate("CommandLine", "in {keychain}")
+    else:
+        where = translate("CommandLine", "not found in {keychain}")
+    print(describe_profile(profile, password=where.format(keychain=backend)))
     return EXIT_OK
 
 
@@ -111,7 +115,8 @@ def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
         )
     except KeychainError as err:
         code = fail(err, EXIT_STORAGE_FAILED)
-        complain(f"nothing was removed: {profile.address} stays set up.")
+        kept = translate("CommandLine", "nothing was removed: {address} stays set up.")
+        complain(kept.format(address=profile.address))
         return code
     store.remove(address)
     if as_json:
@@ -119,14 +124,19 @@ def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
             {"removed": profile.address, "keychain_entry_removed": deleted, "kept_for": sharing}
         )
     elif sharing:
-        print(f"Removed {profile.address}; its password stays for {', '.join(sharing)}.")
+        removed = translate("CommandLine", "Removed {address}; its password stays for {others}.")
+        print(removed.format(address=profile.address, others=", ".join(sharing)))
+    elif deleted:
+        removed = translate("CommandLine", "Removed {address} and its password.")
+        print(removed.format(address=profile.address))
     else:
-        print(f"Removed {profile.address}" + (" and its password." if deleted else "."))
+        print(translate("CommandLine", "Removed {address}.").format(address=profile.address))
     return EXIT_OK
 
 
 def _failed(err: WizardError, code: int, *, as_json: bool) -> int:
-    """Explain on stderr; with ``--json``, also one JSON object saying what went wrong."""
+    """Explain on stderr; with ``--json``, also one JSON object saying what went wrong, in
+    English like all JSON."""
     if as_json:
         print_json({"error": describe_error(err), "exit_status": code})
     return fail(err, code)
@@ -135,23 +145,32 @@ def _failed(err: WizardError, code: int, *, as_json: bool) -> int:
 def _not_found(address: str, *, as_json: bool) -> int:
     if as_json:
         print_json({"error": "not-found", "address": address})
-    print(f"email-setup-wizard: no account for {address} is set up.", file=sys.stderr)
+    complain(
+        translate("CommandLine", "no account for {address} is set up.").format(address=address)
+    )
     return EXIT_NOTHING_FOUND
 
 
 def describe_profile(profile: AccountProfile, *, password: str) -> str:
     """The readable summary of an account, shared by ``show`` and ``setup``; ``password``
-    says where its password is ("in Secret Service")."""
-    tested = profile.last_tested.isoformat(timespec="seconds") if profile.last_tested else "never"
+    says where its password is ("in Secret Service"), in the user's language."""
+    if profile.last_tested:
+        tested = profile.last_tested.isoformat(timespec="seconds")
+    else:
+        tested = translate("CommandLine", "never")
     lines = [
         f"{profile.display_name} <{profile.address}>" if profile.display_name else profile.address,
-        f"  Server:     {profile.host}",
-        f"  Port:       {profile.port}",
-        f"  Security:   {security_label(profile.security)}",
-        f"  Username:   {profile.username}",
-        f"  Last test:  {tested}",
+        field("server", profile.host),
+        field("port", profile.port),
+        field("security", security_label(profile.security, translate)),
+        field("username", profile.username),
+        field("last-test", tested),
     ]
     if profile.pinned_sha256:
-        lines.append(f"  Pinned certificate SHA-256: {profile.pinned_sha256}")
-    lines.append(f"  Password:   {password} (service {profile.keychain_service})")
+        pinned = translate("CommandLine", "Pinned certificate SHA-256: {sha256}")
+        lines.append(f"  {pinned.format(sha256=profile.pinned_sha256)}")
+    service = translate("CommandLine", "{password} (service {service})")
+    lines.append(
+        field("password", service.format(password=password, service=profile.keychain_service))
+    )
     return "\n".join(lines)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from functools import cache
+from typing import Any, Literal
 
+from wizard.cli.i18n import CONTEXT, translate
 from wizard.errors import WizardError
-from wizard.messages import describe_error
+from wizard.messages import QT_TRANSLATE_NOOP, describe_error
 
 # The exit codes are the scripting contract documented in the README.
 EXIT_OK = 0
@@ -37,11 +39,50 @@ def print_json(document: dict[str, Any]) -> None:
 
 
 def complain(reason: str) -> None:
-    """Say on stderr, in plain words, why the command stops."""
+    """Say on stderr, in plain words, why the command stops (``reason`` already translated)."""
     print(f"email-setup-wizard: {reason}", file=sys.stderr)
 
 
 def fail(err: WizardError, code: int) -> int:
     """Explain ``err`` on stderr in plain words and return the exit code to use."""
-    complain(describe_error(err))
+    complain(describe_error(err, translate))
     return code
+
+
+Field = Literal[
+    "server",
+    "port",
+    "security",
+    "username",
+    "sign-in",
+    "found-by",
+    "trust",
+    "last-test",
+    "password",
+    "settings",
+]
+
+# The labels of the settings and accounts the commands describe, one line each.
+_FIELDS: dict[Field, str] = {
+    "server": QT_TRANSLATE_NOOP("CommandLine", "Server:"),
+    "port": QT_TRANSLATE_NOOP("CommandLine", "Port:"),
+    "security": QT_TRANSLATE_NOOP("CommandLine", "Security:"),
+    "username": QT_TRANSLATE_NOOP("CommandLine", "Username:"),
+    "sign-in": QT_TRANSLATE_NOOP("CommandLine", "Sign-in:"),
+    "found-by": QT_TRANSLATE_NOOP("CommandLine", "Found by:"),
+    "trust": QT_TRANSLATE_NOOP("CommandLine", "Trust:"),
+    "last-test": QT_TRANSLATE_NOOP("CommandLine", "Last test:"),
+    "password": QT_TRANSLATE_NOOP("CommandLine", "Password:"),
+    "settings": QT_TRANSLATE_NOOP("CommandLine", "Settings:"),
+}
+
+
+def field(name: Field, value: object) -> str:
+    """One indented ``Label:  value`` line. Every label is padded to the longest one in the
+    user's language, so values line up in one column wherever fields are printed together."""
+    return f"  {translate(CONTEXT, _FIELDS[name]):<{_label_width()}}{value}"
+
+
+@cache
+def _label_width() -> int:
+    return max(len(translate(CONTEXT, label)) for label in _FIELDS.values()) + 2

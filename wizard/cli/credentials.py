@@ -5,6 +5,8 @@ in shell history, so only standard input or an interactive prompt are offered.
 
 A person may end a prompt with Ctrl-D (end of input) instead of answering: that is an answer
 too ("no password", "no"), not a crash.
+
+Prompts and answers are in the user's language; an English "y" or "yes" is always understood.
 """
 
 from __future__ import annotations
@@ -13,46 +15,67 @@ import getpass
 import sys
 from typing import TextIO
 
+from wizard.cli.i18n import CONTEXT, translate
 from wizard.errors import WizardError
+from wizard.messages import QT_TRANSLATE_NOOP
 
 
 class PasswordUnavailableError(WizardError):
-    """No password could be read; the message says why and what to do, in plain words."""
+    """No password could be read; the message says why and what to do, in plain English (it
+    goes into JSON as it is); ``readable`` is the same in the user's language."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    @property
+    def readable(self) -> str:
+        return translate(CONTEXT, self.reason)
 
 
-def read_password(*, from_stdin: bool, prompt: str) -> str:
+def read_password(*, from_stdin: bool) -> str:
     """The password from stdin (one line) or a hidden prompt on the terminal."""
     if from_stdin:
         line = sys.stdin.readline()
         password = line.removesuffix("\n").removesuffix("\r")
         if not password:
             raise PasswordUnavailableError(
-                "standard input held no password (--password-stdin reads its first line)"
+                QT_TRANSLATE_NOOP(
+                    "CommandLine",
+                    "standard input held no password (--password-stdin reads its first line).",
+                )
             )
         return password
     if not sys.stdin.isatty():
         raise PasswordUnavailableError(
-            "there is no terminal to ask for the password; give it on standard input with "
-            "--password-stdin"
+            QT_TRANSLATE_NOOP(
+                "CommandLine",
+                "there is no terminal to ask for the password; give it on standard input with "
+                "--password-stdin.",
+            )
         )
     try:
-        password = getpass.getpass(prompt)
+        password = getpass.getpass(translate("CommandLine", "Password: "))
     except EOFError:
         _end_prompt_line(sys.stderr)
         password = ""
     if not password:
-        raise PasswordUnavailableError("no password was entered; nothing was sent or stored")
+        raise PasswordUnavailableError(
+            QT_TRANSLATE_NOOP("CommandLine", "no password was entered; nothing was sent or stored.")
+        )
     return password
 
 
 def confirm(question: str) -> bool:
-    """Ask a yes/no question on the terminal; the default is no, also when input ends."""
+    """Ask a yes/no question (already translated) on the terminal; the default is no, also
+    when input ends."""
     try:
-        answer = input(f"{question} [y/N] ")
+        answer = input(translate("CommandLine", "{question} [y/N] ").format(question=question))
     except EOFError:
         _end_prompt_line(sys.stdout)  # where input() wrote the question
         return False
-    return answer.strip().lower() in {"y", "yes"}
+    yes = {"y", "yes", translate("CommandLine", "y"), translate("CommandLine", "yes")}
+    return answer.strip().lower() in {word.lower() for word in yes}
 
 
 def _end_prompt_line(stream: TextIO) -> None:

@@ -12,9 +12,11 @@ from wizard.cli.common import (
     EXIT_NOTHING_FOUND,
     EXIT_OK,
     fail,
+    field,
     positive_seconds,
     print_json,
 )
+from wizard.cli.i18n import translate
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.discovery.events import DetectionEvent, SourceFinished
@@ -63,7 +65,8 @@ def handle(args: argparse.Namespace) -> int:
         if isinstance(event, SourceFinished):
             report = event.report
             print(
-                f"  {source_label(report.name)}: {status_label(report.status)} "
+                f"  {source_label(report.name, translate)}: "
+                f"{status_label(report.status, translate)} "
                 f"({report.elapsed_ms} ms) {_account(report)}",
                 file=sys.stderr,
             )
@@ -83,30 +86,40 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def render(result: DetectionResult, *, verbose: bool) -> str:
-    """The human-readable report."""
+    """The human-readable report, in the user's language."""
     lines: list[str] = []
     if result.best is None:
-        lines.append(f"No outgoing-mail settings found for {result.address}.")
-        lines.append("Ask your provider for the SMTP server name, port and encryption.")
+        lines.append(
+            translate("CommandLine", "No outgoing-mail settings found for {address}.").format(
+                address=result.address
+            )
+        )
+        lines.append(
+            translate(
+                "CommandLine", "Ask your provider for the SMTP server name, port and encryption."
+            )
+        )
     else:
-        lines.append(f"Outgoing mail (SMTP) for {result.address}:")
+        lines.append(
+            translate("CommandLine", "Outgoing mail (SMTP) for {address}:").format(
+                address=result.address
+            )
+        )
         lines.extend(_describe(result.best))
     for caution in result.warnings:
-        lines.append(f"Warning: {describe_caution(caution, result.domain)}")
+        warning = describe_caution(caution, result.domain, translate)
+        lines.append(translate("CommandLine", "Warning: {warning}").format(warning=warning))
     if result.alternatives:
-        lines.append("Other possibilities:")
-        lines.extend(
-            f"  {c.config.host}:{c.config.port} {security_label(c.config.security)}"
-            f" ({source_label(c.config.source)}, {trust_label(c.config.trust)}"
-            f"{', confirmed live' if c.probe and c.probe.verified else ''})"
-            for c in result.alternatives
-        )
+        lines.append(translate("CommandLine", "Other possibilities:"))
+        lines.extend(_alternative(c) for c in result.alternatives)
     if verbose:
-        lines.append("Sources:")
+        lines.append(translate("CommandLine", "Sources:"))
+        names = [source_label(s.name, translate) for s in result.sources]
+        statuses = [status_label(s.status, translate) for s in result.sources]
+        name_width, status_width = max(map(len, names)), max(map(len, statuses))
         lines.extend(
-            f"  {source_label(s.name):38} {status_label(s.status):9} {s.elapsed_ms:6} ms"
-            f"  {_account(s)}"
-            for s in result.sources
+            f"  {name:{name_width}} {status:{status_width}} {s.elapsed_ms:6} ms  {_account(s)}"
+            for s, name, status in zip(result.sources, names, statuses, strict=True)
         )
     lines.append(f"({result.elapsed_ms} ms)")
     return "\n".join(lines)
@@ -114,22 +127,36 @@ def render(result: DetectionResult, *, verbose: bool) -> str:
 
 def _account(report: SourceReport) -> str:
     """A source's outcome in words, then the technical details a helpdesk asks for."""
-    summary = describe_source(report)
+    summary = describe_source(report, translate)
     return f"{summary} — {report.detail}" if report.detail else summary
+
+
+def _alternative(candidate: Candidate) -> str:
+    config, probe = candidate.config, candidate.probe
+    facts = [source_label(config.source, translate), trust_label(config.trust, translate)]
+    if probe and probe.verified:
+        facts.append(translate("CommandLine", "confirmed live"))
+    security = security_label(config.security, translate)
+    return f"  {config.host}:{config.port} {security} ({', '.join(facts)})"
 
 
 def _describe(candidate: Candidate) -> list[str]:
     config, probe = candidate.config, candidate.probe
-    checked = "confirmed live" if probe and probe.verified else "not confirmed live"
+    if probe and probe.verified:
+        checked = translate("CommandLine", "confirmed live")
+    else:
+        checked = translate("CommandLine", "not confirmed live")
+    sign_in = ", ".join(auth_mechanisms(candidate)) or translate("CommandLine", "unknown")
     lines = [
-        f"  Server:     {config.host}",
-        f"  Port:       {config.port}",
-        f"  Security:   {security_label(config.security)}",
-        f"  Username:   {config.username}",
-        f"  Sign-in:    {', '.join(auth_mechanisms(candidate)) or 'unknown'}",
-        f"  Found by:   {source_label(config.source)} ({config.origin})",
-        f"  Trust:      {trust_label(config.trust)}; {checked}",
+        field("server", config.host),
+        field("port", config.port),
+        field("security", security_label(config.security, translate)),
+        field("username", config.username),
+        field("sign-in", sign_in),
+        field("found-by", f"{source_label(config.source, translate)} ({config.origin})"),
+        field("trust", f"{trust_label(config.trust, translate)}; {checked}"),
     ]
     if probe and probe.certificate:
-        lines.append(f"  Certificate SHA-256: {probe.certificate.sha256}")
+        certificate = translate("CommandLine", "Certificate SHA-256: {sha256}")
+        lines.append(f"  {certificate.format(sha256=probe.certificate.sha256)}")
     return lines

@@ -1,7 +1,8 @@
 """Command-line entry point: ``email-setup-wizard [COMMAND ...]``; no command opens the GUI.
 
 Exit codes are part of the scripting contract (see the README): 0 success, 2 invalid input,
-3 nothing found, 130 interrupted.
+3 nothing found, 130 interrupted. Readable output follows the user's language
+(``wizard.cli.i18n``); ``--help`` and argparse's own messages stay English.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from wizard import __version__
 from wizard.cli import accounts, detect, sendtest, setup
 from wizard.cli.common import EXIT_INTERRUPTED
+from wizard.cli.i18n import translate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +44,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:
-        print("Cancelled.", file=sys.stderr)
+        print(translate("CommandLine", "Cancelled."), file=sys.stderr)
         return EXIT_INTERRUPTED
     return result

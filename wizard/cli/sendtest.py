@@ -23,6 +23,7 @@ from wizard.cli.common import (
     print_json,
 )
 from wizard.cli.credentials import PasswordUnavailableError, read_password
+from wizard.cli.i18n import translate
 from wizard.errors import InvalidAddressError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_outcome
@@ -135,14 +136,16 @@ def handle(args: argparse.Namespace) -> int:
                 username=args.username or address.address,
                 address=address.address,
             )
-            password = read_password(from_stdin=args.password_stdin, prompt="Password: ")
+            password = read_password(from_stdin=args.password_stdin)
         else:
             profile = ProfileStore().get(address.address)
             if profile is None:
-                complain(
-                    f"no account for {address.address} is set up; "
-                    "give --host, --port and --security to test other settings."
+                no_account = translate(
+                    "CommandLine",
+                    "no account for {address} is set up; "
+                    "give --host, --port and --security to test other settings.",
                 )
+                complain(no_account.format(address=address.address))
                 return EXIT_NOTHING_FOUND
             settings = send_settings(
                 args,
@@ -158,9 +161,9 @@ def handle(args: argparse.Namespace) -> int:
             stored = None
             if not args.password_stdin:
                 stored = keychain.get_password(profile.host, profile.port, profile.username)
-            password = stored or read_password(from_stdin=args.password_stdin, prompt="Password: ")
+            password = stored or read_password(from_stdin=args.password_stdin)
     except PasswordUnavailableError as err:
-        complain(f"{err}.")
+        complain(err.readable)
         return EXIT_INVALID_INPUT
     except (ProfileError, KeychainError) as err:
         return fail(err, EXIT_STORAGE_FAILED)
@@ -173,5 +176,5 @@ def show_outcome(outcome: TestOutcome, *, as_json: bool) -> None:
     if as_json:
         print_json(outcome_json(outcome))
         return
-    for line in describe_outcome(outcome):
+    for line in describe_outcome(outcome, translate):
         print(line, file=sys.stdout if outcome.ok else sys.stderr)

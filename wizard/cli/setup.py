@@ -27,17 +27,19 @@ from wizard.cli.common import (
     EXIT_STORAGE_FAILED,
     EXIT_TEST_FAILED,
     complain,
+    field,
     positive_seconds,
     print_json,
 )
 from wizard.cli.credentials import PasswordUnavailableError, confirm, read_password
 from wizard.cli.detect import render
+from wizard.cli.i18n import CONTEXT, translate
 from wizard.cli.sendtest import add_send_options, send_settings, sender_address, show_outcome
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
-from wizard.messages import describe_error
+from wizard.messages import QT_TRANSLATE_NOOP, describe_error
 from wizard.model import Candidate, Trust
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
@@ -69,15 +71,16 @@ def add_parser(commands: Any) -> None:
 
 
 class _Stop(Exception):
-    """``setup`` ends here with exit status ``code``; ``reason`` says why in plain words.
-    ``shown``: the reason was already put in front of the user (the detection report, the
-    test's explanation), so it is not repeated on stderr."""
+    """``setup`` ends here with exit status ``code``; ``reason`` says why in plain English (the
+    JSON ``error``), ``readable`` the same in the user's language for stderr, or is None when
+    the reason was already put in front of the user (the detection report, the test's
+    explanation), so it is not repeated."""
 
-    def __init__(self, code: int, reason: str, *, shown: bool = False) -> None:
+    def __init__(self, code: int, reason: str, readable: str | None = None) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
-        self.shown = shown
+        self.readable = readable
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -87,8 +90,8 @@ def handle(args: argparse.Namespace) -> int:
     try:
         _set_up(args, document)
     except _Stop as stop:
-        if not stop.shown:
-            complain(stop.reason)
+        if stop.readable is not None:
+            complain(stop.readable)
         code, error = stop.code, stop.reason
     except KeyboardInterrupt:
         if args.json:
@@ -110,11 +113,11 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     try:
         store.load()  # a damaged profile file is reported before anything is sent or stored
         if args.password_stdin:
-            password = read_password(from_stdin=True, prompt="")
+            password = read_password(from_stdin=True)
     except ProfileError as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
     except PasswordUnavailableError as err:
-        raise _Stop(EXIT_INVALID_INPUT, f"{err}.") from err
+        raise _said(EXIT_INVALID_INPUT, err.reason) from err
 
     result = run(detect(address, deadlines=Deadlines(total=args.timeout)))
     document["detect"] = detection_json(result)
@@ -123,15 +126,15 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     best = result.best
     if best is None:
         found = f"no outgoing-mail settings were found for {address.address}."
-        raise _Stop(EXIT_NOTHING_FOUND, found, shown=True)
+        raise _Stop(EXIT_NOTHING_FOUND, found)
     refusal = _refuse_untrusted(best, args)
     if refusal:
-        raise _Stop(EXIT_INVALID_INPUT, refusal)
+        raise _said(EXIT_INVALID_INPUT, refusal)
     if password is None:
         try:
-            password = read_password(from_stdin=False, prompt="Password: ")
+            password = read_password(from_stdin=False)
         except PasswordUnavailableError as err:
-            raise _Stop(EXIT_INVALID_INPUT, f"{err}.") from err
+            raise _said(EXIT_INVALID_INPUT, err.reason) from err
 
     settings = send_settings(
         args,
@@ -147,7 +150,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     if not args.json:
         show_outcome(outcome, as_json=False)
     if not outcome.ok:
-        raise _Stop(EXIT_TEST_FAILED, document["test"]["explanation"], shown=True)
+        raise _Stop(EXIT_TEST_FAILED, document["test"]["explanation"])
 
     profile = AccountProfile(
         display_name=args.name,
@@ -165,10 +168,13 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     try:
         stored = store_account(store, profile, password)
         for loose in stored.loose_ends:
-            complain(
-                f"a replaced password is still in the keychain (service {loose.service}, "
-                f"user {loose.username}): {describe_error(loose.error)}"
+            left = translate(
+                "CommandLine",
+                "a replaced password is still in the keychain (service {service}, "
+                "user {username}): {reason}",
             )
+            reason = describe_error(loose.error, translate)
+            complain(left.format(service=loose.service, username=loose.username, reason=reason))
         backend = stored.backend
     except (KeychainError, ProfileError) as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
@@ -180,27 +186,37 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         "account": profile_to_json(profile),
     }
     if not args.json:
-        print("Stored this account:")
-        print(describe_profile(profile, password=f"in {backend}"))
-        print(f"  Settings:   {store.path}")
+        print(translate("CommandLine", "Stored this account:"))
+        where = translate("CommandLine", "in {keychain}").format(keychain=backend)
+        print(describe_profile(profile, password=where))
+        print(field("settings", store.path))
 
 
 def _failed(err: WizardError, code: int) -> _Stop:
-    return _Stop(code, describe_error(err))
+    return _Stop(code, describe_error(err), describe_error(err, translate))
+
+
+def _said(code: int, reason: str) -> _Stop:
+    """A stop for ``reason``, an English sentence of the command line's own."""
+    return _Stop(code, reason, translate(CONTEXT, reason))
 
 
 def _refuse_untrusted(best: Candidate, args: argparse.Namespace) -> str | None:
-    """Why the settings may not be used without a person's yes, or None when they may."""
+    """Why the settings may not be used without a person's yes (an English source text), or
+    None when they may."""
     if best.config.trust is Trust.TRUSTED or args.yes:
         return None
     if sys.stdin.isatty() and not args.json:
-        if confirm("These settings come from an untrusted source. Use them?"):
+        if confirm(
+            translate("CommandLine", "These settings come from an untrusted source. Use them?")
+        ):
             return None
-        return "not confirmed; nothing was sent or stored."
-    return (
+        return QT_TRANSLATE_NOOP("CommandLine", "not confirmed; nothing was sent or stored.")
+    return QT_TRANSLATE_NOOP(
+        "CommandLine",
         "these settings come from an untrusted source (DNS, plain HTTP or a guess), and "
         "without a terminal (or with --json) no one can be asked; check them, then run again "
-        "with --yes."
+        "with --yes.",
     )
 
 
