@@ -4,6 +4,11 @@ Every file goes through ``wizard.clientconfig.parse_client_config``, the parser 
 fetched configs, so the shipped data obeys the same rules. The output is deterministic, so
 ``--check`` can tell whether the committed files are up to date with the reference data.
 
+The reference data is the ISPDB copy vendored in ``tests/data/ispdb/`` (MPL-2.0, its licence
+and origin beside it), which the tests read too: a clone needs nothing outside itself to
+rebuild or check ``providers.json``. To take in a newer ISPDB, replace the XML files there,
+run this script and commit both.
+
 Usage: python scripts/build_providers.py [--check] [--output DIR] [ISPDB_DIR]
 """
 
@@ -19,7 +24,7 @@ from wizard.clientconfig import ClientConfigError, parse_client_config
 from wizard.providers import FORMAT, ProviderEntry, ProviderFile, to_entry
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_ISPDB = REPO_ROOT.parent / "shared" / "reference" / "ispdb"
+DEFAULT_ISPDB = REPO_ROOT / "tests" / "data" / "ispdb"
 DEFAULT_OUTPUT = REPO_ROOT / "resources" / "providers"
 LICENSE_NAME = "LICENSE.MPL-2.0"
 

@@ -20,10 +20,7 @@ from wizard.clientconfig import (
 from wizard.errors import WizardError
 from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
 
-ISPDB = Path(__file__).resolve().parents[2] / "shared" / "reference" / "ispdb"
-needs_ispdb = pytest.mark.skipif(
-    not ISPDB.is_dir(), reason=f"the ISPDB reference folder {ISPDB} is not present"
-)
+ISPDB = Path(__file__).resolve().parent / "data" / "ispdb"  # the vendored reference copy
 
 SMTP_465 = """
     <outgoingServer type="smtp">
@@ -75,7 +72,6 @@ def reason_for(data: bytes) -> ClientConfigProblem:
 # --- real ISPDB files -------------------------------------------------------------------------
 
 
-@needs_ispdb
 def test_gmail_lists_oauth2_first_and_the_mx_domain() -> None:
     config = parse_client_config((ISPDB / "googlemail.com.xml").read_bytes())
 
@@ -95,7 +91,6 @@ def test_gmail_lists_oauth2_first_and_the_mx_domain() -> None:
     )
 
 
-@needs_ispdb
 def test_gmx_keeps_both_servers_in_document_order() -> None:
     config = parse_client_config((ISPDB / "gmx.net.xml").read_bytes())
 
@@ -106,7 +101,6 @@ def test_gmx_keeps_both_servers_in_document_order() -> None:
     assert "gmx.de" in config.domains
 
 
-@needs_ispdb
 def test_plain_server_with_local_part_login_and_add_this_server() -> None:
     config = parse_client_config((ISPDB / "bay.wind.ne.jp.xml").read_bytes())
 
@@ -115,7 +109,6 @@ def test_plain_server_with_local_part_login_and_add_this_server() -> None:
     assert server.username_template == "%EMAILLOCALPART%"
 
 
-@needs_ispdb
 def test_hostname_template_from_the_ispdb_is_kept_and_expanded() -> None:
     config = parse_client_config((ISPDB / "inbox.lv.xml").read_bytes())
     assert config.outgoing[0].hostname == "mail.%EMAILDOMAIN%"
@@ -137,7 +130,6 @@ def test_hostname_template_from_the_ispdb_is_kept_and_expanded() -> None:
     )
 
 
-@needs_ispdb
 def test_every_reference_file_parses_with_an_smtp_server() -> None:
     files = sorted(ISPDB.glob("*.xml"))
     configs = [parse_client_config(path.read_bytes()) for path in files]
