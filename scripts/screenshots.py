@@ -26,6 +26,7 @@ from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWizard
 
+from wizard.accounts import StoredAccount
 from wizard.address import EmailAddress
 from wizard.discovery.events import SourceFinished
 from wizard.gui.app import app_icon
@@ -239,9 +240,9 @@ class CannedEngine:
         report(StageBegun(Stage.DONE, outcome.reply))
         return outcome
 
-    async def store(self, profile: AccountProfile, password: str, report: Report) -> str:
-        del profile, password, report
-        return "Secret Service"
+    async def store(self, profile: AccountProfile, password: str, report: Report) -> StoredAccount:
+        del password, report
+        return StoredAccount(profile, "Secret Service")
 
 
 class Shooter:

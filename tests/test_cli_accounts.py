@@ -405,6 +405,7 @@ def test_setup_stores_password_in_keychain_and_profile(
     listed = json.loads(run(lab, config_home, "accounts", "list", "--json").stdout)
     assert [a["address"] for a in listed["accounts"]] == [address]
     assert listed["accounts"][0]["display_name"] == "Alice Example"
+    assert listed["accounts"][0]["auth_method"] == "PLAIN"  # the mechanism the server accepted
     shown = json.loads(run(lab, config_home, "accounts", "show", address, "--json").stdout)
     assert shown["password_stored"] is True
     assert shown["keychain_service"] == service

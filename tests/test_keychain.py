@@ -22,10 +22,10 @@ from wizard.keychain import (
     KeychainError,
     KeychainProblem,
     backend_description,
-    delete_password,
-    get_password,
+    delete_secret,
+    get_secret,
     service_name,
-    store_password,
+    store_secret,
 )
 
 WITH_KEYRING = Path(__file__).parent / "lab" / "with-keyring"
@@ -52,10 +52,10 @@ def test_service_name() -> None:
 def test_stored_password_is_found_by_every_tool(host: str) -> None:
     service = f"smtp://{host}:465"
 
-    assert store_password(host, 465, "alice@example.com", PASSWORD) == "Secret Service"
+    assert store_secret(service_name(host, 465), "alice@example.com", PASSWORD) == "Secret Service"
 
     assert backend_description() == "Secret Service"
-    assert get_password(host, 465, "alice@example.com") == PASSWORD
+    assert get_secret(service_name(host, 465), "alice@example.com") == PASSWORD
     assert keyring.get_password(service, "alice@example.com") == PASSWORD
     lookup = secret_tool("lookup", "service", service, "username", "alice@example.com")
     assert (lookup.returncode, lookup.stdout) == (0, PASSWORD)
@@ -70,22 +70,22 @@ def test_stored_password_is_found_by_every_tool(host: str) -> None:
 
 
 def test_entries_are_per_port_and_login(host: str) -> None:
-    store_password(host, 465, "alice", "for 465")
-    store_password(host, 587, "alice", "for 587")
-    store_password(host, 587, "alice@example.com", "for the full address")
+    store_secret(service_name(host, 465), "alice", "for 465")
+    store_secret(service_name(host, 587), "alice", "for 587")
+    store_secret(service_name(host, 587), "alice@example.com", "for the full address")
 
-    assert get_password(host, 465, "alice") == "for 465"
-    assert get_password(host, 587, "alice") == "for 587"
-    assert get_password(host, 587, "alice@example.com") == "for the full address"
-    assert get_password(host, 25, "alice") is None
+    assert get_secret(service_name(host, 465), "alice") == "for 465"
+    assert get_secret(service_name(host, 587), "alice") == "for 587"
+    assert get_secret(service_name(host, 587), "alice@example.com") == "for the full address"
+    assert get_secret(service_name(host, 25), "alice") is None
 
 
 def test_storing_again_replaces_the_password(host: str) -> None:
-    store_password(host, 465, "alice", "old password")
+    store_secret(service_name(host, 465), "alice", "old password")
 
-    store_password(host, 465, "alice", PASSWORD)
+    store_secret(service_name(host, 465), "alice", PASSWORD)
 
-    assert get_password(host, 465, "alice") == PASSWORD
+    assert get_secret(service_name(host, 465), "alice") == PASSWORD
     found = secret_tool("search", "--all", "service", f"smtp://{host}:465", "username", "alice")
     assert found.returncode == 0
     assert found.stdout.count("secret = ") == 1
@@ -93,23 +93,23 @@ def test_storing_again_replaces_the_password(host: str) -> None:
 
 
 def test_delete(host: str) -> None:
-    store_password(host, 465, "alice", PASSWORD)
+    store_secret(service_name(host, 465), "alice", PASSWORD)
 
-    assert delete_password(host, 465, "alice") is True
+    assert delete_secret(service_name(host, 465), "alice") is True
 
-    assert get_password(host, 465, "alice") is None
+    assert get_secret(service_name(host, 465), "alice") is None
     lookup = secret_tool("lookup", "service", f"smtp://{host}:465", "username", "alice")
     assert (lookup.returncode, lookup.stdout) == (1, "")
-    assert delete_password(host, 465, "alice") is False
+    assert delete_secret(service_name(host, 465), "alice") is False
 
 
 def test_deleting_one_entry_keeps_the_others(host: str) -> None:
-    store_password(host, 465, "alice", "alice's")
-    store_password(host, 465, "bob", "bob's")
+    store_secret(service_name(host, 465), "alice", "alice's")
+    store_secret(service_name(host, 465), "bob", "bob's")
 
-    assert delete_password(host, 465, "alice") is True
+    assert delete_secret(service_name(host, 465), "alice") is True
 
-    assert get_password(host, 465, "bob") == "bob's"
+    assert get_secret(service_name(host, 465), "bob") == "bob's"
 
 
 def test_a_session_bus_that_went_away(host: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,24 +117,24 @@ def test_a_session_bus_that_went_away(host: str, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path=/nonexistent/{host}")
 
     with pytest.raises(KeychainError) as caught:
-        store_password(host, 465, "alice", PASSWORD)
+        store_secret(service_name(host, 465), "alice", PASSWORD)
 
     assert (caught.value.problem, caught.value.backend) == (
         KeychainProblem.NO_BACKEND,
         "Secret Service",
     )
     monkeypatch.undo()
-    assert get_password(host, 465, "alice") is None
+    assert get_secret(service_name(host, 465), "alice") is None
 
 
 # Stores a password and prints what happened as JSON; the password comes on stdin.
 _STORE = """
 import json, sys
-from wizard.keychain import KeychainError, store_password
+from wizard.keychain import KeychainError, service_name, store_secret
 
 password = sys.stdin.read()
 try:
-    where = store_password("smtp.example.test", 465, "alice@example.test", password)
+    where = store_secret(service_name("smtp.example.test", 465), "alice@example.test", password)
 except KeychainError as error:
     print(json.dumps(
         {"problem": error.problem, "backend": error.backend, "detail": error.detail,
@@ -249,15 +249,15 @@ def _holds_password(path: Path) -> bool:
 # Tries to store before the keychain is there, then again once it is, as a user would retry.
 _RETRY = """
 import os, sys
-from wizard.keychain import KeychainError, store_password
+from wizard.keychain import KeychainError, service_name, store_secret
 
 host, password = sys.argv[1], sys.stdin.read()
 try:
-    store_password(host, 465, "alice", password)
+    store_secret(service_name(host, 465), "alice", password)
 except KeychainError as error:
     print(error.problem)
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = os.environ["WITH_KEYRING_BUS"]
-print(store_password(host, 465, "alice", password))
+print(store_secret(service_name(host, 465), "alice", password))
 """
 
 
@@ -274,7 +274,7 @@ def test_a_retry_finds_a_keychain_that_has_come_up(host: str, tmp_path: Path) ->
     )
 
     assert done.stdout.splitlines() == ["no-backend", "Secret Service"]
-    assert get_password(host, 465, "alice") == PASSWORD
+    assert get_secret(service_name(host, 465), "alice") == PASSWORD
 
 
 # Runs in a keyring of its own (a nested with-keyring), first made unusable in the way argv[1]

@@ -1,5 +1,5 @@
 """``python -m wizard`` behaves exactly like the ``email-setup-wizard`` command."""
 
-from wizard.cli.main import main
+from wizard.launcher import main
 
 raise SystemExit(main())

@@ -1,17 +1,37 @@
-"""Storing a tested account: the password in the keychain, the settings in the profile file.
+"""The account service: what the command line and the desktop wizard both do with accounts.
 
-The CLI's ``setup`` and the GUI's Save both come here, so the keychain and the profile file
-stay consistent the same way whichever was used.
+An account is two things kept consistent: its profile (``wizard.profiles``, the settings) and
+its secret in the keychain (``wizard.keychain``, the password), found through the profile's
+``keychain_service`` and ``username``. Every rule about the two together lives here, once:
+
+- the profile is built from a passed test, with what the test proved: the login and the SASL
+  mechanism the server accepted, and a certificate pin only when the certificate needed one;
+- storing writes the secret, then the profile, and puts the keychain back if the profile
+  cannot be written; the secret of a login the account no longer uses is removed, unless
+  another account (an alias address) still logs in with it; what could not be removed is
+  reported, not hidden;
+- removing deletes the secret first (so a locked keychain leaves the account intact), again
+  keeping one another account still uses.
+
+Front ends only present the results. Every function here blocks (D-Bus, a keychain prompt,
+disk): the GUI calls them on its engine thread, through ``asyncio.to_thread``.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wizard import keychain
 from wizard.keychain import KeychainError
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from wizard.model import SourceName, Trust
+    from wizard.smtp.send import SendSettings, TestOutcome
 
 log = logging.getLogger(__name__)
 
@@ -27,56 +47,144 @@ class LooseEnd:
 
 @dataclass(frozen=True)
 class StoredAccount:
-    backend: str  # the keychain the password went to, for telling the user
+    """An account stored: the keychain its secret went to, and what was left behind."""
+
+    profile: AccountProfile
+    backend: str  # the keychain, as people call it ("Secret Service")
     loose_ends: tuple[LooseEnd, ...] = ()
 
 
-def store_account(store: ProfileStore, profile: AccountProfile, password: str) -> StoredAccount:
-    """Store the password, then the profile. Blocking (D-Bus, disk): run it off the GUI thread.
+@dataclass(frozen=True)
+class RemovedAccount:
+    """An account removed, and what became of its secret."""
+
+    profile: AccountProfile
+    secret_removed: bool  # False: there was none, or another account still uses it
+    kept_for: tuple[str, ...]  # the addresses of accounts that still log in with the secret
+
+
+def accepted_username(settings: SendSettings, outcome: TestOutcome) -> str:
+    """The login the server accepted, which may not be the one the test started with."""
+    return outcome.username or settings.username
+
+
+def pin_to_keep(settings: SendSettings, outcome: TestOutcome) -> str | None:
+    """The certificate pin worth keeping: the tested one, only if the certificate did not
+    verify. A server whose certificate verifies is not tied to one it may soon replace."""
+    certificate = outcome.certificate
+    needed = certificate is not None and not certificate.verified
+    return settings.pinned_sha256 if needed else None
+
+
+def profile_from_test(
+    settings: SendSettings,
+    outcome: TestOutcome,
+    *,
+    display_name: str,
+    source: SourceName | None,
+    trust: Trust | None,
+    when: datetime,
+) -> AccountProfile:
+    """The profile a passed test vouches for: its server, the login and mechanism that worked,
+    the pin it needed. ``source`` and ``trust`` say where the settings came from (None: typed
+    by the user)."""
+    if not outcome.ok:
+        raise ValueError("only a test that went through can vouch for an account")
+    return AccountProfile(
+        display_name=display_name,
+        address=settings.address,
+        host=settings.host,
+        port=settings.port,
+        security=settings.security,
+        username=accepted_username(settings, outcome),
+        auth_method=outcome.mechanism,
+        source=source,
+        trust=trust,
+        last_tested=when,
+        pinned_sha256=pin_to_keep(settings, outcome),
+    )
+
+
+def sharing_login(profiles: list[AccountProfile], profile: AccountProfile) -> tuple[str, ...]:
+    """The addresses of the other accounts in ``profiles`` that log in with ``profile``'s
+    keychain entry (the same service and username): its secret is theirs too."""
+    login = _login(profile)
+    return tuple(
+        other.address
+        for other in profiles
+        if other.address != profile.address and _login(other) == login
+    )
+
+
+def stored_secret(profile: AccountProfile) -> str | None:
+    """The account's password from the keychain; None when there is none."""
+    return keychain.get_secret(profile.keychain_service, profile.username)
+
+
+def store_account(store: ProfileStore, profile: AccountProfile, secret: str) -> StoredAccount:
+    """Store the secret, then the profile.
 
     If the profile cannot be saved, the keychain is put back as it was (``ProfileError`` is
-    raised), so no password is left behind for an account that does not exist. Once it is
-    saved, the password the address's previous profile logged in with (another server, port or
+    raised), so no secret is left behind for an account that does not exist. Once it is saved,
+    the secret the address's previous profile logged in with (another server, port or
     username) is removed, unless another account still logs in with it.
     """
     accounts = store.load()
     previous = store.get(profile.address)
-    host, port, username = profile.host, profile.port, profile.username
-    replaced = keychain.get_password(host, port, username)
-    backend = keychain.store_password(host, port, username, password)
+    service, username = _login(profile)
+    replaced = keychain.get_secret(service, username)
+    backend = keychain.store_secret(service, username, secret)
     try:
         store.save(profile)
     except ProfileError:
-        _put_back(profile, replaced)
+        _put_back(service, username, replaced)
         raise
     loose_ends: list[LooseEnd] = []
-    if previous is not None:
-        still_used = {(p.keychain_service, p.username) for p in accounts if p != previous}
-        still_used.add((profile.keychain_service, profile.username))
-        if (previous.keychain_service, previous.username) not in still_used:
+    if previous is not None and _login(previous) != _login(profile):
+        others = [p for p in accounts if p.address != previous.address]
+        if not sharing_login(others, previous):
             try:
-                keychain.delete_password(previous.host, previous.port, previous.username)
+                keychain.delete_secret(*_login(previous))
             except KeychainError as err:
-                loose_ends.append(LooseEnd(previous.keychain_service, previous.username, err))
-    return StoredAccount(backend, tuple(loose_ends))
+                loose_ends.append(LooseEnd(*_login(previous), err))
+    return StoredAccount(profile, backend, tuple(loose_ends))
 
 
-def _put_back(profile: AccountProfile, replaced: str | None) -> None:
-    """Restore the keychain entry for ``profile``'s login to ``replaced`` (None: no entry).
+def remove_account(store: ProfileStore, address: str) -> RemovedAccount | None:
+    """Remove the account for ``address`` and its secret; None when there is no such account.
+
+    The keychain goes first: if it is locked (``KeychainError``), the profile stays, so the
+    user can simply retry. A secret another account still logs in with is kept for it.
+    """
+    profile = store.get(address)
+    if profile is None:
+        return None
+    kept_for = sharing_login(store.load(), profile)
+    removed = not kept_for and keychain.delete_secret(*_login(profile))
+    store.remove(address)
+    return RemovedAccount(profile, removed, kept_for)
+
+
+def _login(profile: AccountProfile) -> tuple[str, str]:
+    """The keychain entry an account logs in with: its service and username."""
+    return profile.keychain_service, profile.username
+
+
+def _put_back(service: str, username: str, replaced: str | None) -> None:
+    """Restore the keychain entry to ``replaced`` (None: no entry).
 
     Best effort: the profile error being raised is what the user must hear about; a failure
-    here is logged (service and login, never a password).
+    here is logged (service and login, never a secret).
     """
-    host, port, username = profile.host, profile.port, profile.username
     try:
         if replaced is None:
-            keychain.delete_password(host, port, username)
+            keychain.delete_secret(service, username)
         else:
-            keychain.store_password(host, port, username, replaced)
+            keychain.store_secret(service, username, replaced)
     except KeychainError as err:
         log.warning(
             "the keychain entry %s for %s could not be put back: %s",
-            profile.keychain_service,
+            service,
             username,
             err.problem.value,
         )

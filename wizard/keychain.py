@@ -92,23 +92,23 @@ def backend_description() -> str:
     return _describe(_backend())
 
 
-def store_password(host: str, port: int, username: str, password: str) -> str:
-    """Store or replace the password; return the keychain it went to (``backend_description``)."""
+def store_secret(service: str, username: str, secret: str) -> str:
+    """Store or replace a password or token; return the keychain it went to
+    (``backend_description``)."""
     backend = _backend()
-    _call(backend, lambda: backend.set_password(service_name(host, port), username, password))
+    _call(backend, lambda: backend.set_password(service, username, secret))
     return _describe(backend)
 
 
-def get_password(host: str, port: int, username: str) -> str | None:
-    """The stored password, or None when there is none."""
+def get_secret(service: str, username: str) -> str | None:
+    """The stored password or token, or None when there is none."""
     backend = _backend()
-    return _call(backend, lambda: backend.get_password(service_name(host, port), username))
+    return _call(backend, lambda: backend.get_password(service, username))
 
 
-def delete_password(host: str, port: int, username: str) -> bool:
-    """Remove the password; False when there was none."""
+def delete_secret(service: str, username: str) -> bool:
+    """Remove the entry; False when there was none."""
     backend = _backend()
-    service = service_name(host, port)
     try:
         _call(backend, lambda: backend.delete_password(service, username))
     except KeychainError as error:

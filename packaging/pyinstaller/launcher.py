@@ -2,7 +2,8 @@
 
 One PyInstaller analysis then serves both (a second one would double the build time): the
 windowed ``email-setup-wizard-gui`` starts the desktop wizard, the console
-``email-setup-wizard`` is the command line, exactly like the two entry points of a pip install.
+``email-setup-wizard`` is the command line (the wizard with no command), exactly like the two
+entry points of a pip install.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ def main() -> int:
     if Path(sys.executable).stem.endswith(GUI_SUFFIX):
         from wizard.gui.app import main as program
     else:
-        from wizard.cli.main import main as program
+        from wizard.launcher import main as program
     return program()
 
 

@@ -62,7 +62,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../wizard/cli/accounts.py" line="+45"/>
+        <location filename="../../wizard/cli/accounts.py" line="+46"/>
         <source>“accounts {action}” needs an address.</source>
         <translation>„accounts {action}“ braucht eine Adresse.</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../wizard/cli/setup.py" line="+190"/>
+        <location filename="../../wizard/cli/setup.py" line="+185"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -83,12 +83,12 @@
         <translation>nicht in {keychain} gefunden</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
         <source>nothing was removed: {address} stays set up.</source>
         <translation>nichts wurde entfernt: {address} bleibt eingerichtet.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Removed {address}; its password stays for {others}.</source>
         <translation>{address} wurde entfernt; das Passwort bleibt für {others}.</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+47"/>
+        <location filename="../../wizard/cli/main.py" line="+44"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -269,12 +269,12 @@
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/setup.py" line="-19"/>
+        <location filename="../../wizard/cli/setup.py" line="-17"/>
         <source>a replaced password is still in the keychain (service {service}, user {username}): {reason}</source>
         <translation>ein ersetztes Passwort liegt noch im Schlüsselbund (Dienst {service}, Benutzer {username}): {reason}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Stored this account:</source>
         <translation>Dieses Konto wurde gespeichert:</translation>
     </message>
@@ -407,7 +407,7 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+48"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+49"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -447,12 +447,17 @@
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>Saved. Your password is kept in {keychain}.</source>
         <translation>Gespeichert. Ihr Passwort liegt in {keychain}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>The password this account used before is still in the keychain (service {service}, user {username}): {problem}</source>
+        <translation>Das Passwort, das dieses Konto vorher benutzt hat, ist noch im Schlüsselbund (Dienst {service}, Benutzer {username}): {problem}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
@@ -1314,7 +1319,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Test abgebrochen. Senden Sie erneut, oder gehen Sie mit „Zurück“ zu den Einstellungen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The server accepted the test message for {recipient}.</source>
         <translation>Der Server hat die Testnachricht für {recipient} angenommen.</translation>
     </message>
@@ -1324,7 +1329,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Anmeldung hat mit dem Benutzernamen {username} funktioniert.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>

@@ -10,6 +10,7 @@ import asyncio
 import threading
 from dataclasses import dataclass, field
 
+from wizard.accounts import LooseEnd, StoredAccount
 from wizard.address import EmailAddress
 from wizard.discovery.events import SourceFinished
 from wizard.gui.engine import Engine, StageBegun
@@ -73,6 +74,7 @@ PASSED = TestOutcome(
     diagnosis=None,
     certificate=None,
     transcript=(),
+    mechanism="PLAIN",
 )
 
 
@@ -85,6 +87,7 @@ class Canned:
     sent: list[SendSettings] = field(default_factory=list)
     passwords: list[str] = field(default_factory=list)  # the one each test was sent with
     stored: list[tuple[AccountProfile, str]] = field(default_factory=list)
+    loose_ends: tuple[LooseEnd, ...] = ()  # what each store reports it could not remove
     cancelled: threading.Event = field(default_factory=threading.Event)
 
     def engine(self) -> Engine:
@@ -113,9 +116,9 @@ class Canned:
         report(StageBegun(Stage.DONE, self.outcome.reply))
         return self.outcome
 
-    async def store(self, profile: AccountProfile, password: str, report: Report) -> str:
+    async def store(self, profile: AccountProfile, password: str, report: Report) -> StoredAccount:
         del report
         if self.store_errors:
             raise self.store_errors.pop(0)
         self.stored.append((profile, password))
-        return "Secret Service"
+        return StoredAccount(profile, "Secret Service", self.loose_ends)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.gui.canned import PASSED, Canned, config, result
+from wizard.accounts import LooseEnd
 from wizard.errors import AddressProblem, InvalidAddressError
 from wizard.gui.app import build_parser
 from wizard.gui.i18n import Translations
@@ -565,6 +566,27 @@ def test_nothing_is_stored_until_save_and_a_keychain_error_can_be_retried(
     assert QApplication.clipboard().text() == page.summary_text()
     click(finish)
     assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_save_stores_the_mechanism_that_worked_and_shows_what_was_left_behind(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    denied = KeychainError(KeychainProblem.DENIED, "Secret Service", "prompt dismissed")
+    left = LooseEnd("smtp://old.example.com:587", "alice", denied)
+    canned = Canned(outcome=replace(PASSED, mechanism="LOGIN"), loose_ends=(left,))
+    wizard = make_wizard(canned)
+    to_test_passed(qtbot, wizard)
+    wizard.next()
+    page = wizard.done_page
+
+    with qtbot.waitSignal(page.stored):
+        click(wizard.button(QWizard.WizardButton.FinishButton))
+
+    profile, _ = canned.stored[0]
+    assert profile.auth_method == "LOGIN"  # what the server accepted, not what was chosen
+    assert "Sign-in method: LOGIN" in page.summary_text()
+    shown = page.status.text()
+    assert "still in the keychain (service smtp://old.example.com:587, user alice)" in shown
 
 
 def test_cancel_on_the_last_page_stores_nothing(

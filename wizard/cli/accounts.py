@@ -9,6 +9,7 @@ import argparse
 from typing import Any
 
 from wizard import keychain
+from wizard.accounts import remove_account, stored_secret
 from wizard.address import parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
@@ -76,7 +77,7 @@ def _show(store: ProfileStore, address: str, *, as_json: bool) -> int:
     profile = store.get(address)
     if profile is None:
         return _not_found(address, as_json=as_json)
-    stored = keychain.get_password(profile.host, profile.port, profile.username) is not None
+    stored = stored_secret(profile) is not None
     backend = keychain.backend_description()
     if as_json:
         print_json(
@@ -98,37 +99,31 @@ def _show(store: ProfileStore, address: str, *, as_json: bool) -> int:
 
 
 def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
-    profile = store.get(address)
-    if profile is None:
-        return _not_found(address, as_json=as_json)
-    login = (profile.keychain_service, profile.username)
-    sharing = [
-        p.address
-        for p in store.load()
-        if p.address != profile.address and (p.keychain_service, p.username) == login
-    ]
-    # The keychain first: if it is locked, the profile stays so the user can simply retry.
-    # An entry another account (an alias address) still logs in with is kept for it.
     try:
-        deleted = not sharing and keychain.delete_password(
-            profile.host, profile.port, profile.username
-        )
+        removed = remove_account(store, address)
     except KeychainError as err:
         code = fail(err, EXIT_STORAGE_FAILED)
         kept = translate("CommandLine", "nothing was removed: {address} stays set up.")
-        complain(kept.format(address=profile.address))
+        staying = store.get(address)
+        complain(kept.format(address=staying.address if staying else address))
         return code
-    store.remove(address)
+    if removed is None:
+        return _not_found(address, as_json=as_json)
+    profile, sharing = removed.profile, removed.kept_for
     if as_json:
         print_json(
-            {"removed": profile.address, "keychain_entry_removed": deleted, "kept_for": sharing}
+            {
+                "removed": profile.address,
+                "keychain_entry_removed": removed.secret_removed,
+                "kept_for": list(sharing),
+            }
         )
     elif sharing:
-        removed = translate("CommandLine", "Removed {address}; its password stays for {others}.")
-        print(removed.format(address=profile.address, others=", ".join(sharing)))
-    elif deleted:
-        removed = translate("CommandLine", "Removed {address} and its password.")
-        print(removed.format(address=profile.address))
+        said = translate("CommandLine", "Removed {address}; its password stays for {others}.")
+        print(said.format(address=profile.address, others=", ".join(sharing)))
+    elif removed.secret_removed:
+        said = translate("CommandLine", "Removed {address} and its password.")
+        print(said.format(address=profile.address))
     else:
         print(translate("CommandLine", "Removed {address}.").format(address=profile.address))
     return EXIT_OK

@@ -1,4 +1,7 @@
-"""Command-line entry point: ``email-setup-wizard [COMMAND ...]``; no command opens the GUI.
+"""The command line: ``email-setup-wizard COMMAND ...``.
+
+``wizard.launcher`` parses the arguments and hands a command here; with no command it starts
+the desktop wizard instead, so nothing here imports the GUI.
 
 Exit codes are part of the scripting contract (see the README): 0 success, 2 invalid input,
 3 nothing found, 130 interrupted. Readable output follows the user's language
@@ -9,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 
 from wizard import __version__
 from wizard.cli import accounts, detect, sendtest, setup
@@ -34,13 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from wizard.gui.app import run
-
-        return run(args.address)
+def run_command(args: argparse.Namespace) -> int:
+    """Run the command ``args`` were parsed for (by ``build_parser``); its exit status."""
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:

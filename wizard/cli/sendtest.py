@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from wizard import keychain
+from wizard.accounts import stored_secret
 from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
@@ -160,7 +160,7 @@ def handle(args: argparse.Namespace) -> int:
             )
             stored = None
             if not args.password_stdin:
-                stored = keychain.get_password(profile.host, profile.port, profile.username)
+                stored = stored_secret(profile)
             password = stored or read_password(from_stdin=args.password_stdin)
     except PasswordUnavailableError as err:
         complain(err.readable)

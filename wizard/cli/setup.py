@@ -17,7 +17,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from wizard.accounts import store_account
+from wizard.accounts import profile_from_test, store_account
 from wizard.cli.accounts import describe_profile
 from wizard.cli.common import (
     EXIT_INTERRUPTED,
@@ -41,10 +41,10 @@ from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import QT_TRANSLATE_NOOP, describe_error
 from wizard.model import Candidate, Trust
-from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
+from wizard.profiles import ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
-from wizard.smtp.send import TestOutcome, send_test_message
+from wizard.smtp.send import send_test_message
 
 
 def add_parser(commands: Any) -> None:
@@ -152,32 +152,27 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     if not outcome.ok:
         raise _Stop(EXIT_TEST_FAILED, document["test"]["explanation"])
 
-    profile = AccountProfile(
+    profile = profile_from_test(
+        settings,
+        outcome,
         display_name=args.name,
-        address=address.address,
-        host=settings.host,
-        port=settings.port,
-        security=settings.security,
-        username=outcome.username or settings.username,
-        auth_method=None,
         source=best.config.source,
         trust=best.config.trust,
-        last_tested=datetime.now(UTC),
-        pinned_sha256=args.trust_certificate if _pin_was_needed(outcome) else None,
+        when=datetime.now(UTC),
     )
     try:
         stored = store_account(store, profile, password)
-        for loose in stored.loose_ends:
-            left = translate(
-                "CommandLine",
-                "a replaced password is still in the keychain (service {service}, "
-                "user {username}): {reason}",
-            )
-            reason = describe_error(loose.error, translate)
-            complain(left.format(service=loose.service, username=loose.username, reason=reason))
-        backend = stored.backend
     except (KeychainError, ProfileError) as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
+    for loose in stored.loose_ends:
+        left = translate(
+            "CommandLine",
+            "a replaced password is still in the keychain (service {service}, "
+            "user {username}): {reason}",
+        )
+        reason = describe_error(loose.error, translate)
+        complain(left.format(service=loose.service, username=loose.username, reason=reason))
+    backend = stored.backend
     document["stored"] = {
         "keychain": backend,
         "service": profile.keychain_service,
@@ -218,9 +213,3 @@ def _refuse_untrusted(best: Candidate, args: argparse.Namespace) -> str | None:
         "without a terminal (or with --json) no one can be asked; check them, then run again "
         "with --yes.",
     )
-
-
-def _pin_was_needed(outcome: TestOutcome) -> bool:
-    """Keep a pin only when the certificate really needed it."""
-    certificate = outcome.certificate
-    return certificate is not None and not certificate.verified

@@ -2,7 +2,7 @@
 ``email-setup-wizard-gui``.
 
 ``main(argv)`` parses the GUI's own options; ``run(address)`` is for a caller that has parsed
-them already (the command line's ``main``).
+them already (``wizard.launcher``).
 """
 
 from __future__ import annotations

@@ -11,8 +11,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from wizard.accounts import accepted_username, pin_to_keep
 from wizard.address import EmailAddress
 from wizard.model import Candidate, DetectionResult, Security, ServerConfig
+from wizard.smtp.send import SendSettings, TestOutcome
 
 
 @dataclass(frozen=True)
@@ -39,21 +41,36 @@ class ServerChoice:
 @dataclass(frozen=True)
 class TestPassed:
     """A test that went through, and exactly what it tested: the settings, the sender's
-    address and the password, with the login and the pin that worked, and when.
+    address and the password, with its outcome (the login, mechanism and certificate that
+    worked), and when.
 
     It vouches for nothing else: ``Draft.tested`` ignores it once any of the tested things
-    differs from what is entered now, and the account is stored from it, not from the fields.
+    differs from what is entered now, and the account is stored from it
+    (``wizard.accounts.profile_from_test``), not from the fields.
     """
 
     choice: ServerChoice
     address: EmailAddress
     password: str = field(repr=False)  # a second reference to the draft's, never logged
-    username: str  # the login the server accepted, which may not be the one entered
-    recipient: str
-    pinned_sha256: str | None  # only when the certificate the test saw did not verify
+    settings: SendSettings
+    outcome: TestOutcome
     when: datetime
 
     __test__ = False  # not a pytest test class, whatever its name
+
+    @property
+    def username(self) -> str:
+        """The login the server accepted, which may not be the one entered."""
+        return accepted_username(self.settings, self.outcome)
+
+    @property
+    def recipient(self) -> str:
+        return self.settings.recipient or self.settings.address
+
+    @property
+    def pinned_sha256(self) -> str | None:
+        """The pin the account keeps: only when the certificate the test saw did not verify."""
+        return pin_to_keep(self.settings, self.outcome)
 
 
 class Draft(QObject):

@@ -11,12 +11,11 @@ last argument, for progress the page shows as it happens.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
-from wizard.accounts import store_account
+from wizard.accounts import StoredAccount, store_account
 from wizard.address import EmailAddress
 from wizard.discovery.context import ISPDB_URL, Deadlines
 from wizard.discovery.engine import detect
@@ -26,16 +25,14 @@ from wizard.profiles import AccountProfile, ProfileStore
 from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome, send_test_message
 
-log = logging.getLogger(__name__)
-
 DetectOperation = Callable[[EmailAddress, Report], Awaitable[DetectionResult]]
 """Reports ``wizard.discovery.events`` as they happen."""
 
 SendOperation = Callable[[SendSettings, str, Report], Awaitable[TestOutcome]]
 """Takes the settings and the password; reports a ``StageBegun`` as each stage begins."""
 
-StoreOperation = Callable[[AccountProfile, str, Report], Awaitable[str]]
-"""Takes the profile and the password; returns the keychain the password went to."""
+StoreOperation = Callable[[AccountProfile, str, Report], Awaitable[StoredAccount]]
+"""Takes the profile and the password (``wizard.accounts.store_account``)."""
 
 
 @dataclass(frozen=True)
@@ -87,14 +84,6 @@ async def _send(
 
 async def _store(
     profiles: ProfileStore, profile: AccountProfile, password: str, _report: Report
-) -> str:
+) -> StoredAccount:
     """Storing blocks (D-Bus, a keychain prompt, disk), so it runs beside the loop."""
-    stored = await asyncio.to_thread(store_account, profiles, profile, password)
-    for loose in stored.loose_ends:
-        log.warning(
-            "a replaced password is still in the keychain (service %s, user %s): %s",
-            loose.service,
-            loose.username,
-            loose.error.problem.value,
-        )
-    return stored.backend
+    return await asyncio.to_thread(store_account, profiles, profile, password)

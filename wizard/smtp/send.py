@@ -128,7 +128,8 @@ class TestOutcome:
     ``stage`` is where it stopped (``DONE`` on success); ``reply`` the server's answer that
     decided it (the acceptance of the message, or the refusal), ``None`` when the test ended
     for a reason of its own (no answer, a certificate, a refusal to send the password).
-    ``username`` is the login the server accepted, ``None`` until one was.
+    ``username`` is the login the server accepted and ``mechanism`` the SASL mechanism it
+    accepted (upper-case, e.g. ``PLAIN``), both ``None`` until a login went through.
     """
 
     ok: bool
@@ -139,6 +140,7 @@ class TestOutcome:
     diagnosis: Diagnosis | None
     certificate: Certificate | None
     transcript: tuple[str, ...]
+    mechanism: str | None = None
 
     __test__ = False  # not a pytest test class, whatever its name
 
@@ -203,6 +205,7 @@ class _Test:
     transcript: list[str] = field(default_factory=list)  # across both connections, if two
     stage: Stage = Stage.CONNECT
     certificate: Certificate | None = None
+    mechanism: str | None = None  # the one the server accepted
 
     async def run(
         self, tls_context: ssl.SSLContext, rejection: ssl.SSLCertVerificationError | None = None
@@ -310,6 +313,7 @@ class _Test:
                     raise
                 refusal = refusal or stop
             else:
+                self.mechanism = mechanism.upper()
                 return username
         assert refusal is not None  # there is always at least the address to try
         raise refusal
@@ -417,6 +421,7 @@ class _Test:
             diagnosis=diagnosis,
             certificate=self.certificate,
             transcript=tuple(self.transcript),
+            mechanism=self.mechanism,
         )
 
 

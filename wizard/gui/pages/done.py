@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from wizard.accounts import StoredAccount, profile_from_test
 from wizard.gui import texts
 from wizard.gui.draft import Draft, TestPassed
 from wizard.gui.engine import Engine
@@ -100,29 +101,35 @@ class DonePage(EnginePage):
         )
 
     def _profile(self, passed: TestPassed) -> AccountProfile:
-        choice = passed.choice
-        config = choice.config
-        return AccountProfile(
+        config = passed.choice.config
+        return profile_from_test(
+            passed.settings,
+            passed.outcome,
             display_name=self._draft.display_name,
-            address=passed.address.address,
-            host=choice.host,
-            port=choice.port,
-            security=choice.security,
-            username=passed.username,
-            auth_method=choice.auth_method or None,
             source=config.source if config else None,
             trust=config.trust if config else None,
-            last_tested=passed.when,
-            pinned_sha256=passed.pinned_sha256,
+            when=passed.when,
         )
 
     @Slot(object)
-    def _on_stored(self, backend: str) -> None:
+    def _on_stored(self, stored: StoredAccount) -> None:
         self._job = None
-        self._backend = backend
-        self.status.show_text(
-            Tone.OK, self.tr("Saved. Your password is kept in {keychain}.").format(keychain=backend)
-        )
+        self._backend = stored.backend
+        lines = [
+            self.tr("Saved. Your password is kept in {keychain}.").format(keychain=stored.backend)
+        ]
+        for loose in stored.loose_ends:
+            lines.append(
+                self.tr(
+                    "The password this account used before is still in the keychain "
+                    "(service {service}, user {username}): {problem}"
+                ).format(
+                    service=loose.service,
+                    username=loose.username,
+                    problem=texts.describe_error(loose.error),
+                )
+            )
+        self.status.show_text(Tone.WARNING if stored.loose_ends else Tone.OK, "\n".join(lines))
         self._show_summary()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
         wizard = self.wizard()
@@ -180,7 +187,7 @@ class DonePage(EnginePage):
             ),
             self.tr("Username: {username}").format(username=passed.username),
             self.tr("Sign-in method: {method}").format(
-                method=choice.auth_method or self.tr("automatic")
+                method=passed.outcome.mechanism or self.tr("automatic")
             ),
             self.tr("Settings found by: {source}").format(
                 source=(

@@ -298,33 +298,28 @@ class SendPage(EnginePage):
         self.finished.emit()
 
     def _passed(self, outcome: TestOutcome, attempt: _Attempt) -> None:
-        """Record exactly what passed. The username is the one the server accepted; the pin
-        is kept only if the certificate needed it (as the command line does), so a server
-        whose certificate verifies is not tied to one certificate it may soon replace."""
-        settings = attempt.settings
-        recipient = settings.recipient or settings.address
-        username = outcome.username or settings.username
-        lines = [
-            self.tr("The server accepted the test message for {recipient}.").format(
-                recipient=recipient
-            )
-        ]
-        if username != settings.username:
-            lines.append(
-                self.tr("The login worked with the username {username}.").format(username=username)
-            )
-        self.result.show_text(Tone.OK, "\n".join(lines))
-        certificate = outcome.certificate
-        pin_needed = certificate is not None and not certificate.verified
-        self._draft.passed = TestPassed(
+        """Record exactly what passed; the account is built from it when it is saved."""
+        passed = TestPassed(
             choice=attempt.choice,
             address=attempt.address,
             password=attempt.password,
-            username=username,
-            recipient=recipient,
-            pinned_sha256=settings.pinned_sha256 if pin_needed else None,
+            settings=attempt.settings,
+            outcome=outcome,
             when=datetime.now(UTC),
         )
+        lines = [
+            self.tr("The server accepted the test message for {recipient}.").format(
+                recipient=passed.recipient
+            )
+        ]
+        if passed.username != attempt.settings.username:
+            lines.append(
+                self.tr("The login worked with the username {username}.").format(
+                    username=passed.username
+                )
+            )
+        self.result.show_text(Tone.OK, "\n".join(lines))
+        self._draft.passed = passed
 
     def _failed(self, outcome: TestOutcome) -> None:
         security = self._attempt.settings.security if self._attempt else Security.SSL

@@ -1,0 +1,24 @@
+"""``email-setup-wizard`` (and ``python -m wizard``): the command line, or with no command the
+desktop wizard.
+
+The choice is made here, so that the command line (``wizard.cli``) never imports the GUI and
+the GUI is loaded only when it is wanted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wizard.cli.main import build_parser, run_command
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from wizard.gui.app import run
+
+        return run(args.address)
+    return run_command(args)
