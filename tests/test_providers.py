@@ -162,6 +162,7 @@ def test_build_skips_bad_files_and_reports_conflicts(small_ispdb: Path, tmp_path
                 "authentication": [],
             }
         ],
+        "incoming": [],
     }
     database = ProviderDatabase.from_file(output / "providers.json")
     assert database.lookup("A.Example") == database.providers["a.example"]

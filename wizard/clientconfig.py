@@ -1,12 +1,14 @@
-"""Thunderbird's clientConfig 1.1 format, outgoing side: parse it safely, expand its templates.
+"""Thunderbird's clientConfig 1.1 format: parse it safely, expand its templates.
 
 The same parser reads configs fetched from the network (autoconfig, ISPDB) and, at build time,
 the ISPDB files behind the bundled provider database, so both reach the engine as the same
 :class:`ClientConfig`. Network input is untrusted: it is size-capped and parsed with defusedxml,
 which refuses DTDs and entities instead of expanding them.
 
-Only ``<outgoingServer type="smtp">`` matters to this program. One broken server entry is
-skipped rather than failing the whole document, because providers often list several.
+What matters to this program is ``<outgoingServer type="smtp">``, and
+``<incomingServer type="imap">``, which only serves to confirm that a test message arrived. One
+broken server entry is skipped rather than failing the whole document, because providers often
+list several.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import defusedxml.ElementTree
 from defusedxml import DefusedXmlException
 
 from wizard.errors import WizardError
-from wizard.model import Security, ServerConfig
+from wizard.model import Protocol, Security, ServerConfig
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -54,6 +56,7 @@ class ClientConfigError(WizardError, ValueError):
 @dataclass(frozen=True)
 class OutgoingServer:
     """One ``<outgoingServer type="smtp">`` as the document states it, templates unexpanded.
+    An ``<incomingServer type="imap">`` has the same fields, and is read into the same class.
 
     ``hostname`` is lower-case and may contain ``%EMAILDOMAIN%`` (a few ISPDB entries, such as
     inbox.lv, serve every customer domain from ``mail.<domain>``).
@@ -68,12 +71,16 @@ class OutgoingServer:
 
 @dataclass(frozen=True)
 class ClientConfig:
-    """A provider's outgoing settings and the domains they apply to (MX domains included)."""
+    """A provider's settings and the domains they apply to (MX domains included)."""
 
     provider_id: str
     display_name: str | None
     domains: tuple[str, ...]
     outgoing: tuple[OutgoingServer, ...]
+    incoming: tuple[OutgoingServer, ...] = ()  # IMAP only
+
+    def servers(self, protocol: Protocol) -> tuple[OutgoingServer, ...]:
+        return self.incoming if protocol is Protocol.IMAP else self.outgoing
 
 
 _SOCKET_TYPES = {"ssl": Security.SSL, "starttls": Security.STARTTLS, "plain": Security.NONE}
@@ -110,11 +117,7 @@ def parse_client_config(data: bytes) -> ClientConfig:
             if (domain := _normalize_hostname(_text(element))) is not None
         )
     )
-    outgoing = tuple(
-        server
-        for element in provider.findall("outgoingServer")
-        if element.get("type") == "smtp" and (server := _outgoing_server(element)) is not None
-    )
+    outgoing = _servers(provider, "outgoingServer", "smtp")
     if not outgoing:
         raise ClientConfigError(ClientConfigProblem.NO_OUTGOING_SERVER)
     return ClientConfig(
@@ -122,11 +125,22 @@ def parse_client_config(data: bytes) -> ClientConfig:
         display_name=_child_text(provider, "displayName"),
         domains=domains,
         outgoing=outgoing,
+        incoming=_servers(provider, "incomingServer", "imap"),
     )
 
 
-def _outgoing_server(element: Element) -> OutgoingServer | None:
-    """The server an ``<outgoingServer>`` describes, or None if it cannot be used as stated."""
+def _servers(provider: Element, tag: str, kind: str) -> tuple[OutgoingServer, ...]:
+    """The usable ``<tag type="kind">`` servers, in document order."""
+    return tuple(
+        server
+        for element in provider.findall(tag)
+        if element.get("type") == kind and (server := _server(element)) is not None
+    )
+
+
+def _server(element: Element) -> OutgoingServer | None:
+    """The server an ``<outgoingServer>`` or ``<incomingServer>`` describes, or None if it
+    cannot be used as stated."""
     hostname = _normalize_hostname(_child_text(element, "hostname"), template=True)
     port_text = _child_text(element, "port") or ""
     security = _SOCKET_TYPES.get((_child_text(element, "socketType") or "").lower())
@@ -195,9 +209,10 @@ def to_server_configs(
     trust: Trust,
     tier: Tier,
     origin: str,
+    protocol: Protocol = Protocol.SMTP,
 ) -> list[ServerConfig]:
-    """The config's outgoing servers as the engine's settings for ``address``, in document order
-    (which is the provider's order of preference)."""
+    """The config's servers for ``protocol`` as the engine's settings for ``address``, in
+    document order (which is the provider's order of preference)."""
     names = {"address": address, "local_part": local_part, "domain": domain}
     provider = _expand(config.display_name, **names) if config.display_name else None
     return [
@@ -213,5 +228,5 @@ def to_server_configs(
             auth_methods=server.authentication,
             provider=provider,
         )
-        for server in config.outgoing
+        for server in config.servers(protocol)
     ]

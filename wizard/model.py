@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 
+class Protocol(StrEnum):
+    """Which server a setting is for. Detection finds outgoing (SMTP) settings; incoming (IMAP)
+    ones only serve to confirm that a test message arrived."""
+
+    SMTP = "smtp"
+    IMAP = "imap"
+
+
 class Security(StrEnum):
-    """How the SMTP connection is protected. The values are the JSON and CLI spellings."""
+    """How a connection (SMTP or IMAP) is protected. The values are the JSON and CLI spellings."""
 
     SSL = "ssl"  # implicit TLS from the first byte (RFC 8314), usually port 465
     STARTTLS = "starttls"  # plain connect, then upgraded with STARTTLS, usually port 587
@@ -71,7 +79,8 @@ class Tier(IntEnum):
 
 @dataclass(frozen=True)
 class ServerConfig:
-    """Outgoing-server settings as one source states them, before any live check.
+    """Server settings as one source states them, before any live check: outgoing ones, or
+    incoming (IMAP) ones when detection looks for those (``wizard.imap``).
 
     ``auth_methods`` keeps clientConfig's own words (``password-cleartext``, ``OAuth2``...)
     because they say more than SASL names: OAuth2 means "needs a browser sign-in".
@@ -112,6 +121,7 @@ class ProbeFailure(StrEnum):
     CONNECT_TIMEOUT = "connect-timeout"  # no answer at all (firewall, blackhole)
     NO_GREETING = "no-greeting"  # connected, but the server never said hello
     NOT_SMTP = "not-smtp"  # something answered, but it does not speak SMTP
+    NOT_IMAP = "not-imap"  # something answered, but it does not speak IMAP
     TLS_FAILED = "tls-failed"  # the TLS handshake itself failed (not a certificate issue)
     NO_STARTTLS = "no-starttls"  # STARTTLS was expected but not offered
     CLOSED = "closed"  # the server hung up mid-conversation

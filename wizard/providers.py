@@ -1,4 +1,4 @@
-"""The bundled provider database: Thunderbird's ISPDB, outgoing side, shipped as JSON.
+"""The bundled provider database: Thunderbird's ISPDB (SMTP and IMAP servers), shipped as JSON.
 
 It answers the commonest case (a big provider's address) instantly and without the network,
 and also maps MX-derived domains (``google.com`` for ``aspmx.l.google.com``) to the provider
@@ -40,6 +40,7 @@ class ProviderEntry(TypedDict):
     display_name: str | None
     domains: list[str]
     outgoing: list[OutgoingEntry]
+    incoming: list[OutgoingEntry]  # IMAP servers, with the same fields
 
 
 class ProviderFile(TypedDict):
@@ -54,16 +55,18 @@ def to_entry(config: ClientConfig) -> ProviderEntry:
         "id": config.provider_id,
         "display_name": config.display_name,
         "domains": list(config.domains),
-        "outgoing": [
-            {
-                "hostname": server.hostname,
-                "port": server.port,
-                "security": server.security.value,
-                "username": server.username_template,
-                "authentication": list(server.authentication),
-            }
-            for server in config.outgoing
-        ],
+        "outgoing": [_server_entry(server) for server in config.outgoing],
+        "incoming": [_server_entry(server) for server in config.incoming],
+    }
+
+
+def _server_entry(server: OutgoingServer) -> OutgoingEntry:
+    return {
+        "hostname": server.hostname,
+        "port": server.port,
+        "security": server.security.value,
+        "username": server.username_template,
+        "authentication": list(server.authentication),
     }
 
 
@@ -73,16 +76,18 @@ def from_entry(entry: ProviderEntry) -> ClientConfig:
         provider_id=entry["id"],
         display_name=entry["display_name"],
         domains=tuple(entry["domains"]),
-        outgoing=tuple(
-            OutgoingServer(
-                hostname=server["hostname"],
-                port=server["port"],
-                security=Security(server["security"]),
-                username_template=server["username"],
-                authentication=tuple(server["authentication"]),
-            )
-            for server in entry["outgoing"]
-        ),
+        outgoing=tuple(_server(server) for server in entry["outgoing"]),
+        incoming=tuple(_server(server) for server in entry["incoming"]),
+    )
+
+
+def _server(server: OutgoingEntry) -> OutgoingServer:
+    return OutgoingServer(
+        hostname=server["hostname"],
+        port=server["port"],
+        security=Security(server["security"]),
+        username_template=server["username"],
+        authentication=tuple(server["authentication"]),
     )
 
 

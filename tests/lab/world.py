@@ -25,6 +25,7 @@ from . import firewall
 from .certs import CertKind, LabCA
 from .dns_server import DNS_IP, DnsServer, canonical_name
 from .http_server import XML, Route, Web
+from .imap_server import ImapBehaviour, LabImapServer
 from .smtp_server import LabSmtpServer, SmtpBehaviour
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class Lab:
             self.dns = DnsServer()
             self.web = Web(self.ca)
             self._smtp: list[LabSmtpServer] = []
+            self._imap: list[LabImapServer] = []
             self._errors: list[str] = []
             self._free = _addresses()
             self._taken: set[str] = set()
@@ -172,6 +174,20 @@ class Lab:
 
         return self._call(start())
 
+    def imap(self, host: str, port: int, behaviour: ImapBehaviour | None = None) -> LabImapServer:
+        """Start a (pre-login) IMAP server for ``host`` on its address and ``port``."""
+        ip = self.host(host)
+
+        async def start() -> LabImapServer:
+            server = LabImapServer(
+                ip, port, canonical_name(host), behaviour or ImapBehaviour(), self.ca
+            )
+            await server.start()
+            self._imap.append(server)
+            return server
+
+        return self._call(start())
+
     def blackhole(self, host: str, port: int) -> None:
         """Make connections to ``host:port`` hang unanswered, like a firewalled dead host.
 
@@ -255,8 +271,12 @@ class Lab:
 
     async def _stop_servers(self) -> None:
         servers, self._smtp = self._smtp, []
+        imap, self._imap = self._imap, []
         results = await asyncio.gather(
-            *(server.stop() for server in servers), self.web.stop(), return_exceptions=True
+            *(server.stop() for server in servers),
+            *(server.stop() for server in imap),
+            self.web.stop(),
+            return_exceptions=True,
         )
         self._errors += [
             f"stopping a server: {result!r}"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from wizard.address import parse_address
+from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
     EXIT_NOTHING_FOUND,
@@ -29,8 +31,8 @@ from wizard.messages import (
     status_label,
     trust_label,
 )
-from wizard.model import Candidate, DetectionResult, SourceReport
-from wizard.report import auth_mechanisms, detection_json
+from wizard.model import Candidate, DetectionResult, Protocol, SourceReport
+from wizard.report import auth_mechanisms, candidate_json, detection_json
 from wizard.runtime import run
 
 
@@ -71,18 +73,59 @@ def handle(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
 
-    result = run(
-        detect(
+    result, incoming = run(
+        detect_both(
             address,
-            deadlines=Deadlines(total=args.timeout),
+            Deadlines(total=args.timeout),
             on_event=show_progress if args.verbose else None,
         )
     )
     if args.json:
-        print_json(detection_json(result))
+        print_json(detection_json(result) | {"imap": incoming_json(incoming)})
     else:
         print(render(result, verbose=args.verbose))
+        print(render_incoming(incoming))
     return EXIT_OK if result.best else EXIT_NOTHING_FOUND
+
+
+async def detect_both(
+    address: EmailAddress,
+    deadlines: Deadlines,
+    on_event: Callable[[DetectionEvent], None] | None = None,
+) -> tuple[DetectionResult, DetectionResult]:
+    """The outgoing settings and, in a separate run beside them, the incoming (IMAP) server
+    that delivery confirmation needs; ``on_event`` sees the outgoing run's progress."""
+    outgoing = detect(address, deadlines=deadlines, on_event=on_event)
+    incoming = detect(address, deadlines=deadlines, protocol=Protocol.IMAP)
+    return await asyncio.gather(outgoing, incoming)
+
+
+def incoming_json(result: DetectionResult) -> dict[str, Any] | None:
+    """The detected IMAP server for the JSON ``imap`` key, shaped like ``smtp``."""
+    return candidate_json(result.best) if result.best else None
+
+
+def render_incoming(result: DetectionResult) -> str:
+    """The detected IMAP server in the user's language, or that none was found."""
+    if result.best is None:
+        return translate(
+            "CommandLine",
+            "No incoming-mail (IMAP) server found: a test message's arrival cannot be checked.",
+        )
+    config = result.best.config
+    lines = [
+        translate("CommandLine", "Incoming mail (IMAP), to confirm that test messages arrive:")
+    ]
+    lines.append(field("server", config.host))
+    lines.append(field("port", config.port))
+    lines.append(field("security", security_label(config.security, translate)))
+    lines.extend(
+        translate("CommandLine", "Warning: {warning}").format(
+            warning=describe_caution(caution, result.domain, translate)
+        )
+        for caution in result.best.warnings
+    )
+    return "\n".join(lines)
 
 
 def render(result: DetectionResult, *, verbose: bool) -> str:

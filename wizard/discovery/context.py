@@ -15,7 +15,7 @@ import httpx
 from wizard.address import EmailAddress
 from wizard.clientconfig import ClientConfig, to_server_configs
 from wizard.errors import WizardError
-from wizard.model import ServerConfig, SourceName, SourceNote, Tier, Trust
+from wizard.model import Protocol, ServerConfig, SourceName, SourceNote, Tier, Trust
 from wizard.providers import ProviderDatabase
 from wizard.smtp.probe import ProbeTimeouts
 
@@ -78,11 +78,12 @@ class DiscoveryContext:
     providers: ProviderDatabase
     deadlines: Deadlines
     ispdb_url: str = ISPDB_URL
+    protocol: Protocol = Protocol.SMTP  # which servers the sources look for
 
     def configs_from(
         self, config: ClientConfig, *, source: SourceName, trust: Trust, tier: Tier, origin: str
     ) -> list[ServerConfig]:
-        """Expand a provider document's outgoing servers for this address."""
+        """Expand a provider document's servers (of ``protocol``) for this address."""
         return to_server_configs(
             config,
             address=self.address.address,
@@ -92,4 +93,5 @@ class DiscoveryContext:
             trust=trust,
             tier=tier,
             origin=origin,
+            protocol=self.protocol,
         )

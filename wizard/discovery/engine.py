@@ -39,12 +39,14 @@ from wizard.discovery.ranking import (
     rank_key,
 )
 from wizard.errors import WizardError
+from wizard.imap.probe import probe_imap
 from wizard.model import (
     Candidate,
     Caution,
     DetectionResult,
     ProbeFailure,
     ProbeResult,
+    Protocol,
     Security,
     ServerConfig,
     SourceName,
@@ -159,8 +161,11 @@ async def detect(
     deadlines: Deadlines | None = None,
     on_event: EventSink | None = None,
     ispdb_url: str = ISPDB_URL,
+    protocol: Protocol = Protocol.SMTP,
 ) -> DetectionResult:
-    """Find the outgoing-server settings for ``address``.
+    """Find the outgoing-server settings for ``address``; with ``protocol``, the incoming
+    (IMAP) server's, by the same sources and rules (a separate run, so that the outgoing
+    answer never waits for it).
 
     Never takes longer than ``deadlines.total``; cancelling the calling task stops all work.
     """
@@ -175,6 +180,7 @@ async def detect(
             providers=providers or ProviderDatabase.bundled(),
             deadlines=deadlines,
             ispdb_url=ispdb_url,
+            protocol=protocol,
         )
         return await _Detection(ctx, on_event or (lambda _event: None)).run()
 
@@ -244,7 +250,8 @@ class _Detection:
     async def _run_probe(self, endpoint: Endpoint) -> None:
         host, port, security = endpoint
         try:
-            result = await probe_smtp(host, port, security, timeouts=self.ctx.deadlines.probe)
+            probe = probe_imap if self.ctx.protocol is Protocol.IMAP else probe_smtp
+            result = await probe(host, port, security, timeouts=self.ctx.deadlines.probe)
         except Exception as err:  # as for sources: report it, never wait for it
             log.exception("probing %s:%s failed", host, port)
             detail = f"internal error: {type(err).__name__}"

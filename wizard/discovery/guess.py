@@ -1,7 +1,8 @@
 """Source: guessing likely server names, confirmed only by talking to them.
 
-Only names that exist are proposed, each on the three submission ports; the engine probes
-every proposal live and keeps those that answer, so a guess is never presented untested.
+Only names that exist are proposed, each on the three submission ports (or IMAP's two); the
+engine probes every proposal live and keeps those that answer, so a guess is never presented
+untested.
 """
 
 from __future__ import annotations
@@ -9,16 +10,19 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
-from wizard.model import Security, ServerConfig, SourceName, SourceNote, Tier, Trust
+from wizard.model import Protocol, Security, ServerConfig, SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import has_address
 
 # RFC 8314 order: implicit TLS first; port 25 is often blocked for home users, so it is last.
-PORTS = ((465, Security.SSL), (587, Security.STARTTLS), (25, Security.STARTTLS))
+PORTS = {
+    Protocol.SMTP: ((465, Security.SSL), (587, Security.STARTTLS), (25, Security.STARTTLS)),
+    Protocol.IMAP: ((993, Security.SSL), (143, Security.STARTTLS)),
+}
 
 
-def guessed_hosts(domain: str) -> list[str]:
-    """The host names providers most often use for outgoing mail."""
-    return [f"smtp.{domain}", f"mail.{domain}", domain]
+def guessed_hosts(domain: str, protocol: Protocol = Protocol.SMTP) -> list[str]:
+    """The host names providers most often use for outgoing (or incoming) mail."""
+    return [f"{protocol.value}.{domain}", f"mail.{domain}", domain]
 
 
 async def _exists(ctx: DiscoveryContext, host: str) -> bool:
@@ -44,11 +48,11 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
 
     The note is what the row says if no probe answers; the engine says which ones did.
     """
-    hosts = guessed_hosts(ctx.address.domain)
+    hosts = guessed_hosts(ctx.address.domain, ctx.protocol)
     exists = await asyncio.gather(*(_exists(ctx, h) for h in hosts))
     present = [h for h, ok in zip(hosts, exists, strict=True) if ok]
     for host in present:
-        for port, security in PORTS:
+        for port, security in PORTS[ctx.protocol]:
             emit(
                 ServerConfig(
                     host=host,

@@ -1,4 +1,4 @@
-"""Source: RFC 6186 / RFC 8314 SRV records for mail submission.
+"""Source: RFC 6186 / RFC 8314 SRV records for mail submission (or for IMAP).
 
 Plain DNS is not authenticated, so whatever SRV says is offered as untrusted: a spoofed answer
 could point the user at an attacker's server.
@@ -9,15 +9,19 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
-from wizard.model import Security, ServerConfig, SourceName, SourceNote, Tier, Trust
+from wizard.model import Protocol, Security, ServerConfig, SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import lookup_srv
 
-SERVICES = (("_submissions._tcp", Security.SSL), ("_submission._tcp", Security.STARTTLS))
+SERVICES = {
+    Protocol.SMTP: (("_submissions._tcp", Security.SSL), ("_submission._tcp", Security.STARTTLS)),
+    Protocol.IMAP: (("_imaps._tcp", Security.SSL), ("_imap._tcp", Security.STARTTLS)),
+}
 
 
 async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
-    """Look up both submission services at once and emit every usable target."""
-    names = [f"{service}.{ctx.address.domain}" for service, _ in SERVICES]
+    """Look up both services of the protocol at once and emit every usable target."""
+    services = SERVICES[ctx.protocol]
+    names = [f"{service}.{ctx.address.domain}" for service, _ in services]
     answers = await asyncio.gather(
         *(lookup_srv(ctx.resolver, name) for name in names), return_exceptions=True
     )
@@ -30,7 +34,7 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     summary: list[str] = []
     servers: list[str] = []
     refused = False
-    for name, (_, security), targets in zip(names, SERVICES, answers, strict=True):
+    for name, (_, security), targets in zip(names, services, answers, strict=True):
         if isinstance(targets, BaseException):
             summary.append(f"{name}: {targets}")
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ssl
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import aiosmtplib
@@ -46,8 +47,9 @@ class ProbeTimeouts:
 
 
 @dataclass
-class _Findings:
-    """What one conversation learned, filled in as it goes so a failure keeps the rest."""
+class Findings:
+    """What one conversation learned, filled in as it goes so a failure keeps the rest.
+    (The IMAP probe, ``wizard.imap.probe``, fills in the same.)"""
 
     greeting: str | None = None
     auth_mechanisms: tuple[str, ...] = ()
@@ -71,15 +73,25 @@ async def probe_smtp(
     ``local_hostname`` is the EHLO argument; by default the connection's own address literal
     (``[192.0.2.1]``), which reveals nothing about the machine and needs no DNS lookup.
     """
-    started = time.monotonic()
     conversation = _Conversation(host, port, security, timeouts, local_hostname)
+    return await probe_with(host, port, security, conversation.talk)
+
+
+async def probe_with(
+    host: str,
+    port: int,
+    security: Security,
+    talk: Callable[[ssl.SSLContext, Findings], Awaitable[None]],
+) -> ProbeResult:
+    """What ``talk``, one conversation, found. If it rejects the certificate, it runs once
+    more without verification, only to show the user what was presented."""
+    started = time.monotonic()
     rejection: ssl.SSLCertVerificationError | None = None
     try:
-        findings = await conversation.run(client_context())
+        findings = await _findings(talk, client_context())
     except ssl.SSLCertVerificationError as err:
         rejection = err
-        # Once more without verification, only to show the user what was presented.
-        findings = await conversation.run(unverified_context())
+        findings = await _findings(talk, unverified_context())
     return ProbeResult(
         host=host,
         port=port,
@@ -93,6 +105,18 @@ async def probe_smtp(
     )
 
 
+async def _findings(
+    talk: Callable[[ssl.SSLContext, Findings], Awaitable[None]], tls_context: ssl.SSLContext
+) -> Findings:
+    findings = Findings()
+    try:
+        await talk(tls_context, findings)
+    except SessionFailed as failed:
+        findings.failure = failed.failure
+        findings.detail = failed.detail
+    return findings
+
+
 @dataclass(frozen=True)
 class _Conversation:
     host: str
@@ -101,17 +125,9 @@ class _Conversation:
     timeouts: ProbeTimeouts
     local_hostname: str | None
 
-    async def run(self, tls_context: ssl.SSLContext) -> _Findings:
-        """One connection. A rejected certificate escapes as ``SSLCertVerificationError``."""
-        findings = _Findings()
-        try:
-            await self._talk(tls_context, findings)
-        except SessionFailed as failed:
-            findings.failure = failed.failure
-            findings.detail = failed.detail
-        return findings
-
-    async def _talk(self, tls_context: ssl.SSLContext, findings: _Findings) -> None:
+    async def talk(self, tls_context: ssl.SSLContext, findings: Findings) -> None:
+        """One connection, filling in ``findings``. A failure raises ``SessionFailed``; a
+        rejected certificate escapes as ``SSLCertVerificationError``."""
         # Built before the socket exists, so a bad ``local_hostname`` cannot leak one.
         smtp = aiosmtplib.SMTP(
             hostname=self.host,
