@@ -208,7 +208,7 @@
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/detect.py" line="+93"/>
+        <location filename="../../wizard/cli/detect.py" line="+136"/>
         <source>No outgoing-mail settings found for {address}.</source>
         <translation>Für {address} wurden keine Einstellungen für den Postausgang gefunden.</translation>
     </message>
@@ -223,12 +223,23 @@
         <translation>Postausgang (SMTP) für {address}:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-24"/>
+        <location line="+31"/>
         <source>Warning: {warning}</source>
         <translation>Warnung: {warning}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <source>No incoming-mail (IMAP) server found: a test message&apos;s arrival cannot be checked.</source>
+        <translation>Kein Posteingangsserver (IMAP) gefunden: Ob eine Testnachricht ankommt, lässt sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Incoming mail (IMAP), to confirm that test messages arrive:</source>
+        <translation>Posteingang (IMAP), um zu prüfen, ob Testnachrichten ankommen:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Other possibilities:</source>
         <translation>Weitere Möglichkeiten:</translation>
     </message>
