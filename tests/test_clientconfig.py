@@ -88,6 +88,15 @@ def test_gmail_lists_oauth2_first_and_the_mx_domain() -> None:
                 authentication=("OAuth2", "password-cleartext"),
             ),
         ),
+        incoming=(  # IMAP only: the document's POP3 server is left out
+            OutgoingServer(
+                hostname="imap.gmail.com",
+                port=993,
+                security=Security.SSL,
+                username_template="%EMAILADDRESS%",
+                authentication=("OAuth2", "password-cleartext"),
+            ),
+        ),
     )
 
 
