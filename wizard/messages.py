@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from wizard.domaincheck.model import Check, Finding, FindingCode, Severity
 from wizard.errors import AddressProblem, InvalidAddressError, WizardError
 from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import (
@@ -538,3 +539,224 @@ def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list
             lines.append(describe_certificate_problem(certificate.problem, tr))
         lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
     return lines
+
+
+# -- The sender domain's health (wizard.domaincheck) ---------------------------------------
+
+_SEVERITIES = {
+    Severity.GOOD: QT_TRANSLATE_NOOP("Messages", "good"),
+    Severity.INFO: QT_TRANSLATE_NOOP("Messages", "note"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("Messages", "warning"),
+    Severity.PROBLEM: QT_TRANSLATE_NOOP("Messages", "problem"),
+}
+
+_DOMAIN_CHECKS = {
+    Check.SPF: QT_TRANSLATE_NOOP("Messages", "SPF (who may send)"),
+    Check.DKIM: QT_TRANSLATE_NOOP("Messages", "DKIM (signatures)"),
+    Check.DMARC: QT_TRANSLATE_NOOP("Messages", "DMARC (what receivers do)"),
+    Check.MTA_STS: QT_TRANSLATE_NOOP("Messages", "MTA-STS (encrypted delivery to you)"),
+    Check.TLS_RPT: QT_TRANSLATE_NOOP("Messages", "TLS-RPT (delivery reports)"),
+    Check.DANE: QT_TRANSLATE_NOOP("Messages", "DANE (TLSA records)"),
+}
+
+# The values each sentence needs are named in wizard.domaincheck.model.FindingCode.
+_FINDINGS = {
+    FindingCode.SPF_MISSING: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain} publishes no SPF record, so receivers cannot tell which servers may send its "
+        "mail; some will treat it as suspicious. Ask whoever manages {domain}'s DNS to add one.",
+    ),
+    FindingCode.SPF_MULTIPLE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain} has several SPF records; receivers then treat SPF as broken "
+        "(permanent error). Merge them into one TXT record that starts with v=spf1.",
+    ),
+    FindingCode.SPF_INVALID: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain}'s SPF record cannot be read by receivers ({detail}); they treat SPF as broken.",
+    ),
+    FindingCode.SPF_TOO_MANY_LOOKUPS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain}'s SPF record needs {lookups} DNS lookups; receivers stop at 10 and treat SPF as "
+        "broken (permanent error). Remove includes that are no longer used, or replace some "
+        "with the addresses they stand for.",
+    ),
+    FindingCode.SPF_RECORD: QT_TRANSLATE_NOOP(
+        "Messages", "SPF record: {record} ({lookups} of 10 DNS lookups)."
+    ),
+    FindingCode.SPF_AUTHORISED: QT_TRANSLATE_NOOP(
+        "Messages", "{domain}'s SPF record allows mail sent through {server} ({addresses})."
+    ),
+    FindingCode.SPF_NOT_AUTHORISED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Mail you send through {server} may be marked as spam or refused: {domain}'s SPF record "
+        "does not include it (result “{result}” for {addresses}). Ask whoever manages "
+        "{domain}'s DNS to add your provider's SPF entry.",
+    ),
+    FindingCode.SPF_PERMERROR: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain}'s SPF record breaks when it is evaluated for {server} ({detail}); receivers "
+        "treat that as a permanent error.",
+    ),
+    FindingCode.SPF_TEMPERROR: QT_TRANSLATE_NOOP(
+        "Messages", "SPF could not be evaluated for {server} just now ({detail}); try again later."
+    ),
+    FindingCode.SPF_NO_SERVER_ADDRESS: QT_TRANSLATE_NOOP(
+        "Messages", "{server} has no address, so SPF could not be evaluated for it."
+    ),
+    FindingCode.DKIM_FOUND: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain} publishes DKIM keys (selectors: {selectors}), so a provider can sign its mail.",
+    ),
+    FindingCode.DKIM_REVOKED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The DKIM keys for the selectors {selectors} are revoked (empty p=); mail signed with "
+        "them fails DKIM.",
+    ),
+    FindingCode.DKIM_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Messages",
+        "No DKIM key was found for the selectors tried ({selectors}). DKIM keys can only be "
+        "found by their selector: ask your provider which one it signs with and check it with "
+        "--dkim-selector.",
+    ),
+    FindingCode.DMARC_MISSING: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain} publishes no DMARC policy. Large mailbox providers expect one from senders; "
+        "a policy of p=none is a safe start.",
+    ),
+    FindingCode.DMARC_INVALID: QT_TRANSLATE_NOOP(
+        "Messages", "{domain}'s DMARC record cannot be used ({detail})."
+    ),
+    FindingCode.DMARC_POLICY: QT_TRANSLATE_NOOP(
+        "Messages",
+        "DMARC policy p={policy} (published at {location}; alignment SPF {aspf}, DKIM {adkim}): "
+        "mail that neither SPF nor a DKIM signature of the domain vouches for is "
+        "{policy_meaning}.",
+    ),
+    FindingCode.DMARC_REJECTS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain}'s DMARC policy (p={policy}) tells receivers to {policy_action} mail that "
+        "fails authentication, and SPF does not vouch for {server}: unless your provider signs "
+        "your mail with a DKIM key of {domain}, it will not reach the inbox.",
+    ),
+    FindingCode.DMARC_DEPENDS_ON_DKIM: QT_TRANSLATE_NOOP(
+        "Messages",
+        "SPF does not vouch for {server}, so with p={policy} your mail arrives only if it is "
+        "signed with one of {domain}'s DKIM keys. Check with your provider that it signs for "
+        "{domain}.",
+    ),
+    FindingCode.MTA_STS_NONE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain} publishes no MTA-STS policy: servers delivering to it may fall back to "
+        "unencrypted connections if an attacker interferes.",
+    ),
+    FindingCode.MTA_STS_RECORD_INVALID: QT_TRANSLATE_NOOP(
+        "Messages", "{domain}'s MTA-STS record cannot be used ({detail})."
+    ),
+    FindingCode.MTA_STS_POLICY_UNREACHABLE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{domain} announces MTA-STS, but its policy could not be fetched from {url} ({detail}). "
+        "Servers delivering to {domain} then ignore it.",
+    ),
+    FindingCode.MTA_STS_POLICY_INVALID: QT_TRANSLATE_NOOP(
+        "Messages", "The MTA-STS policy at {url} is not valid ({detail})."
+    ),
+    FindingCode.MTA_STS_POLICY: QT_TRANSLATE_NOOP(
+        "Messages", "MTA-STS policy in mode “{mode}” for the mail hosts {mx}."
+    ),
+    FindingCode.MTA_STS_MX_NOT_COVERED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The MTA-STS policy does not cover the mail hosts {hosts}: in mode “{mode}”, servers "
+        "that honour it refuse to deliver there.",
+    ),
+    FindingCode.TLS_RPT_NONE: QT_TRANSLATE_NOOP(
+        "Messages", "{domain} asks for no TLS delivery reports (TLS-RPT)."
+    ),
+    FindingCode.TLS_RPT_INVALID: QT_TRANSLATE_NOOP(
+        "Messages", "{domain}'s TLS-RPT record cannot be used ({detail})."
+    ),
+    FindingCode.TLS_RPT_FOUND: QT_TRANSLATE_NOOP(
+        "Messages", "TLS delivery reports are sent to {rua}."
+    ),
+    FindingCode.NO_MX: QT_TRANSLATE_NOOP("Messages", "{domain} names no mail host (MX)."),
+    FindingCode.DANE_ABSENT: QT_TRANSLATE_NOOP(
+        "Messages", "{domain}'s mail hosts publish no TLSA records (no DANE)."
+    ),
+    FindingCode.DANE_SECURE: QT_TRANSLATE_NOOP(
+        "Messages", "The mail hosts {hosts} publish TLSA records, and DNSSEC vouches for them."
+    ),
+    FindingCode.DANE_UNSIGNED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The mail hosts {hosts} publish TLSA records, but the answer was not DNSSEC-validated, "
+        "so servers delivering mail ignore them.",
+    ),
+    FindingCode.DANE_PARTIAL: QT_TRANSLATE_NOOP(
+        "Messages", "Some mail hosts have DANE, but {hosts} publish no TLSA records."
+    ),
+    FindingCode.TIMED_OUT: QT_TRANSLATE_NOOP(
+        "Messages", "This could not be checked in time ({detail})."
+    ),
+    FindingCode.DNS_FAILED: QT_TRANSLATE_NOOP("Messages", "DNS gave no usable answer ({detail})."),
+}
+
+_SUGGEST_INCLUDE = QT_TRANSLATE_NOOP("Messages", "Add “{suggestion}” to {domain}'s SPF record.")
+
+_POLICY_MEANINGS = {
+    "none": QT_TRANSLATE_NOOP("Messages", "only reported, still delivered"),
+    "quarantine": QT_TRANSLATE_NOOP("Messages", "put into the spam folder"),
+    "reject": QT_TRANSLATE_NOOP("Messages", "refused"),
+}
+_POLICY_ACTIONS = {
+    "quarantine": QT_TRANSLATE_NOOP("Messages", "move into the spam folder"),
+    "reject": QT_TRANSLATE_NOOP("Messages", "refuse"),
+}
+
+_DOMAIN_VERDICTS = {
+    Severity.GOOD: QT_TRANSLATE_NOOP("Messages", "{domain}'s records allow mail from this server."),
+    Severity.INFO: QT_TRANSLATE_NOOP(
+        "Messages", "Nothing in {domain}'s records stops mail from this server."
+    ),
+    Severity.WARNING: QT_TRANSLATE_NOOP(
+        "Messages", "Some of your mail may be marked as spam: {domain}'s records need attention."
+    ),
+    Severity.PROBLEM: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Mail you send may be refused or marked as spam: {domain}'s records need fixing.",
+    ),
+}
+
+
+def severity_label(severity: Severity, tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _SEVERITIES[severity])
+
+
+def domain_check_label(check: Check, tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _DOMAIN_CHECKS[check])
+
+
+def describe_finding(finding: Finding, domain: str, tr: Translate = untranslated) -> str:
+    """One domain-check finding as a plain sentence (with what to do, where there is a fix)."""
+    values = dict(finding.values)
+    policy = values.get("policy", "")
+    if policy in _POLICY_MEANINGS:
+        values["policy_meaning"] = tr(CONTEXT, _POLICY_MEANINGS[policy])
+    if policy in _POLICY_ACTIONS:
+        values["policy_action"] = tr(CONTEXT, _POLICY_ACTIONS[policy])
+    text = tr(CONTEXT, _FINDINGS[finding.code]).format_map(_Blank(domain=domain, **values))
+    if values.get("suggestion"):
+        text += " " + tr(CONTEXT, _SUGGEST_INCLUDE).format(
+            suggestion=values["suggestion"], domain=domain
+        )
+    return text
+
+
+def domain_verdict(severity: Severity, domain: str, tr: Translate = untranslated) -> str:
+    """The domain check in one sentence, for the done page."""
+    return tr(CONTEXT, _DOMAIN_VERDICTS[severity]).format(domain=domain)
+
+
+class _Blank(dict[str, str]):
+    """Format values where a missing one reads as empty rather than failing the sentence."""
+
+    def __missing__(self, key: str) -> str:
+        return ""

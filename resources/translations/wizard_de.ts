@@ -270,7 +270,7 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+44"/>
+        <location filename="../../wizard/cli/main.py" line="+45"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -548,7 +548,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+50"/>
+        <location filename="../../wizard/messages.py" line="+51"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1192,6 +1192,276 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <source>Something went wrong: {detail}</source>
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
+    <message>
+        <location line="+84"/>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SPF (who may send)</source>
+        <translation>SPF (wer senden darf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DKIM (signatures)</source>
+        <translation>DKIM (Signaturen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DMARC (what receivers do)</source>
+        <translation>DMARC (was Empfänger tun)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MTA-STS (encrypted delivery to you)</source>
+        <translation>MTA-STS (verschlüsselte Zustellung an Sie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS-RPT (delivery reports)</source>
+        <translation>TLS-RPT (Zustellberichte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DANE (TLSA records)</source>
+        <translation>DANE (TLSA-Einträge)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain} publishes no SPF record, so receivers cannot tell which servers may send its mail; some will treat it as suspicious. Ask whoever manages {domain}&apos;s DNS to add one.</source>
+        <translation>{domain} veröffentlicht keinen SPF-Eintrag, daher können Empfänger nicht erkennen, welche Server seine Mail senden dürfen; manche behandeln sie als verdächtig. Bitten Sie, wer das DNS von {domain} verwaltet, einen anzulegen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain} has several SPF records; receivers then treat SPF as broken (permanent error). Merge them into one TXT record that starts with v=spf1.</source>
+        <translation>{domain} hat mehrere SPF-Einträge; Empfänger werten SPF dann als defekt (dauerhafter Fehler). Fassen Sie sie zu einem TXT-Eintrag zusammen, der mit v=spf1 beginnt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain}&apos;s SPF record cannot be read by receivers ({detail}); they treat SPF as broken.</source>
+        <translation>Der SPF-Eintrag von {domain} ist für Empfänger nicht lesbar ({detail}); sie werten SPF als defekt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{domain}&apos;s SPF record needs {lookups} DNS lookups; receivers stop at 10 and treat SPF as broken (permanent error). Remove includes that are no longer used, or replace some with the addresses they stand for.</source>
+        <translation>Der SPF-Eintrag von {domain} braucht {lookups} DNS-Abfragen; Empfänger hören bei 10 auf und werten SPF als defekt (dauerhafter Fehler). Entfernen Sie nicht mehr benötigte includes oder ersetzen Sie einige durch die Adressen, für die sie stehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SPF record: {record} ({lookups} of 10 DNS lookups).</source>
+        <translation>SPF-Eintrag: {record} ({lookups} von 10 DNS-Abfragen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{domain}&apos;s SPF record allows mail sent through {server} ({addresses}).</source>
+        <translation>Der SPF-Eintrag von {domain} erlaubt Mail, die über {server} ({addresses}) gesendet wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail you send through {server} may be marked as spam or refused: {domain}&apos;s SPF record does not include it (result “{result}” for {addresses}). Ask whoever manages {domain}&apos;s DNS to add your provider&apos;s SPF entry.</source>
+        <translation>Mail, die Sie über {server} senden, kann als Spam markiert oder abgelehnt werden: Der SPF-Eintrag von {domain} schließt diesen Server nicht ein (Ergebnis „{result}“ für {addresses}). Bitten Sie, wer das DNS von {domain} verwaltet, den SPF-Eintrag Ihres Anbieters aufzunehmen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{domain}&apos;s SPF record breaks when it is evaluated for {server} ({detail}); receivers treat that as a permanent error.</source>
+        <translation>Der SPF-Eintrag von {domain} scheitert bei der Auswertung für {server} ({detail}); Empfänger werten das als dauerhaften Fehler.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SPF could not be evaluated for {server} just now ({detail}); try again later.</source>
+        <translation>SPF konnte für {server} gerade nicht ausgewertet werden ({detail}); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{server} has no address, so SPF could not be evaluated for it.</source>
+        <translation>{server} hat keine Adresse, daher konnte SPF dafür nicht ausgewertet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{domain} publishes DKIM keys (selectors: {selectors}), so a provider can sign its mail.</source>
+        <translation>{domain} veröffentlicht DKIM-Schlüssel (Selektoren: {selectors}), ein Anbieter kann seine Mail also signieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The DKIM keys for the selectors {selectors} are revoked (empty p=); mail signed with them fails DKIM.</source>
+        <translation>Die DKIM-Schlüssel der Selektoren {selectors} sind widerrufen (leeres p=); damit signierte Mail besteht DKIM nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No DKIM key was found for the selectors tried ({selectors}). DKIM keys can only be found by their selector: ask your provider which one it signs with and check it with --dkim-selector.</source>
+        <translation>Für die versuchten Selektoren ({selectors}) wurde kein DKIM-Schlüssel gefunden. DKIM-Schlüssel lassen sich nur über ihren Selektor finden: Fragen Sie Ihren Anbieter, mit welchem er signiert, und prüfen Sie ihn mit --dkim-selector.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{domain} publishes no DMARC policy. Large mailbox providers expect one from senders; a policy of p=none is a safe start.</source>
+        <translation>{domain} veröffentlicht keine DMARC-Richtlinie. Große Postfachanbieter erwarten eine von Absendern; eine Richtlinie p=none ist ein sicherer Anfang.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain}&apos;s DMARC record cannot be used ({detail}).</source>
+        <translation>Der DMARC-Eintrag von {domain} ist nicht verwendbar ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DMARC policy p={policy} (published at {location}; alignment SPF {aspf}, DKIM {adkim}): mail that neither SPF nor a DKIM signature of the domain vouches for is {policy_meaning}.</source>
+        <translation>DMARC-Richtlinie p={policy} (veröffentlicht bei {location}; Ausrichtung SPF {aspf}, DKIM {adkim}): Mail, für die weder SPF noch eine DKIM-Signatur der Domain bürgt, wird {policy_meaning}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{domain}&apos;s DMARC policy (p={policy}) tells receivers to {policy_action} mail that fails authentication, and SPF does not vouch for {server}: unless your provider signs your mail with a DKIM key of {domain}, it will not reach the inbox.</source>
+        <translation>Die DMARC-Richtlinie von {domain} (p={policy}) weist Empfänger an, Mail ohne bestandene Authentifizierung {policy_action}, und SPF bürgt nicht für {server}: Wenn Ihr Anbieter Ihre Mail nicht mit einem DKIM-Schlüssel von {domain} signiert, erreicht sie den Posteingang nicht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SPF does not vouch for {server}, so with p={policy} your mail arrives only if it is signed with one of {domain}&apos;s DKIM keys. Check with your provider that it signs for {domain}.</source>
+        <translation>SPF bürgt nicht für {server}, daher kommt Ihre Mail bei p={policy} nur an, wenn sie mit einem DKIM-Schlüssel von {domain} signiert ist. Klären Sie mit Ihrem Anbieter, dass er für {domain} signiert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{domain} publishes no MTA-STS policy: servers delivering to it may fall back to unencrypted connections if an attacker interferes.</source>
+        <translation>{domain} veröffentlicht keine MTA-STS-Richtlinie: Server, die dorthin zustellen, können auf unverschlüsselte Verbindungen zurückfallen, wenn ein Angreifer eingreift.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain}&apos;s MTA-STS record cannot be used ({detail}).</source>
+        <translation>Der MTA-STS-Eintrag von {domain} ist nicht verwendbar ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{domain} announces MTA-STS, but its policy could not be fetched from {url} ({detail}). Servers delivering to {domain} then ignore it.</source>
+        <translation>{domain} kündigt MTA-STS an, aber die Richtlinie konnte nicht von {url} geladen werden ({detail}). Server, die an {domain} zustellen, ignorieren sie dann.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The MTA-STS policy at {url} is not valid ({detail}).</source>
+        <translation>Die MTA-STS-Richtlinie unter {url} ist ungültig ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MTA-STS policy in mode “{mode}” for the mail hosts {mx}.</source>
+        <translation>MTA-STS-Richtlinie im Modus „{mode}“ für die Mailserver {mx}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The MTA-STS policy does not cover the mail hosts {hosts}: in mode “{mode}”, servers that honour it refuse to deliver there.</source>
+        <translation>Die MTA-STS-Richtlinie deckt die Mailserver {hosts} nicht ab: Im Modus „{mode}“ stellen Server, die sie beachten, dort nicht zu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain} asks for no TLS delivery reports (TLS-RPT).</source>
+        <translation>{domain} fordert keine TLS-Zustellberichte an (TLS-RPT).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{domain}&apos;s TLS-RPT record cannot be used ({detail}).</source>
+        <translation>Der TLS-RPT-Eintrag von {domain} ist nicht verwendbar ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS delivery reports are sent to {rua}.</source>
+        <translation>TLS-Zustellberichte gehen an {rua}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{domain} names no mail host (MX).</source>
+        <translation>{domain} nennt keinen Mailserver (MX).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{domain}&apos;s mail hosts publish no TLSA records (no DANE).</source>
+        <translation>Die Mailserver von {domain} veröffentlichen keine TLSA-Einträge (kein DANE).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mail hosts {hosts} publish TLSA records, and DNSSEC vouches for them.</source>
+        <translation>Die Mailserver {hosts} veröffentlichen TLSA-Einträge, und DNSSEC bürgt für sie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mail hosts {hosts} publish TLSA records, but the answer was not DNSSEC-validated, so servers delivering mail ignore them.</source>
+        <translation>Die Mailserver {hosts} veröffentlichen TLSA-Einträge, aber die Antwort war nicht per DNSSEC bestätigt, daher ignorieren zustellende Server sie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Some mail hosts have DANE, but {hosts} publish no TLSA records.</source>
+        <translation>Einige Mailserver haben DANE, aber {hosts} veröffentlichen keine TLSA-Einträge.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This could not be checked in time ({detail}).</source>
+        <translation>Das konnte nicht rechtzeitig geprüft werden ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DNS gave no usable answer ({detail}).</source>
+        <translation>DNS gab keine verwertbare Antwort ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add “{suggestion}” to {domain}&apos;s SPF record.</source>
+        <translation>Nehmen Sie „{suggestion}“ in den SPF-Eintrag von {domain} auf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only reported, still delivered</source>
+        <translation>nur gemeldet und trotzdem zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>put into the spam folder</source>
+        <translation>in den Spam-Ordner verschoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>move into the spam folder</source>
+        <translation>in den Spam-Ordner zu verschieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refuse</source>
+        <translation>abzulehnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{domain}&apos;s records allow mail from this server.</source>
+        <translation>Die Einträge von {domain} erlauben Mail von diesem Server.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing in {domain}&apos;s records stops mail from this server.</source>
+        <translation>Nichts in den Einträgen von {domain} hält Mail von diesem Server auf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some of your mail may be marked as spam: {domain}&apos;s records need attention.</source>
+        <translation>Ein Teil Ihrer Mail kann als Spam markiert werden: Die Einträge von {domain} brauchen Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail you send may be refused or marked as spam: {domain}&apos;s records need fixing.</source>
+        <translation>Ihre Mail kann abgelehnt oder als Spam markiert werden: Die Einträge von {domain} müssen korrigiert werden.</translation>
+    </message>
 </context>
 <context>
     <name>PasswordEdit</name>
@@ -1219,6 +1489,54 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+0"/>
         <source>Show the password</source>
         <translation>Das Passwort zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../wizard/reporting/sections.py" line="+22"/>
+        <source>Sender domain {domain}</source>
+        <translation>Absenderdomain {domain}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will your mail arrive? (SPF, DKIM, DMARC)</source>
+        <translation>Kommt Ihre Mail an? (SPF, DKIM, DMARC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How others deliver to {domain} (MTA-STS, TLS-RPT, DANE)</source>
+        <translation>Wie andere an {domain} zustellen (MTA-STS, TLS-RPT, DANE)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing server</source>
+        <translation>Postausgangsserver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none given: SPF was not evaluated for a server</source>
+        <translation>keiner angegeben: SPF wurde für keinen Server ausgewertet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not every check finished within its time limit; the results are incomplete.</source>
+        <translation>Nicht jede Prüfung wurde in ihrer Zeitgrenze fertig; die Ergebnisse sind unvollständig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked in</source>
+        <translation>Geprüft in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical details</source>
+        <translation>Technische Details</translation>
     </message>
 </context>
 <context>

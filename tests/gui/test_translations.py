@@ -41,7 +41,7 @@ def in_code(tmp_path_factory: pytest.TempPathFactory) -> Messages:
     target = tmp_path_factory.mktemp("lupdate") / "current.ts"
     sources = sorted(
         str(p.relative_to(REPO))
-        for folder in ("gui", "cli")
+        for folder in ("gui", "cli", "reporting")
         for p in (REPO / "wizard" / folder).rglob("*.py")
     )
     subprocess.run(

@@ -74,6 +74,7 @@ class DnsServer:
         self._delays: dict[dns.name.Name, float] = {}
         self._held_until: dict[tuple[dns.name.Name, int], float] = {}
         self._silent: set[dns.name.Name] = set()
+        self._signed: set[dns.name.Name] = set()
         self._queries: list[DnsQuery] = []
         self._udp: asyncio.DatagramTransport | None = None
         self._tcp = StreamService(self._serve_tcp)
@@ -133,6 +134,13 @@ class DnsServer:
         with self._lock:
             self._silent.add(dns.name.from_text(name))
 
+    def sign(self, zone: str) -> None:
+        """Answer for ``zone`` and every name below it as a validating resolver answers for a
+        DNSSEC-signed zone: with the AD ("authentic data") bit, when the client asks for it
+        (AD or DO set). The lab does not sign anything; it plays the resolver that checked."""
+        with self._lock:
+            self._signed.add(dns.name.from_text(zone))
+
     @property
     def queries(self) -> list[DnsQuery]:
         """Every question asked so far, in order (a lookup retried over TCP appears twice)."""
@@ -140,12 +148,13 @@ class DnsServer:
             return list(self._queries)
 
     def clear(self) -> None:
-        """Forget all records, delays, silences and logged queries."""
+        """Forget all records, delays, silences, signed zones and logged queries."""
         with self._lock:
             self._records.clear()
             self._delays.clear()
             self._held_until.clear()
             self._silent.clear()
+            self._signed.clear()
             self._queries.clear()
 
     # -- serving ------------------------------------------------------------------------------
@@ -240,6 +249,9 @@ class DnsServer:
             response.set_rcode(dns.rcode.FORMERR)
             return response
         name, rdtype = query.question[0].name, query.question[0].rdtype
+        wants_ad = bool(query.flags & dns.flags.AD or query.ednsflags & dns.flags.DO)
+        if wants_ad and any(name.is_subdomain(zone) for zone in self._signed):
+            response.flags |= dns.flags.AD
         node = self._records.get(name, {})
         for _ in range(MAX_CHAIN):
             cname = node.get(CNAME)
