@@ -14,41 +14,16 @@ from __future__ import annotations
 import base64
 import dataclasses
 from email.headerregistry import Address
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import aiosmtplib
 import pytest
 
-from tests.lab.postfix import DOMAIN, MtaUnavailable, PostfixLab
+from tests.lab.postfix import DOMAIN, PostfixLab
 from wizard.model import Security
 from wizard.smtp.diagnosis import Diagnosis, Stage
 from wizard.smtp.probe import probe_smtp
 from wizard.smtp.send import SUBJECT, SendSettings, TestOutcome, send_test_message
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from pathlib import Path
-
-
-@pytest.fixture(scope="session")
-def postfix_lab() -> Iterator[PostfixLab]:
-    """One Postfix and Dovecot for the session; missing programs fail every test here."""
-    try:
-        lab = PostfixLab.start()
-    except MtaUnavailable as unavailable:
-        pytest.fail(str(unavailable), pytrace=False)
-    try:
-        yield lab
-    finally:
-        lab.stop()
-
-
-@pytest.fixture
-def mta(postfix_lab: PostfixLab, trust_only: Callable[[Path], None]) -> PostfixLab:
-    """The running lab with an empty mailbox, its CA the only root the engine trusts."""
-    trust_only(postfix_lab.ca_pem)
-    postfix_lab.clear()
-    return postfix_lab
 
 
 def port_for(mta: PostfixLab, security: Security) -> int:

@@ -121,6 +121,28 @@ def stored_secret(profile: AccountProfile) -> str | None:
     return keychain.get_secret(profile.keychain_service, profile.username)
 
 
+def settings_for(profile: AccountProfile) -> SendSettings:
+    """A stored account as the SMTP session's settings, to test it again or send with it.
+
+    An unencrypted account was stored only after an explicit choice to allow that, which
+    sending keeps; a re-test asks again (``dataclasses.replace`` the ``allow_plaintext``).
+    """
+    from wizard.model import Security
+    from wizard.smtp.send import SendSettings
+
+    return SendSettings(
+        host=profile.host,
+        port=profile.port,
+        security=profile.security,
+        username=profile.username,
+        address=profile.address,
+        display_name=profile.display_name,
+        allow_plaintext=profile.security is Security.NONE,
+        pinned_sha256=profile.pinned_sha256,
+        auth_method=profile.auth_method,
+    )
+
+
 def store_account(store: ProfileStore, profile: AccountProfile, secret: str) -> StoredAccount:
     """Store the secret, then the profile.
 

@@ -24,8 +24,10 @@ from wizard.model import (
     SourceStatus,
     Trust,
 )
+from wizard.outbound.message import MessageError, MessageProblem
+from wizard.outbound.sender import SendError, SendProblem
 from wizard.profiles import ProfileError, ProfileProblem
-from wizard.smtp.diagnosis import Diagnosis, Stage
+from wizard.smtp.diagnosis import Diagnosis, Reply, Stage
 
 if TYPE_CHECKING:
     from wizard.smtp.send import TestOutcome
@@ -338,6 +340,18 @@ _DIAGNOSES = {
             "set up for international addresses (SMTPUTF8).",
         ),
     ),
+    Diagnosis.EIGHT_BIT_UNSUPPORTED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server does not accept 8-bit messages (8BITMIME), and this message could not "
+            "be converted for it.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Let your mail program encode the message (quoted-printable or base64), and write "
+            "the headers in plain ASCII or with encoded words.",
+        ),
+    ),
     Diagnosis.PORT_BLOCKED: (
         QT_TRANSLATE_NOOP("Messages", "The server could not be reached on this port."),
         QT_TRANSLATE_NOOP(
@@ -473,6 +487,10 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
         return text.format(backend=err.backend, detail=err.detail)
     if isinstance(err, ProfileError):
         return tr(CONTEXT, _PROFILES[err.problem]).format(path=err.path, detail=err.detail)
+    if isinstance(err, SendError):
+        return tr(CONTEXT, _SEND_PROBLEMS[err.problem]).format(value=err.value)
+    if isinstance(err, MessageError):
+        return tr(CONTEXT, _MESSAGE_PROBLEMS[err.problem]).format(value=err.value)
     return tr(CONTEXT, _GENERIC).format(detail=str(err))
 
 
@@ -531,8 +549,7 @@ def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list
     lines = list(describe_diagnosis(outcome.diagnosis or Diagnosis.UNKNOWN, tr))
     lines.append(tr(CONTEXT, _STOPPED_AT).format(stage=stage_label(outcome.stage, tr)))
     if outcome.reply is not None:
-        reply = f"{outcome.reply.code} {' '.join(outcome.reply.text.splitlines())}"
-        lines.append(tr(CONTEXT, _SERVER_SAID).format(reply=reply))
+        lines.append(tr(CONTEXT, _SERVER_SAID).format(reply=_one_line(outcome.reply)))
     certificate = outcome.certificate
     if certificate is not None and not certificate.verified:
         if certificate.problem is not None:
@@ -760,3 +777,92 @@ class _Blank(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         return ""
+
+
+# -- email-setup-wizard send ------------------------------------------------------------------
+
+_SEND_PROBLEMS = {
+    SendProblem.NO_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "No account for {value} is set up. Set it up with “email-setup-wizard setup {value}”, "
+        "or name another with --account.",
+    ),
+    SendProblem.NO_ACCOUNTS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "No account is set up yet. Set one up first with “email-setup-wizard setup ADDRESS”.",
+    ),
+    SendProblem.WHICH_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Several accounts are set up, and nothing says which one to send from: give the "
+        "message a From field, or name the account with -f ADDRESS or --account ADDRESS.",
+    ),
+    SendProblem.NO_SECRET: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The keychain holds no password for {value}. Store it again with "
+        "“email-setup-wizard setup {value}”.",
+    ),
+}
+
+_MESSAGE_PROBLEMS = {
+    MessageProblem.NO_RECIPIENTS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The message has no recipients: name them on the command line, or use -t to take them "
+        "from its To, Cc and Bcc fields.",
+    ),
+    MessageProblem.BAD_RECIPIENT: QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in the message's To, Cc or Bcc field is not an email address."
+    ),
+    MessageProblem.BAD_SENDER: QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in the message's From field is not an email address."
+    ),
+}
+
+# Where the test's own words would say "test", a message sent for the user needs other ones.
+_SEND_DIAGNOSES = {
+    Diagnosis.MESSAGE_REJECTED: QT_TRANSLATE_NOOP("Messages", "The server refused the message."),
+    Diagnosis.CONNECTION_CLOSED: QT_TRANSLATE_NOOP(
+        "Messages", "The server hung up or stopped answering before it accepted the message."
+    ),
+    Diagnosis.UNKNOWN: QT_TRANSLATE_NOOP(
+        "Messages", "The server refused the message with an unusual answer."
+    ),
+}
+# Failures that a new password (or app password) stored for the account would mend.
+_NEW_PASSWORD = frozenset({Diagnosis.WRONG_PASSWORD, Diagnosis.APP_PASSWORD_REQUIRED})
+_STORE_NEW_PASSWORD = QT_TRANSLATE_NOOP(
+    "Messages",
+    "If the password has changed, store the new one with “email-setup-wizard setup {address}”.",
+)
+_REFUSED_RECIPIENT = QT_TRANSLATE_NOOP("Messages", "Refused: {recipient} ({reply})")
+_NOT_SENT = QT_TRANSLATE_NOOP("Messages", "The message was not sent.")
+
+
+def describe_send_failure(
+    outcome: TestOutcome, address: str, tr: Translate = untranslated
+) -> list[str]:
+    """Why ``email-setup-wizard send`` failed for the account ``address``, as lines: what
+    happened, what to do, the server's words or each refused recipient, and that nothing was
+    sent. A test's outcome, worded for a real message."""
+    diagnosis = outcome.diagnosis or Diagnosis.UNKNOWN
+    happened, remedy = describe_diagnosis(diagnosis, tr)
+    if diagnosis in _SEND_DIAGNOSES:
+        happened = tr(CONTEXT, _SEND_DIAGNOSES[diagnosis])
+    lines = [happened, remedy]
+    if diagnosis in _NEW_PASSWORD:
+        lines.append(tr(CONTEXT, _STORE_NEW_PASSWORD).format(address=address))
+    if outcome.refused:
+        lines += [
+            tr(CONTEXT, _REFUSED_RECIPIENT).format(recipient=recipient, reply=_one_line(reply))
+            for recipient, reply in outcome.refused
+        ]
+    elif outcome.reply is not None:
+        lines.append(tr(CONTEXT, _SERVER_SAID).format(reply=_one_line(outcome.reply)))
+    certificate = outcome.certificate
+    if diagnosis is Diagnosis.CERTIFICATE and certificate is not None:
+        lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
+    lines.append(tr(CONTEXT, _NOT_SENT))
+    return lines
+
+
+def _one_line(reply: Reply) -> str:
+    return f"{reply.code} {' '.join(reply.text.splitlines())}"

@@ -270,12 +270,12 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+45"/>
+        <location filename="../../wizard/cli/main.py" line="+46"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+143"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+141"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
@@ -303,6 +303,21 @@
         <location line="+1"/>
         <source>these settings come from an untrusted source (DNS, plain HTTP or a guess), and without a terminal (or with --json) no one can be asked; check them, then run again with --yes.</source>
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/send.py" line="+114"/>
+        <source>{problem} (see “email-setup-wizard send --help”).</source>
+        <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“-b{mode}” is not supported: this sender only sends a message now (-bm) and keeps no queue.</source>
+        <translation>„-b{mode}“ wird nicht unterstützt: Dieses Programm sendet eine Nachricht nur sofort (-bm) und führt keine Warteschlange.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the message could not be read from standard input: {e}</source>
+        <translation>die Nachricht konnte nicht von der Standardeingabe gelesen werden: {e}</translation>
     </message>
 </context>
 <context>
@@ -548,7 +563,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+51"/>
+        <location filename="../../wizard/messages.py" line="+53"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -999,6 +1014,16 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+7"/>
+        <source>The server does not accept 8-bit messages (8BITMIME), and this message could not be converted for it.</source>
+        <translation>Der Server nimmt keine 8-Bit-Nachrichten an (8BITMIME), und diese Nachricht ließ sich dafür nicht umwandeln.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Let your mail program encode the message (quoted-printable or base64), and write the headers in plain ASCII or with encoded words.</source>
+        <translation>Lassen Sie Ihr Mailprogramm die Nachricht kodieren (quoted-printable oder base64) und schreiben Sie die Kopfzeilen in reinem ASCII oder mit kodierten Wörtern.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The server could not be reached on this port.</source>
         <translation>Der Server war auf diesem Port nicht erreichbar.</translation>
     </message>
@@ -1193,7 +1218,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -1461,6 +1486,71 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+3"/>
         <source>Mail you send may be refused or marked as spam: {domain}&apos;s records need fixing.</source>
         <translation>Ihre Mail kann abgelehnt oder als Spam markiert werden: Die Einträge von {domain} müssen korrigiert werden.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No account for {value} is set up. Set it up with “email-setup-wizard setup {value}”, or name another with --account.</source>
+        <translation>Für {value} ist kein Konto eingerichtet. Richten Sie es mit „email-setup-wizard setup {value}“ ein oder nennen Sie mit --account ein anderes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No account is set up yet. Set one up first with “email-setup-wizard setup ADDRESS”.</source>
+        <translation>Es ist noch kein Konto eingerichtet. Richten Sie zuerst eines mit „email-setup-wizard setup ADRESSE“ ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Several accounts are set up, and nothing says which one to send from: give the message a From field, or name the account with -f ADDRESS or --account ADDRESS.</source>
+        <translation>Es sind mehrere Konten eingerichtet, und nichts sagt, über welches gesendet werden soll: Geben Sie der Nachricht ein From-Feld oder nennen Sie das Konto mit -f ADRESSE oder --account ADRESSE.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain holds no password for {value}. Store it again with “email-setup-wizard setup {value}”.</source>
+        <translation>Der Schlüsselbund enthält kein Passwort für {value}. Speichern Sie es erneut mit „email-setup-wizard setup {value}“.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The message has no recipients: name them on the command line, or use -t to take them from its To, Cc and Bcc fields.</source>
+        <translation>Die Nachricht hat keine Empfänger: Nennen Sie sie auf der Befehlszeile oder übernehmen Sie sie mit -t aus ihren Feldern To, Cc und Bcc.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” in the message&apos;s To, Cc or Bcc field is not an email address.</source>
+        <translation>„{value}“ im Feld To, Cc oder Bcc der Nachricht ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” in the message&apos;s From field is not an email address.</source>
+        <translation>„{value}“ im From-Feld der Nachricht ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused the message.</source>
+        <translation>Der Server hat die Nachricht abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server hung up or stopped answering before it accepted the message.</source>
+        <translation>Der Server hat die Verbindung getrennt oder nicht mehr geantwortet, bevor er die Nachricht angenommen hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the message with an unusual answer.</source>
+        <translation>Der Server hat die Nachricht mit einer ungewöhnlichen Antwort abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If the password has changed, store the new one with “email-setup-wizard setup {address}”.</source>
+        <translation>Wenn sich das Passwort geändert hat, speichern Sie das neue mit „email-setup-wizard setup {address}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused: {recipient} ({reply})</source>
+        <translation>Abgelehnt: {recipient} ({reply})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message was not sent.</source>
+        <translation>Die Nachricht wurde nicht gesendet.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,9 @@ _QUEUE_DIRECTORIES = (
 )  # fmt: skip
 # Those a message sits in until it is delivered or bounced.
 _QUEUES = ("maildrop", "incoming", "active", "deferred", "hold")
+# Mailboxes besides Alice's that mail can be delivered to (no login), by folder: recipients for
+# tests of several addresses at once, and one that needs SMTPUTF8.
+RECIPIENTS = {f"bob@{DOMAIN}": "bob", f"carol@{DOMAIN}": "carol", f"jörg@{DOMAIN}": "joerg"}
 
 
 class MtaUnavailable(RuntimeError):
@@ -79,6 +82,7 @@ class _System:
     unshare: Path
     postfix_master: Path
     dovecot: Path
+    doveadm: Path
     postfix_uid: int
     postfix_gid: int
     dovecot_gid: int
@@ -136,6 +140,23 @@ class PostfixLab:
         parser = BytesParser(policy=email.policy.default)
         return [parser.parsebytes(path.read_bytes()) for path in self._settle(expected, timeout)]
 
+    def set_password(self, password: str) -> None:
+        """Change Alice's password, as she would at her provider; returns once Dovecot takes
+        the new one (it re-reads its password file at most once a second)."""
+        self._users.write_text(f"{self.account.address}:{{PLAIN}}{password}\n")
+        if self._daemons:  # Dovecot is running: wait for it to see the change
+
+            def accepted() -> bool:
+                test = ("auth", "test", self.account.address, password)
+                return self._doveadm(*test).returncode == 0
+
+            if not _wait_until(accepted, _START_TIMEOUT):
+                raise MtaUnavailable(f"Dovecot did not take the new password\n{self.logs()}")
+
+    def _doveadm(self, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+        command = [str(self._system.doveadm), "-c", str(self._dovecot / "dovecot.conf")]
+        return subprocess.run([*command, *arguments], capture_output=True, check=False)
+
     def clear(self) -> None:
         """Empty the mailbox, after letting whatever is still queued arrive."""
         for path in self._settle(expected=0, timeout=10.0):
@@ -178,18 +199,19 @@ class PostfixLab:
 
         for name, text in (("main.cf", self._main_cf(chain)), ("master.cf", self._master_cf())):
             path = self._etc / name
-            path.write_text(text)
+            path.write_text(text, encoding="utf-8")
             # Postfix re-reads a file changed within the last second until it is a second old
             # (an editor might still be writing it): backdated, it starts two seconds sooner.
             os.utime(path, (time.time() - 60,) * 2)
-        users = self._dovecot / "users"
-        users.write_text(f"{self.account.address}:{{PLAIN}}{self.account.password}\n")
+        users = self._users
+        self.set_password(self.account.password)
         os.chown(users, 0, system.dovecot_gid)
         users.chmod(0o640)
         (self._dovecot / "dovecot.conf").write_text(self._dovecot_conf(users))
 
     def _main_cf(self, chain: Path) -> str:
         user = self.account.address
+        others = " ".join(f"{address}={DOMAIN}/{folder}/" for address, folder in RECIPIENTS.items())
         return f"""\
 # A private Postfix for tests: it reads and writes only below {self.root}.
 compatibility_level = 3.6
@@ -215,7 +237,7 @@ biff = no
 # The test domain goes into a Maildir here; nothing goes anywhere else.
 virtual_mailbox_domains = {DOMAIN}
 virtual_mailbox_base = {self._mail}
-virtual_mailbox_maps = inline:{{ {user}={DOMAIN}/alice/ }}
+virtual_mailbox_maps = inline:{{ {user}={DOMAIN}/alice/ {others} }}
 virtual_uid_maps = static:{self._system.postfix_uid}
 virtual_gid_maps = static:{self._system.postfix_gid}
 default_transport = error:no outside delivery in tests
@@ -305,6 +327,10 @@ service auth {{
 """
 
     @property
+    def _users(self) -> Path:
+        return self._dovecot / "users"  # Dovecot's password file
+
+    @property
     def _auth_socket(self) -> Path:
         return self._spool / "private" / "auth"  # Postfix's smtpd_sasl_path, in its queue
 
@@ -377,7 +403,8 @@ def _find_system() -> _System:
     if os.geteuid() != 0:
         raise MtaUnavailable("the Postfix lab must run as root (Postfix's master needs it)")
     search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
-    programs = {name: shutil.which(name, path=search) for name in ("postconf", "dovecot")}
+    names = ("postconf", "dovecot", "doveadm")
+    programs = {name: shutil.which(name, path=search) for name in names}
     missing = [name for name, found in programs.items() if found is None]
     try:
         postfix = pwd.getpwnam("postfix")
@@ -392,14 +419,16 @@ def _find_system() -> _System:
     unshare = shutil.which("unshare", path=search)
     if unshare is None:
         raise MtaUnavailable("the Postfix lab needs unshare (Debian package util-linux)")
-    postconf, dovecot = programs["postconf"], programs["dovecot"]
+    postconf, dovecot, doveadm = programs["postconf"], programs["dovecot"], programs["doveadm"]
     assert postconf is not None
     assert dovecot is not None
+    assert doveadm is not None
     daemons = _run(postconf, "-d", "-h", "daemon_directory").strip()
     return _System(
         Path(unshare),
         Path(daemons) / "master",
         Path(dovecot),
+        Path(doveadm),
         postfix.pw_uid,
         postfix.pw_gid,
         dovecot_gid,

@@ -54,6 +54,9 @@ class SmtpBehaviour:
     # (NONE) server offers it only with this set.
     auth_before_tls: bool = False
     cram_md5: bool = False  # also offer CRAM-MD5 (aiosmtpd itself offers only PLAIN and LOGIN)
+    # EHLO keywords not to offer, e.g. {"SMTPUTF8", "8BITMIME"}: an older or stricter server.
+    # Without SMTPUTF8 the server also refuses the SMTPUTF8 parameter.
+    withheld: frozenset[str] = frozenset()
     silent: bool = False  # accept TCP (no TLS either), never send a byte, hold until stop()
     greeting_delay: float = 0.0  # seconds before the greeting (after the TLS handshake)
     greeting_reply: tuple[int, str] | None = None  # replaces the 220 greeting, then hangs up
@@ -87,6 +90,7 @@ class ReceivedMessage:
     data: bytes
     auth_login: str | None  # who was logged in when it was sent
     tls: bool  # whether the session was encrypted by then
+    mail_options: tuple[str, ...] = ()  # the MAIL FROM parameters (SMTPUTF8, BODY=8BITMIME)
 
 
 class LabSmtpServer:
@@ -189,7 +193,7 @@ class LabSmtpServer:
             auth_require_tls=not (behaviour.security is Security.SSL or behaviour.auth_before_tls),
             authenticator=self._script.authenticate,
             auth_exclude_mechanism=[] if behaviour.cram_md5 else ["CRAM-MD5"],
-            enable_SMTPUTF8=True,
+            enable_SMTPUTF8="SMTPUTF8" not in behaviour.withheld,
             loop=asyncio.get_running_loop(),
         )
 
@@ -292,9 +296,10 @@ class _Script:
         session.host_name = hostname  # with this hook, aiosmtpd leaves it to us
         if await self._breaks_off(server, "EHLO"):
             return []
+        withheld = {keyword.upper() for keyword in self._behaviour.withheld}
         if not self._behaviour.accounts:
-            return [line for line in responses if not line[4:].upper().startswith("AUTH")]
-        return responses
+            withheld.add("AUTH")
+        return [line for line in responses if line[4:].upper().split(" ")[0] not in withheld]
 
     async def handle_AUTH(
         self, server: SMTP, session: Session, envelope: Envelope, args: list[str]
@@ -358,6 +363,7 @@ class _Script:
                     data=envelope.original_content or b"",
                     auth_login=session.auth_data if session.authenticated else None,
                     tls=server.transport.get_extra_info("ssl_object") is not None,
+                    mail_options=tuple(envelope.mail_options),
                 )
             )
             self._owner._notify()

@@ -7,10 +7,11 @@ for ADDRESS (its pinned certificate included), so a helpdesk can re-test a set-u
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import Any
 
-from wizard.accounts import stored_secret
+from wizard.accounts import settings_for, stored_secret
 from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
@@ -72,11 +73,9 @@ def send_settings(
     username: str,
     address: str,
     display_name: str = "",
-    pinned_sha256: str | None = None,
-    auth_method: str | None = None,
 ) -> SendSettings:
     """The settings to test: this server and account, with the options of
-    ``add_send_options`` (a ``--trust-certificate`` given wins over ``pinned_sha256``)."""
+    ``add_send_options``."""
     return SendSettings(
         host=host,
         port=port,
@@ -86,8 +85,7 @@ def send_settings(
         display_name=display_name,
         recipient=args.to,
         allow_plaintext=args.allow_plaintext,
-        pinned_sha256=args.trust_certificate or pinned_sha256,
-        auth_method=auth_method,
+        pinned_sha256=args.trust_certificate,
     )
 
 
@@ -147,16 +145,11 @@ def handle(args: argparse.Namespace) -> int:
                 )
                 complain(no_account.format(address=address.address))
                 return EXIT_NOTHING_FOUND
-            settings = send_settings(
-                args,
-                host=profile.host,
-                port=profile.port,
-                security=profile.security,
-                username=profile.username,
-                address=profile.address,
-                display_name=profile.display_name,
-                pinned_sha256=profile.pinned_sha256,
-                auth_method=profile.auth_method,
+            settings = dataclasses.replace(
+                settings_for(profile),
+                recipient=args.to,
+                allow_plaintext=args.allow_plaintext,
+                pinned_sha256=args.trust_certificate or profile.pinned_sha256,
             )
             stored = None
             if not args.password_stdin:

@@ -59,6 +59,9 @@ class Diagnosis(StrEnum):
     GREYLISTED = "greylisted"
     MESSAGE_REJECTED = "message-rejected"
     SMTPUTF8_UNSUPPORTED = "smtputf8-unsupported"  # a non-ASCII mailbox, a server without it
+    EIGHT_BIT_UNSUPPORTED = (
+        "eight-bit-unsupported"  # 8-bit data no 7-bit form can carry; no 8BITMIME
+    )
     PORT_BLOCKED = "port-blocked"
     NO_SUCH_HOST = "no-such-host"
     NO_GREETING = "no-greeting"  # connected, but nothing that speaks SMTP answered

@@ -17,6 +17,11 @@ What it promises, because the password is at stake:
   lockouts servers impose after a few.
 - The transcript shows every command and reply but never the AUTH payloads.
 
+``submit_message`` runs the same conversation under the same promises for a message that is not
+a test (``email-setup-wizard send``): it logs in once, with the stored username only, and sends
+what it is given. Either way no message goes out unless every recipient was accepted, so a
+caller never has to find out afterwards who got it.
+
 The conversation reuses the steps it shares with the detection probe
 (``wizard.smtp.session``): connecting with separate deadlines for "nobody answers" and
 "no greeting", the handshake, EHLO, QUIT, and hanging up without waiting on a stalled TLS
@@ -26,22 +31,25 @@ close.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import SMTP, SMTPUTF8
 from email.utils import formatdate, make_msgid
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 import aiosmtplib
-from aiosmtplib.typing import Default, SMTPStatus
+from aiosmtplib.typing import Default
 
 from wizard.address import parse_address
 from wizard.model import Certificate, Security
 from wizard.net.tls import client_context, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose
+from wizard.smtp.envelope import Envelope, seven_bit
 from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.session import (
     SessionFailed,
@@ -71,6 +79,7 @@ __all__ = [
     "StepCallback",
     "TestOutcome",
     "send_test_message",
+    "submit_message",
 ]
 
 T = TypeVar("T")
@@ -130,6 +139,8 @@ class TestOutcome:
     for a reason of its own (no answer, a certificate, a refusal to send the password).
     ``username`` is the login the server accepted and ``mechanism`` the SASL mechanism it
     accepted (upper-case, e.g. ``PLAIN``), both ``None`` until a login went through.
+    ``refused`` lists every recipient the server refused, with its reply; then nothing was
+    sent to anyone.
     """
 
     ok: bool
@@ -141,6 +152,7 @@ class TestOutcome:
     certificate: Certificate | None
     transcript: tuple[str, ...]
     mechanism: str | None = None
+    refused: tuple[tuple[str, Reply], ...] = ()
 
     __test__ = False  # not a pytest test class, whatever its name
 
@@ -169,12 +181,42 @@ async def send_test_message(
     sender = parse_address(settings.address)
     recipient = parse_address(settings.recipient) if settings.recipient else sender
     usernames = (settings.username, settings.address, local_part or sender.local_part)
+    envelope, message_id = _test_message(settings, sender, recipient)
+    return await submit_message(
+        settings,
+        password,
+        envelope,
+        message_id=message_id,
+        usernames=tuple(name for name in dict.fromkeys(usernames) if name),
+        on_step=on_step,
+        timeouts=timeouts,
+    )
+
+
+async def submit_message(
+    settings: SendSettings,
+    password: str,
+    envelope: Envelope,
+    *,
+    message_id: str | None = None,
+    usernames: tuple[str, ...] | None = None,
+    on_step: StepCallback | None = None,
+    timeouts: ProbeTimeouts | None = None,
+) -> TestOutcome:
+    """Log in to ``settings.host`` and send ``envelope``; never raises for a failed send. The
+    outcome is that of a test, with ``message_id`` handed back in it.
+
+    Only ``settings.username`` is tried unless ``usernames`` lists others to try after a
+    wrong-password refusal: a set-up account's login is known, and every failed login counts
+    towards a lockout. ``settings.address`` and ``settings.recipient`` play no part here: the
+    envelope says who sends and who receives.
+    """
     test = _Test(
         settings=settings,
         password=password,
-        sender=sender,
-        recipient=recipient,
-        usernames=tuple(name for name in dict.fromkeys(usernames) if name),
+        envelope=envelope,
+        message_id=message_id,
+        usernames=usernames or (settings.username,),
         timeouts=timeouts or SEND_TIMEOUTS,
         on_step=on_step,
     )
@@ -197,8 +239,8 @@ class _Stop(Exception):
 class _Test:
     settings: SendSettings
     password: str
-    sender: EmailAddress
-    recipient: EmailAddress
+    envelope: Envelope
+    message_id: str | None  # handed back on success
     usernames: tuple[str, ...]
     timeouts: ProbeTimeouts
     on_step: StepCallback | None
@@ -206,6 +248,7 @@ class _Test:
     stage: Stage = Stage.CONNECT
     certificate: Certificate | None = None
     mechanism: str | None = None  # the one the server accepted
+    refused: tuple[tuple[str, Reply], ...] = ()
 
     async def run(
         self, tls_context: ssl.SSLContext, rejection: ssl.SSLCertVerificationError | None = None
@@ -262,7 +305,7 @@ class _Test:
             self._begin(Stage.AUTH, smtp)
             username = await self._log_in(smtp)
             self._begin(Stage.SEND, smtp)
-            reply, message_id = await self._send(smtp)
+            reply = await self._send(smtp)
         except (_Stop, SessionFailed):
             await self._say_goodbye(smtp)
             raise
@@ -270,7 +313,7 @@ class _Test:
         self.stage = Stage.DONE
         if self.on_step is not None:
             self.on_step(Stage.DONE, reply)
-        return self._outcome(None, reply, username=username, message_id=message_id)
+        return self._outcome(None, reply, username=username, message_id=self.message_id)
 
     @staticmethod
     async def _say_goodbye(smtp: _RecordingSMTP) -> None:
@@ -356,45 +399,58 @@ class _Test:
         except aiosmtplib.SMTPAuthenticationError as err:
             raise _refusal(Stage.AUTH, err) from err
 
-    async def _send(self, smtp: _RecordingSMTP) -> tuple[Reply, str]:
-        """Send the test message; the server's acceptance and the message's Message-ID."""
-        message = self._message()
-        try:
-            _, text = await self._exchange(
-                smtp.send_message(
-                    message, sender=self.sender.address, recipients=[self.recipient.address]
-                )
-            )
-        except aiosmtplib.SMTPSenderRefused as err:
-            raise _refusal(Stage.SEND, err, "MAIL") from err
-        except aiosmtplib.SMTPRecipientsRefused as err:
-            raise _refusal(Stage.SEND, err.recipients[0], "RCPT") from err
-        except aiosmtplib.SMTPDataError as err:
-            raise _refusal(Stage.SEND, err, "DATA") from err
-        except aiosmtplib.SMTPNotSupported as err:  # a non-ASCII mailbox without SMTPUTF8
-            raise _Stop(Diagnosis.SMTPUTF8_UNSUPPORTED) from err
-        except aiosmtplib.SMTPResponseException as err:
-            raise _refusal(Stage.SEND, err) from err
-        # aiosmtplib raises unless DATA was answered 250, and hands over only the text.
-        return Reply(SMTPStatus.completed.value, text), str(message["Message-ID"])
+    async def _send(self, smtp: _RecordingSMTP) -> Reply:
+        """MAIL, RCPT for every recipient, then DATA; the server's acceptance of the message.
 
-    def _message(self) -> EmailMessage:
-        """The test message. Domains are in their ASCII form, so only a non-ASCII mailbox
-        name needs the server's SMTPUTF8 (aiosmtplib then asks for it)."""
-        sender, recipient = self.sender, self.recipient
-        message = EmailMessage()
-        message["From"] = Address(
-            self.settings.display_name, username=sender.local_part, domain=sender.domain
-        )
-        message["To"] = Address(username=recipient.local_part, domain=recipient.domain)
-        message["Date"] = formatdate(localtime=True)
-        message["Message-ID"] = make_msgid(domain=sender.domain)
-        message["Subject"] = SUBJECT
-        message.set_content(
-            _BODY.format(address=sender.display, host=self.settings.host, port=self.settings.port),
-            charset="utf-8",
-        )
-        return message
+        Every recipient is offered even after a refusal, so that all refusals are known; if
+        there was one, the transaction is reset before DATA and nothing goes to anyone.
+        """
+        envelope = self.envelope
+        options, content = self._fit(smtp)
+        encoding = "utf-8" if "SMTPUTF8" in options else "ascii"
+        try:
+            await self._exchange(smtp.mail(envelope.sender, options=options, encoding=encoding))
+        except aiosmtplib.SMTPResponseException as err:
+            raise _refusal(Stage.SEND, err, "MAIL") from err
+        refused: list[tuple[str, Reply]] = []
+        for recipient in envelope.recipients:
+            try:
+                await self._exchange(smtp.rcpt(recipient, encoding=encoding))
+            except aiosmtplib.SMTPResponseException as err:
+                refused.append((recipient, Reply(err.code, err.message)))
+        if refused:
+            self.refused = tuple(refused)
+            with contextlib.suppress(_Stop, aiosmtplib.SMTPResponseException):
+                await self._exchange(smtp.rset())
+            reply = refused[0][1]
+            raise _Stop(diagnose(Stage.SEND, reply, command="RCPT"), reply)
+        try:
+            response = await self._exchange(smtp.data(content))
+        except aiosmtplib.SMTPResponseException as err:
+            raise _refusal(Stage.SEND, err, "DATA") from err
+        return Reply(response.code, response.message)
+
+    def _fit(self, smtp: _RecordingSMTP) -> tuple[list[str], bytes]:
+        """The MAIL parameters the message needs, and the message as this server can take it:
+        SMTPUTF8 for UTF-8 addresses or headers, 8BITMIME for 8-bit data, or 8-bit text parts
+        re-encoded for a server without it."""
+        envelope = self.envelope
+        options: list[str] = []
+        if envelope.needs_smtputf8 or envelope.utf8_headers:
+            if smtp.supports_extension("smtputf8"):
+                options.append("SMTPUTF8")
+            elif envelope.needs_smtputf8:
+                raise _Stop(Diagnosis.SMTPUTF8_UNSUPPORTED)
+        content = envelope.content
+        if envelope.eight_bit:
+            if smtp.supports_extension("8bitmime"):
+                options.append("BODY=8BITMIME")
+            else:
+                try:
+                    content = seven_bit(content)
+                except ValueError as err:
+                    raise _Stop(Diagnosis.EIGHT_BIT_UNSUPPORTED) from err
+        return options, content
 
     async def _exchange(self, step: Coroutine[Any, Any, T]) -> T:
         """Await one step under the command deadline; silence or a hang-up ends the test."""
@@ -422,7 +478,30 @@ class _Test:
             certificate=self.certificate,
             transcript=tuple(self.transcript),
             mechanism=self.mechanism,
+            refused=self.refused,
         )
+
+
+def _test_message(
+    settings: SendSettings, sender: EmailAddress, recipient: EmailAddress
+) -> tuple[Envelope, str]:
+    """The test message and its Message-ID. Domains are in their ASCII form, so only a
+    non-ASCII mailbox name needs the server's SMTPUTF8."""
+    message = EmailMessage()
+    message["From"] = Address(
+        settings.display_name, username=sender.local_part, domain=sender.domain
+    )
+    message["To"] = Address(username=recipient.local_part, domain=recipient.domain)
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=sender.domain)
+    message["Subject"] = SUBJECT
+    message.set_content(
+        _BODY.format(address=sender.display, host=settings.host, port=settings.port),
+        charset="utf-8",
+    )
+    international = not (sender.local_part.isascii() and recipient.local_part.isascii())
+    content = message.as_bytes(policy=SMTPUTF8 if international else SMTP)
+    return Envelope(sender.address, (recipient.address,), content), str(message["Message-ID"])
 
 
 def _refusal(

@@ -1,0 +1,200 @@
+"""The message a program hands ``email-setup-wizard send`` on standard input, made ready to go.
+
+The message is passed on as it came, byte for byte, except for its header, where sendmail's
+rules apply:
+
+- ``Bcc`` (and ``Resent-Bcc``) is removed, always: blind copies must never show;
+- ``From``, ``Date`` and ``Message-ID`` are added when missing, as every MTA does for a message
+  submitted without them;
+- a leading mbox separator line (``From alice@example.com Mon ...``, as in a ``git
+  format-patch`` file) is dropped: it is not a header field and no server wants it.
+
+The body is never rewritten here: patches and signed messages must arrive exactly as they were
+written. Reading the header uses the ``email`` package; editing it works on the raw lines, so
+that what is kept is kept exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.errors import InvalidHeaderDefect
+from email.parser import HeaderParser
+from email.policy import compat32
+from email.policy import default as default_policy
+from email.utils import formataddr, formatdate, make_msgid
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from wizard.address import parse_address
+from wizard.errors import InvalidAddressError, WizardError
+
+if TYPE_CHECKING:
+    from email.message import Message
+
+    from wizard.address import EmailAddress
+
+# A header field's first line: a name of printable ASCII without ":" or space, then ":".
+_FIELD = re.compile(rb"[!-9;-~]+[ \t]*:")
+_MBOX_SEPARATOR = b"From "
+_HIDDEN = frozenset({b"bcc", b"resent-bcc"})
+_RECIPIENT_FIELDS = ("To", "Cc", "Bcc")
+
+
+class MessageProblem(StrEnum):
+    """Why a message cannot be sent as given."""
+
+    NO_RECIPIENTS = "no-recipients"  # none on the command line, and none in the header (-t)
+    BAD_RECIPIENT = "bad-recipient"  # a recipient that is not an email address
+    BAD_SENDER = "bad-sender"  # -f, or the From header, is not an email address
+
+
+class MessageError(WizardError, ValueError):
+    """The message or its addresses cannot be used; ``value`` is the offending text."""
+
+    def __init__(self, problem: MessageProblem, value: str = "") -> None:
+        super().__init__(f"{problem.value}: {value!r}" if value else problem.value)
+        self.problem = problem
+        self.value = value
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the message's header says about addresses (before anything is changed)."""
+
+    sender: EmailAddress | None  # the first From address
+    recipients: tuple[EmailAddress, ...]  # To, Cc and Bcc, in that order, without repeats
+
+
+def until_lone_dot(data: bytes) -> bytes:
+    """``data`` up to a line holding a single ``.``: where sendmail without ``-i`` stops."""
+    offset = 0
+    for line in data.splitlines(keepends=True):
+        if line.rstrip(b"\r\n") == b".":
+            return data[:offset]
+        offset += len(line)
+    return data
+
+
+def read_header(content: bytes) -> Header:
+    """The From and recipient addresses of ``content``; ``MessageError`` for one that is not
+    an address. Group syntax (``undisclosed-recipients:;``) counts as no address."""
+    head, _, _ = _split(_without_separator(content))
+    # Header text is UTF-8 where it is not ASCII (RFC 6532); the bytes parser would read it
+    # as ASCII with escapes instead, and addresses would come out mangled.
+    parsed = HeaderParser(policy=compat32).parsestr(head.decode("utf-8", "replace"))
+    senders = _addresses(parsed, "From", MessageProblem.BAD_SENDER)
+    recipients = [
+        address
+        for name in _RECIPIENT_FIELDS
+        for address in _addresses(parsed, name, MessageProblem.BAD_RECIPIENT)
+    ]
+    return Header(senders[0] if senders else None, unique(recipients))
+
+
+def finish(
+    content: bytes, *, sender: EmailAddress, display_name: str, now: float | None = None
+) -> tuple[bytes, str]:
+    """``content`` ready for the server, and its Message-ID (the one it had, or a new one).
+
+    ``sender`` and ``display_name`` make the From field when there is none; a new Message-ID
+    is in the sender's domain.
+    """
+    head, eol, body = _split(_without_separator(content))
+    fields = [field for field in _fields(head) if _name(field) not in _HIDDEN]
+    present = {_name(field) for field in fields}
+    added: list[bytes] = []
+    if b"from" not in present:
+        added.append(b"From: " + _encode(formataddr((display_name, sender.address), "utf-8")))
+    if b"date" not in present:
+        added.append(b"Date: " + formatdate(now, localtime=True).encode())
+    message_id = _message_id(fields)
+    if message_id is None:
+        message_id = make_msgid(domain=sender.domain)
+        added.append(b"Message-ID: " + message_id.encode())
+    header = b"".join(fields) + b"".join(line + eol for line in added)
+    return header + eol + body, message_id
+
+
+def unique(addresses: list[EmailAddress]) -> tuple[EmailAddress, ...]:
+    """``addresses`` without repeats (the same wire address), first place kept."""
+    first: dict[str, EmailAddress] = {}
+    for address in addresses:
+        first.setdefault(address.address, address)
+    return tuple(first.values())
+
+
+def _without_separator(content: bytes) -> bytes:
+    if content.startswith(_MBOX_SEPARATOR):
+        _, _, rest = content.partition(b"\n")
+        return rest
+    return content
+
+
+def _split(content: bytes) -> tuple[bytes, bytes, bytes]:
+    """(header lines, the line ending to use, body). A message that does not begin with a
+    header field is all body; one without an empty line is all header."""
+    eol = b"\r\n" if content.split(b"\n", 1)[0].endswith(b"\r") else b"\n"
+    if not _FIELD.match(content):
+        return b"", eol, content
+    offset = 0
+    for line in content.splitlines(keepends=True):
+        if line in (b"\n", b"\r\n"):
+            return content[:offset], eol, content[offset + len(line) :]
+        offset += len(line)
+    if content and not content.endswith(b"\n"):
+        content += eol
+    return content, eol, b""
+
+
+def _fields(head: bytes) -> list[bytes]:
+    """The header's fields, each with its continuation lines and line endings."""
+    fields: list[bytes] = []
+    for line in head.splitlines(keepends=True):
+        if fields and line[:1] in (b" ", b"\t"):
+            fields[-1] += line
+        else:
+            fields.append(line)
+    return fields
+
+
+def _name(field: bytes) -> bytes:
+    return field.split(b":", 1)[0].strip().lower()
+
+
+def _message_id(fields: list[bytes]) -> str | None:
+    for field in fields:
+        if _name(field) == b"message-id":
+            value = field.split(b":", 1)[1].strip().decode("utf-8", "replace")
+            return value or None
+    return None
+
+
+def _encode(value: str) -> bytes:
+    # formataddr has put a non-ASCII display name in an encoded word; a non-ASCII mailbox
+    # name can only travel as UTF-8 (the session then asks for SMTPUTF8).
+    return value.encode("utf-8")
+
+
+def _addresses(parsed: Message, name: str, problem: MessageProblem) -> list[EmailAddress]:
+    """The addresses of every ``name`` field of ``parsed`` (read with compat32, so that the
+    raw text is at hand to show when an address cannot be read)."""
+    found: list[EmailAddress] = []
+    for raw in parsed.get_all(name, []):
+        unfolded = " ".join(str(raw).split())
+        try:
+            value = default_policy.header_factory(name, unfolded)
+        except ValueError as err:
+            raise MessageError(problem, unfolded) from err
+        broken = any(isinstance(defect, InvalidHeaderDefect) for defect in value.defects)
+        for address in getattr(value, "addresses", ()):
+            text = address.addr_spec
+            if text.strip("<>") == "":  # what the parser makes of an address it cannot read
+                if broken:
+                    raise MessageError(problem, unfolded)
+                continue
+            try:
+                found.append(parse_address(text))
+            except InvalidAddressError as err:
+                raise MessageError(problem, text) from err
+    return found
