@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install Postfix and Dovecot for the real-MTA compatibility tests (tests/test_postfix_compat.py).
+# Install Postfix and Dovecot (with its IMAP server) for the real-MTA tests (tests/test_postfix_compat.py,
+# tests/test_delivery.py).
 #
 # The tests run their own private Postfix and Dovecot from a temporary directory, so all this
 # needs is the binaries: the packages are installed without a mail configuration (debconf "No
@@ -11,7 +12,7 @@
 POLICY=/usr/sbin/policy-rc.d
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
-installed postfix && installed dovecot-core && exit 0
+installed postfix && installed dovecot-core && installed dovecot-imapd && exit 0
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -27,7 +28,7 @@ if [ ! -e "$POLICY" ]; then
     $sudo chmod 755 "$POLICY"
 fi
 
-ensure_debs postfix dovecot-core
+ensure_debs postfix dovecot-core dovecot-imapd
 
 # The packages enable their services for the next boot; the tests never want that.
 for service in postfix dovecot; do

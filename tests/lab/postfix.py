@@ -1,4 +1,4 @@
-"""A private Postfix with Dovecot SASL on loopback: the real-MTA compatibility check.
+"""A private Postfix with Dovecot (SASL and IMAP) on loopback: the real-MTA tests.
 
 The lab's scripted aiosmtpd servers show each reply in isolation; this is the most common
 self-hosted submission setup as it really runs (Postfix's smtpd asking Dovecot's auth service),
@@ -18,6 +18,13 @@ children and, when it exits, the kernel ends whatever is left of them: nothing o
 Mail never leaves: only logged-in clients may send at all, the test domain is delivered into
 a Maildir here, and every other transport is Postfix's ``error`` transport, so a message for
 anywhere else bounces back to its sender.
+
+Dovecot also serves those Maildirs over IMAP (implicit TLS and STARTTLS), for the delivery
+confirmation. Each of the lab's mailboxes (``MAILBOXES``) stands for one way a receiving side
+treats a message sent to it: filed in the Inbox or in Junk, silently dropped, and with which
+``Authentication-Results`` the receiving server adds (Postfix prepends it, as a milter would,
+above its own ``Received`` header) or a sending side slips in among the message's own headers
+(a Postfix header check puts it there).
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from email.parser import BytesParser
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,10 +77,69 @@ class MtaUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Account:
-    """The one mailbox the lab knows, and its password in Dovecot's password file."""
+    """A mailbox's login, and its password in Dovecot's password file."""
 
     address: str
     password: str
+
+
+class Filing(StrEnum):
+    """Where the receiving side puts a message for a mailbox."""
+
+    INBOX = "inbox"
+    JUNK = "junk"  # straight into the Junk folder, as a spam filter would
+    DROP = "drop"  # nowhere: a relay that silently drops it
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    """One of the lab's mailboxes and how the receiving side treats mail sent to it.
+
+    ``verdict`` is what the receiving server writes after its authserv-id in the
+    Authentication-Results it adds (None: it adds none); ``signed`` adds the outgoing
+    server's DKIM-Signature; ``forged`` is an Authentication-Results value that the sending
+    side slips in among the message's own headers, claiming the receiving server's id.
+    """
+
+    name: str
+    filing: Filing = Filing.INBOX
+    verdict: str | None = None
+    signed: bool = False
+    forged: str | None = None
+
+    @property
+    def address(self) -> str:
+        return f"{self.name}@{DOMAIN}"
+
+
+FAR_RECIPIENT = "nobody@elsewhere.test"  # mail for it is accepted, then bounces
+AUTHSERV_ID = f"mta.{DOMAIN}"  # the receiving server's name in its Authentication-Results
+DKIM_SELECTOR = "lab2026"
+MAILBOXES = (
+    Mailbox(
+        "alice",
+        verdict=f"spf=pass smtp.mailfrom=alice@{DOMAIN}; "
+        f"dkim=pass header.d={DOMAIN} header.s={DKIM_SELECTOR}; "
+        f"dmarc=pass header.from={DOMAIN}; arc=none",
+        signed=True,
+    ),
+    Mailbox(
+        "frank",
+        Filing.JUNK,
+        verdict=f"spf=softfail smtp.mailfrom=frank@{DOMAIN}; "
+        f'dkim=fail reason="signature did not verify" header.d={DOMAIN}; '
+        f"dmarc=fail header.from={DOMAIN}",
+        signed=True,
+    ),
+    Mailbox("grace", Filing.DROP),
+    Mailbox("dave", forged=f"spf=pass; dkim=pass header.d={DOMAIN}; dmarc=pass"),
+    Mailbox(
+        "erin",
+        verdict=f"spf=none smtp.mailfrom=erin@{DOMAIN}; dkim=none; dmarc=none header.from={DOMAIN}",
+        forged=f"spf=pass; dkim=pass header.d={DOMAIN}; dmarc=pass",
+    ),
+)
+PASSWORD = "correct horse battery staple"  # every lab mailbox's
 
 
 @dataclass(frozen=True)
@@ -89,7 +156,8 @@ class _System:
 
 
 class PostfixLab:
-    """A running private Postfix (submissions and submission ports) with Dovecot SASL.
+    """A running private Postfix (submissions and submission ports) with Dovecot SASL, and
+    Dovecot's IMAP on ``imaps_port`` (implicit TLS) and ``imap_port`` (STARTTLS).
 
     Start it with ``PostfixLab.start()``; ``stop()`` ends every process it started and
     removes its directory.
@@ -100,8 +168,9 @@ class PostfixLab:
     def __init__(self, root: Path, system: _System) -> None:
         self.root = root
         self._system = system
-        self.account = Account(f"alice@{DOMAIN}", "correct horse battery staple")
-        self.ssl_port, self.starttls_port = _free_ports(2)
+        self.account = Account(f"alice@{DOMAIN}", PASSWORD)
+        ports = _free_ports(5)
+        self.ssl_port, self.starttls_port, self.imaps_port, self.imap_port, self.far_port = ports
         self.ca_pem = root / "ca.pem"
         self._etc = root / "postfix"
         self._spool = root / "spool"
@@ -141,9 +210,15 @@ class PostfixLab:
         return [parser.parsebytes(path.read_bytes()) for path in self._settle(expected, timeout)]
 
     def set_password(self, password: str) -> None:
-        """Change Alice's password, as she would at her provider; returns once Dovecot takes
-        the new one (it re-reads its password file at most once a second)."""
-        self._users.write_text(f"{self.account.address}:{{PLAIN}}{password}\n")
+        """Change Alice's password, as she would at her provider (the other mailboxes keep
+        theirs); returns once Dovecot takes the new one (it re-reads its password file at
+        most once a second)."""
+        self._users.write_text(
+            "".join(
+                f"{m.address}:{{PLAIN}}{password if m.address == self.account.address else PASSWORD}\n"
+                for m in MAILBOXES
+            )
+        )
         if self._daemons:  # Dovecot is running: wait for it to see the change
 
             def accepted() -> bool:
@@ -161,6 +236,45 @@ class PostfixLab:
         """Empty the mailbox, after letting whatever is still queued arrive."""
         for path in self._settle(expected=0, timeout=10.0):
             path.unlink()
+
+    def maildir(self, mailbox: str) -> Path:
+        """The Maildir of ``mailbox`` (a name in ``MAILBOXES``), where Postfix delivers."""
+        return self._mail / DOMAIN / mailbox
+
+    def empty_mailboxes(self) -> None:
+        """Remove every mailbox with its folders and Dovecot's state, once the queue is empty;
+        Postfix and Dovecot create them anew when mail or a login comes."""
+        self._settle(expected=0, timeout=10.0)
+        shutil.rmtree(self._mail / DOMAIN, ignore_errors=True)
+
+    def put(self, mailbox: str, folder: str, message: bytes, flags: str = "") -> None:
+        """Place ``message`` in a folder ("INBOX", "Junk"...) of ``mailbox`` as already read
+        and filed, with Maildir ``flags`` ("S" seen, "F" flagged, "T" deleted...)."""
+        directory = self.maildir(mailbox) / ("" if folder == "INBOX" else f".{folder}")
+        for sub in ("cur", "new", "tmp"):
+            (directory / sub).mkdir(parents=True, exist_ok=True)
+        path = directory / "cur" / f"{time.time_ns()}.lab.{self.host}:2,{flags}"
+        path.write_bytes(message)
+        for each in (self._mail / DOMAIN, *(self._mail / DOMAIN).rglob("*")):
+            os.chown(each, self._system.postfix_uid, self._system.postfix_gid)
+
+    def snapshot(self, mailbox: str) -> dict[tuple[str, str], str]:
+        """Every message of ``mailbox``: (folder, Maildir unique name) -> flags, whether it is
+        still new or already seen by a client (Dovecot moves it from new/ to cur/)."""
+        found: dict[tuple[str, str], str] = {}
+        root = self.maildir(mailbox)
+        for path in sorted(root.glob("**/*")):
+            if not path.is_file() or path.parent.name not in ("new", "cur"):
+                continue
+            relative = path.parent.parent.relative_to(root)
+            folder = "INBOX" if str(relative) == "." else str(relative).removeprefix(".")
+            unique, _, info = path.name.partition(":")
+            found[(folder, unique)] = info.removeprefix("2,")
+        return found
+
+    def imap_log(self) -> str:
+        """Dovecot's log: logins and what clients did."""
+        return (self._dovecot / "dovecot.log").read_text(errors="replace")
 
     def logs(self) -> str:
         """The tail of Postfix's and Dovecot's logs, for failure messages."""
@@ -195,7 +309,14 @@ class PostfixLab:
         ca.cert_pem.write_to_path(str(self.ca_pem))
         chain = self._etc / "localhost.pem"
         chain.touch(mode=0o600)  # the private key: smtpd reads it as root before dropping
-        ca.issue_cert(self.host).private_key_and_cert_chain_pem.write_to_path(str(chain))
+        leaf = ca.issue_cert(self.host)
+        leaf.private_key_and_cert_chain_pem.write_to_path(str(chain))
+        # Dovecot wants the certificate and the key apart; it reads both as root.
+        key = self._dovecot / "localhost.key"
+        key.touch(mode=0o600)
+        leaf.private_key_pem.write_to_path(str(key))
+        leaf.cert_chain_pems[0].write_to_path(str(self._dovecot / "localhost.crt"))
+        self._receiving_side()
 
         for name, text in (("main.cf", self._main_cf(chain)), ("master.cf", self._master_cf())):
             path = self._etc / name
@@ -209,9 +330,52 @@ class PostfixLab:
         users.chmod(0o640)
         (self._dovecot / "dovecot.conf").write_text(self._dovecot_conf(users))
 
+    def _receiving_side(self) -> None:
+        """The tables that make each mailbox's receiving side behave as ``MAILBOXES`` says."""
+        tables = {
+            "mailboxes": [
+                *(
+                    f"{m.address} {DOMAIN}/{m.name}/{'.Junk/' if m.filing is Filing.JUNK else ''}"
+                    for m in MAILBOXES
+                ),
+                *(f"{address} {DOMAIN}/{folder}/" for address, folder in RECIPIENTS.items()),
+            ],
+            "transports": [
+                *(
+                    f"{m.address} discard:dropped by the lab"
+                    for m in MAILBOXES
+                    if m.filing is Filing.DROP
+                ),
+                # Accepted, then refused by "the far side" (one more smtpd of this Postfix):
+                # Postfix bounces it back to the sender, with the far side's reply.
+                f"{FAR_RECIPIENT.partition('@')[2]} smtp:[{LOOPBACK}]:{self.far_port}",
+            ],
+            "logins": [f"{m.address} {m.address}" for m in MAILBOXES],
+            "far": [f"{FAR_RECIPIENT} 550 5.1.1 No such user here"],
+            "verdicts": [
+                f"{m.address} PREPEND Authentication-Results: {AUTHSERV_ID}; {m.verdict}"
+                for m in MAILBOXES
+                if m.verdict
+            ],
+            "signatures": [
+                f"{m.address} PREPEND DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; "
+                f"d={DOMAIN}; s={DKIM_SELECTOR}; h=from:to:subject:date:message-id; "
+                f"bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=bGFi"
+                for m in MAILBOXES
+                if m.signed
+            ],
+            # Before the To: line, among the message's own headers: the sending side's doing.
+            "forgeries": [
+                f"/^To:.*{m.name}@{DOMAIN.replace('.', '[.]')}/ "
+                f"PREPEND Authentication-Results: {AUTHSERV_ID}; {m.forged}"
+                for m in MAILBOXES
+                if m.forged
+            ],
+        }
+        for name, lines in tables.items():
+            (self._etc / name).write_text("".join(f"{line}\n" for line in lines))
+
     def _main_cf(self, chain: Path) -> str:
-        user = self.account.address
-        others = " ".join(f"{address}={DOMAIN}/{folder}/" for address, folder in RECIPIENTS.items())
         return f"""\
 # A private Postfix for tests: it reads and writes only below {self.root}.
 compatibility_level = 3.6
@@ -237,7 +401,8 @@ biff = no
 # The test domain goes into a Maildir here; nothing goes anywhere else.
 virtual_mailbox_domains = {DOMAIN}
 virtual_mailbox_base = {self._mail}
-virtual_mailbox_maps = inline:{{ {user}={DOMAIN}/alice/ {others} }}
+virtual_mailbox_maps = texthash:{self._etc}/mailboxes
+transport_maps = texthash:{self._etc}/transports
 virtual_uid_maps = static:{self._system.postfix_uid}
 virtual_gid_maps = static:{self._system.postfix_gid}
 default_transport = error:no outside delivery in tests
@@ -252,8 +417,11 @@ smtpd_sasl_type = dovecot
 smtpd_sasl_path = private/auth
 smtpd_sasl_auth_enable = yes
 smtpd_relay_restrictions = permit_sasl_authenticated, reject
-smtpd_sender_login_maps = inline:{{ {user}={user} }}
-smtpd_sender_restrictions = reject_sender_login_mismatch
+smtpd_sender_login_maps = texthash:{self._etc}/logins
+smtpd_sender_restrictions = reject_sender_login_mismatch,
+  check_sender_access texthash:{self._etc}/verdicts,
+  check_sender_access texthash:{self._etc}/signatures
+header_checks = regexp:{self._etc}/forgeries
 
 # A refused login is answered at once: tests of wrong passwords must not wait.
 smtpd_error_sleep_time = 0
@@ -270,6 +438,11 @@ smtpd_hard_error_limit = 20
 {LOOPBACK}:{self.starttls_port} inet n - n - - smtpd
   -o syslog_name=postfix/submission
   -o smtpd_tls_security_level=encrypt
+{LOOPBACK}:{self.far_port} inet n - n - - smtpd
+  -o syslog_name=postfix/far
+  -o smtpd_sender_restrictions=
+  -o smtpd_relay_restrictions=check_recipient_access,texthash:{self._etc}/far,reject
+smtp unix - - n - - smtp
 cleanup unix n - n - 0 cleanup
 qmgr unix n - n 300 1 qmgr
 tlsmgr unix - - n 1000? 1 tlsmgr
@@ -293,12 +466,40 @@ postlog unix-dgram n - n - 1 postlogd
 
     def _dovecot_conf(self, users: Path) -> str:
         return f"""\
-# Dovecot only as Postfix's SASL service: no mail protocols, no TLS of its own.
+# Dovecot as Postfix's SASL service, and the IMAP server of the Maildirs Postfix delivers to.
 base_dir = {self._dovecot}/run
 state_dir = {self._dovecot}/state
 log_path = {self._dovecot}/dovecot.log
-protocols =
-ssl = no
+protocols = imap
+ssl = yes
+ssl_cert = <{self._dovecot}/localhost.crt
+ssl_key = <{self._dovecot}/localhost.key
+# The mail belongs to Postfix's user, a system account.
+first_valid_uid = 1
+first_valid_gid = 1
+mail_location = maildir:~
+namespace inbox {{
+  inbox = yes
+  mailbox Junk {{
+    special_use = \\Junk
+    auto = create
+  }}
+  mailbox Trash {{
+    special_use = \\Trash
+    auto = create
+  }}
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = {LOOPBACK}
+    port = {self.imap_port}
+  }}
+  inet_listener imaps {{
+    address = {LOOPBACK}
+    port = {self.imaps_port}
+    ssl = yes
+  }}
+}}
 auth_mechanisms = plain login
 auth_failure_delay = 0
 auth_verbose = yes
@@ -340,8 +541,8 @@ service auth {{
         self._spawn(
             [str(self._system.dovecot), "-F", "-c", str(self._dovecot / "dovecot.conf")],
             self._dovecot / "stderr.log",
-            ready=self._auth_socket.is_socket,
-            what="Dovecot's auth socket",
+            ready=lambda: self._auth_socket.is_socket() and _accepts(self.imaps_port),
+            what="Dovecot's auth socket and IMAP",
         )
 
     def _start_postfix(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import ssl
+import string
 
 import truststore
 
@@ -85,3 +86,12 @@ def classify_verification_error(err: ssl.SSLCertVerificationError) -> CertProble
 def sha256_fingerprint(der: bytes) -> str:
     """The SHA-256 fingerprint of a DER certificate as browsers show it (``AB:12:...``)."""
     return hashlib.sha256(der).digest().hex(":").upper()
+
+
+def same_fingerprint(fingerprint: str, pin: str) -> bool:
+    """Whether ``pin`` names ``fingerprint``, however it was typed (case, colons, spaces)."""
+
+    def digits(text: str) -> str:
+        return "".join(char for char in text.upper() if char in string.hexdigits)
+
+    return digits(fingerprint) == digits(pin)

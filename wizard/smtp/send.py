@@ -33,7 +33,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ssl
-import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.headerregistry import Address
@@ -47,7 +46,7 @@ from aiosmtplib.typing import Default
 
 from wizard.address import parse_address
 from wizard.model import Certificate, Security
-from wizard.net.tls import client_context, unverified_context
+from wizard.net.tls import client_context, same_fingerprint, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose
 from wizard.smtp.envelope import Envelope, seven_bit
 from wizard.smtp.probe import ProbeTimeouts
@@ -333,7 +332,9 @@ class _Test:
         fingerprint = peer_fingerprint(smtp)
         self.certificate = certificate_from(fingerprint, rejection)
         pin = self.settings.pinned_sha256
-        if rejection is not None and not (fingerprint and pin and _same(fingerprint, pin)):
+        if rejection is not None and not (
+            fingerprint and pin and same_fingerprint(fingerprint, pin)
+        ):
             raise _Stop(Diagnosis.CERTIFICATE)
 
     async def _log_in(self, smtp: _RecordingSMTP) -> str:
@@ -517,15 +518,6 @@ def _reply_of(error: BaseException | None) -> Reply | None:
     if isinstance(error, aiosmtplib.SMTPResponseException) and error.code > 0:
         return Reply(error.code, error.message)
     return None
-
-
-def _same(fingerprint: str, pin: str) -> bool:
-    """Whether ``pin`` names ``fingerprint``, however it was typed (case, colons, spaces)."""
-
-    def digits(text: str) -> str:
-        return "".join(char for char in text.upper() if char in string.hexdigits)
-
-    return digits(fingerprint) == digits(pin)
 
 
 def command_line(args: tuple[bytes, ...], *, continuing: bool) -> str:
