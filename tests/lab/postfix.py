@@ -213,12 +213,8 @@ class PostfixLab:
         """Change Alice's password, as she would at her provider (the other mailboxes keep
         theirs); returns once Dovecot takes the new one (it re-reads its password file at
         most once a second)."""
-        self._users.write_text(
-            "".join(
-                f"{m.address}:{{PLAIN}}{password if m.address == self.account.address else PASSWORD}\n"
-                for m in MAILBOXES
-            )
-        )
+        passwords = {m.address: PASSWORD for m in MAILBOXES} | {self.account.address: password}
+        self._users.write_text("".join(f"{a}:{{PLAIN}}{p}\n" for a, p in passwords.items()))
         if self._daemons:  # Dovecot is running: wait for it to see the change
 
             def accepted() -> bool:
