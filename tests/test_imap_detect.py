@@ -10,6 +10,7 @@ checked. The scripted pre-login servers are ``tests.lab.imap_server``.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from typing import Any
 
@@ -22,6 +23,7 @@ from tests.lab.world import Lab
 from tests.test_detect import AUTOCONFIG_PATH, FAST, cli
 from wizard.address import parse_address
 from wizard.clientconfig import parse_client_config, to_server_configs
+from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.model import (
     Caution,
@@ -48,12 +50,14 @@ BOTH = b"""<?xml version="1.0"?>
 </emailProvider></clientConfig>"""
 
 
-def run_imap_detect(address: str, providers: ProviderDatabase | None = None) -> DetectionResult:
+def run_imap_detect(
+    address: str, providers: ProviderDatabase | None = None, deadlines: Deadlines = FAST
+) -> DetectionResult:
     return asyncio.run(
         detect(
             parse_address(address),
             providers=providers or ProviderDatabase({}),
-            deadlines=FAST,
+            deadlines=deadlines,
             protocol=Protocol.IMAP,
         )
     )
@@ -216,7 +220,8 @@ def test_probe_failures_are_told_apart(lab: Lab) -> None:
         ),
     )
 
-    result = run_imap_detect("alice@example.test")
+    # A server that accepted the connection is waited for as long as detection runs.
+    result = run_imap_detect("alice@example.test", deadlines=dataclasses.replace(FAST, total=2.0))
 
     assert result.best is not None
     assert result.best.probe is not None

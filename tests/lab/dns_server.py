@@ -76,6 +76,7 @@ class DnsServer:
         self._silent: set[dns.name.Name] = set()
         self._signed: set[dns.name.Name] = set()
         self._queries: list[DnsQuery] = []
+        self._first_query_at: float | None = None  # time.perf_counter() of the first question
         self._udp: asyncio.DatagramTransport | None = None
         self._tcp = StreamService(self._serve_tcp)
         self._held: set[asyncio.Task[None]] = set()  # delayed UDP answers
@@ -147,9 +148,17 @@ class DnsServer:
         with self._lock:
             return list(self._queries)
 
+    @property
+    def first_query_at(self) -> float | None:
+        """When (``time.perf_counter()``) the first question since ``clear()`` arrived: the
+        benchmark times a program's start-up by it."""
+        with self._lock:
+            return self._first_query_at
+
     def clear(self) -> None:
         """Forget all records, delays, silences, signed zones and logged queries."""
         with self._lock:
+            self._first_query_at = None
             self._records.clear()
             self._delays.clear()
             self._held_until.clear()
@@ -217,6 +226,8 @@ class DnsServer:
             hold = 0.0
             if query.question:
                 question = query.question[0]
+                if not self._queries:
+                    self._first_query_at = time.perf_counter()
                 self._queries.append(
                     DnsQuery(_text(question.name), dns.rdatatype.to_text(question.rdtype))
                 )

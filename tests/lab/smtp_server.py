@@ -13,7 +13,7 @@ import asyncio
 import hmac
 import secrets
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, AnyStr
 
 from aiosmtpd.smtp import (
     MISSING,
@@ -59,6 +59,7 @@ class SmtpBehaviour:
     withheld: frozenset[str] = frozenset()
     silent: bool = False  # accept TCP (no TLS either), never send a byte, hold until stop()
     greeting_delay: float = 0.0  # seconds before the greeting (after the TLS handshake)
+    greeting_drip: float = 0.0  # seconds between the greeting's bytes: a greeting that trickles
     greeting_reply: tuple[int, str] | None = None  # replaces the 220 greeting, then hangs up
     mail_from_reply: tuple[int, str] | None = None  # e.g. (553, "5.7.1 Sender address rejected")
     rcpt_reply: tuple[int, str] | None = None  # e.g. (451, "4.7.1 Greylisted, try again later")
@@ -205,6 +206,7 @@ class _LabSMTP(SMTP):
     def __init__(self, owner: LabSmtpServer, handler: _Script, **options: Any) -> None:
         super().__init__(handler, **options)
         self._owner = owner
+        self._drip = owner.behaviour.greeting_drip
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
@@ -213,6 +215,18 @@ class _LabSMTP(SMTP):
     def connection_lost(self, error: Exception | None) -> None:
         super().connection_lost(error)
         self._owner._closed(self)
+
+    async def push(self, status: AnyStr) -> None:
+        """The first reply (the greeting) one byte at a time if ``greeting_drip`` says so."""
+        drip, self._drip = self._drip, 0.0
+        if not drip:
+            await super().push(status)
+            return
+        line = (status.encode() if isinstance(status, str) else status) + b"\r\n"
+        for byte in line:
+            self._writer.write(bytes([byte]))
+            await self._writer.drain()
+            await asyncio.sleep(drip)
 
     async def _handle_client(self) -> None:
         behaviour = self._owner.behaviour

@@ -8,6 +8,8 @@ on the path, so it is only offered as an untrusted suggestion.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -51,12 +53,14 @@ async def fetch_and_emit(
     urls: list[str],
     emit: Emit,
     *,
+    says: Callable[[str], SourceOutcome],
     source: SourceName,
     tier: Tier,
     trust: Trust = Trust.TRUSTED,
     origin_prefix: str = "",
 ) -> FetchSummary:
-    """Fetch ``urls`` concurrently and emit every outgoing server they describe.
+    """Fetch ``urls`` concurrently and emit every outgoing server they describe, with what
+    ``says`` makes of the provider named by the document.
 
     A document keeps ``trust`` and ``tier`` only if its final hop was HTTPS; otherwise it is
     demoted to untrusted plain HTTP whatever the caller asked for. Raises
@@ -87,9 +91,11 @@ async def fetch_and_emit(
             tier=tier if fetched.secure else Tier.HTTP,
             origin=origin_prefix + fetched.url,
         )
+        provider = provider_name(config, servers)
+        saying = dataclasses.replace(says(provider), detail=f"{origin_prefix}{url}: found")
         for server in servers:
-            emit(server)
-        return f"{url}: found", provider_name(config, servers) if servers else None
+            emit(server, saying)
+        return f"{url}: found", provider if servers else None
 
     outcomes = await asyncio.gather(*(one(u) for u in urls), return_exceptions=True)
     lines: list[str] = []
@@ -119,11 +125,17 @@ def _published(fetched: FetchSummary) -> SourceOutcome:
     return SourceOutcome(note, fetched.detail)
 
 
+def _publishes(provider: str) -> SourceOutcome:
+    """Whoever the provider is, what matters is that the domain itself publishes settings."""
+    del provider
+    return SourceOutcome(SourceNote.PUBLISHED, "")
+
+
 async def run_https(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """The trusted lookups: both locations over verified HTTPS."""
     urls = autoconfig_urls(ctx, "https", ctx.address.domain)
     fetched = await fetch_and_emit(
-        ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.PROVIDER
+        ctx, urls, emit, says=_publishes, source=SourceName.AUTOCONFIG, tier=Tier.PROVIDER
     )
     return _published(fetched)
 
@@ -136,6 +148,12 @@ async def run_http(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """
     urls = autoconfig_urls(ctx, "http", ctx.address.domain)
     fetched = await fetch_and_emit(
-        ctx, urls, emit, source=SourceName.AUTOCONFIG, tier=Tier.HTTP, trust=Trust.UNAUTHENTICATED
+        ctx,
+        urls,
+        emit,
+        says=_publishes,
+        source=SourceName.AUTOCONFIG,
+        tier=Tier.HTTP,
+        trust=Trust.UNAUTHENTICATED,
     )
     return _published(fetched)

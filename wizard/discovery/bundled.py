@@ -19,7 +19,8 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         tier=Tier.PROVIDER,
         origin="bundled database",
     )
-    for server in servers:
-        emit(server)
     name = provider_name(config, servers)
-    return SourceOutcome(SourceNote.PROVIDER_FOUND, name, (("provider", name),))
+    found = SourceOutcome(SourceNote.PROVIDER_FOUND, name, (("provider", name),))
+    for server in servers:
+        emit(server, found)
+    return found

@@ -38,9 +38,6 @@ class Deadlines:
     probe: ProbeTimeouts = field(default_factory=ProbeTimeouts)
 
 
-Emit = Callable[[ServerConfig], None]
-
-
 @dataclass(frozen=True)
 class SourceOutcome:
     """How a source's job ended without an error: what its row tells the user (``note`` and
@@ -49,6 +46,11 @@ class SourceOutcome:
     note: SourceNote
     detail: str
     values: tuple[tuple[str, str], ...] = ()
+
+
+Emit = Callable[[ServerConfig, SourceOutcome], None]
+"""Proposes settings, with what the source's row says if they are what it found. Said with
+each proposal, not only when the job ends: detection may end before the job does."""
 
 
 def provider_name(config: ClientConfig, servers: list[ServerConfig]) -> str:

@@ -3,7 +3,11 @@
 Sources run concurrently as jobs and push proposals into one queue; each new endpoint is probed
 live as soon as it appears (once, however many sources propose it). Detection stops as soon as
 the best confirmed candidate can no longer be beaten by anything still running, so a dead or
-slow host only costs time when its answer could actually matter.
+slow host only costs time when its answer could actually matter, and then only as long as the
+network's own measurements say it is worth waiting (``wizard.discovery.patience``).
+
+Where sources differ, their ``SourceRules`` say how; each row is built from what its source
+found, so the same findings read the same whatever order the jobs and checks reported in.
 """
 
 from __future__ import annotations
@@ -28,16 +32,20 @@ from wizard.discovery.events import (
     CandidateChecked,
     CandidateFound,
     DetectionEvent,
+    SlowGreeting,
     SourceFinished,
     SourceStarted,
 )
+from wizard.discovery.patience import Allowance, Attempt, Patience, Phase, explain
 from wizard.discovery.ranking import (
     Liveness,
+    RankKey,
     best_possible_key,
     candidate_key,
     liveness,
     rank_key,
 )
+from wizard.discovery.rules import STATED, Finding, SourceRules
 from wizard.errors import WizardError
 from wizard.imap.probe import probe_imap
 from wizard.model import (
@@ -54,17 +62,21 @@ from wizard.model import (
     SourceReport,
     SourceStatus,
     Tier,
-    Trust,
 )
 from wizard.net.dns import DnsError, DomainNotFoundError, new_resolver
 from wizard.net.http import new_client
 from wizard.providers import ProviderDatabase
 from wizard.smtp.probe import probe_smtp
+from wizard.smtp.session import Milestones
 
 log = logging.getLogger(__name__)
 
 Endpoint = tuple[str, int, Security]
 EventSink = Callable[[DetectionEvent], None]
+
+# A server that accepted the connection and has not greeted after this long is reported as slow
+# (``SlowGreeting``), so the user learns why detection is still waiting.
+SLOW_GREETING = 1.0
 
 
 @dataclass(frozen=True)
@@ -74,10 +86,11 @@ class Job:
     source: SourceName
     tier: Tier  # the best tier this job can produce, for the stopping rule
     run: Callable[[DiscoveryContext, Emit], Awaitable[SourceOutcome]]
+    network: bool = True  # asks the network, so a domain that does not exist ends it
 
 
 JOBS = (
-    Job(SourceName.BUNDLED, Tier.PROVIDER, bundled.run),
+    Job(SourceName.BUNDLED, Tier.PROVIDER, bundled.run, network=False),
     Job(SourceName.AUTOCONFIG, Tier.PROVIDER, autoconfig.run_https),
     Job(SourceName.AUTOCONFIG, Tier.HTTP, autoconfig.run_http),
     Job(SourceName.ISPDB, Tier.PROVIDER, ispdb.run),
@@ -86,55 +99,77 @@ JOBS = (
     Job(SourceName.PROBE, Tier.PROBE, guess.run),
 )
 
+RULES: dict[SourceName, SourceRules] = {
+    SourceName.BUNDLED: STATED,
+    SourceName.AUTOCONFIG: STATED,
+    SourceName.ISPDB: STATED,
+    SourceName.MX: STATED,
+    SourceName.SRV: STATED,
+    SourceName.PROBE: guess.RULES,
+}
+
+# What a live check given up by patience failed at, by the phase it had reached.
+_GIVEN_UP = {
+    Phase.CONNECTING: ProbeFailure.CONNECT_TIMEOUT,
+    Phase.GREETING: ProbeFailure.NO_GREETING,
+    Phase.TALKING: ProbeFailure.CLOSED,
+}
+
 
 @dataclass
 class _Entry:
-    """A candidate being tracked; ``seq`` keeps discovery order among equals."""
+    """A candidate being tracked; ``seq`` keeps discovery order among equals, ``attempt``
+    follows its live check while that runs."""
 
     config: ServerConfig
     seq: int
+    attempt: Attempt
     probe: ProbeResult | None = None
+    noticed_slow: bool = False
 
     @property
     def candidate(self) -> Candidate:
         return Candidate(self.config, self.probe)
+
+    @property
+    def key(self) -> tuple[RankKey, int]:
+        """Its place in the final ranking, were it confirmed live."""
+        return (rank_key(self.config, Liveness.VERIFIED), self.seq)
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    """One source's proposal of an endpoint; ``order`` counts the source's proposals."""
+
+    job: Job
+    config: ServerConfig
+    says: SourceOutcome
+    order: int
 
 
 @dataclass
 class _SourceRow:
     """Progress of one source as the user sees it."""
 
-    jobs_left: int
+    rules: SourceRules
+    jobs: tuple[Job, ...]  # in the order of JOBS, which decides between equally telling ends
     started: float
-    found_by: set[Job] = field(default_factory=set)  # the jobs that proposed settings
-    provider: str | None = None  # named by the first proposal that named one
-    done: list[_JobDone] = field(default_factory=list)
+    proposals: dict[Endpoint, _Proposal] = field(default_factory=dict)
+    done: dict[Job, _JobDone] = field(default_factory=dict)
+    # Why the row was closed before it had ended by itself (stopped early, out of time).
+    ending: tuple[SourceStatus, SourceOutcome] | None = None
     report: SourceReport | None = None
 
     @property
-    def found(self) -> bool:
-        return bool(self.found_by)
-
-    def deciding(self, status: SourceStatus) -> SourceOutcome | None:
-        """What the job that decided the row's status said: that is what the row says."""
-        found = status is SourceStatus.FOUND
-        for done in self.done:
-            if (done.job in self.found_by) if found else (done.status is status):
-                return done.outcome
-        if found and self.provider:  # the job that found it was still running
-            return SourceOutcome(SourceNote.PROVIDER_FOUND, "", (("provider", self.provider),))
-        return None
-
-    @property
-    def detail(self) -> str:
-        """Every finished job's technical account, for the helpdesk."""
-        return "; ".join(done.outcome.detail for done in self.done if done.outcome.detail)
+    def running(self) -> bool:
+        return len(self.done) < len(self.jobs)
 
 
 @dataclass(frozen=True)
 class _Proposed:
     job: Job
     config: ServerConfig
+    says: SourceOutcome
 
 
 @dataclass(frozen=True)
@@ -151,7 +186,24 @@ class _Probed:
     result: ProbeResult
 
 
-_Message = _Proposed | _JobDone | _Probed
+@dataclass(frozen=True)
+class _Milestone:
+    """A live check got further: ``phase`` began at ``at``; ``address`` when connecting."""
+
+    endpoint: Endpoint
+    phase: Phase
+    at: float
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class _Alarm:
+    """Time to look again at the checks that are being waited for (the alarm set for ``when``)."""
+
+    when: float
+
+
+_Message = _Proposed | _JobDone | _Probed | _Milestone | _Alarm
 
 
 async def detect(
@@ -185,6 +237,27 @@ async def detect(
         return await _Detection(ctx, on_event or (lambda _event: None)).run()
 
 
+class _Watch(Milestones):
+    """Hands a probe's milestones to the detection's queue, timed as they happen."""
+
+    def __init__(self, detection: _Detection, endpoint: Endpoint) -> None:
+        self._detection = detection
+        self._endpoint = endpoint
+
+    def connecting(self, address: str) -> None:
+        self._tell(Phase.CONNECTING, address)
+
+    def connected(self) -> None:
+        self._tell(Phase.GREETING)
+
+    def greeted(self) -> None:
+        self._tell(Phase.TALKING)
+
+    def _tell(self, phase: Phase, address: str | None = None) -> None:
+        at = self._detection.loop.time()
+        self._detection.queue.put_nowait(_Milestone(self._endpoint, phase, at, address))
+
+
 class _Detection:
     """The state of one detection run; lives only inside ``detect``."""
 
@@ -194,17 +267,24 @@ class _Detection:
         self.loop = asyncio.get_running_loop()
         self.queue: asyncio.Queue[_Message] = asyncio.Queue()
         self.entries: dict[Endpoint, _Entry] = {}
+        self.renamed: dict[Endpoint, Endpoint] = {}  # proposals a live check read differently
         self.running: dict[Job, asyncio.Task[None]] = {}
         self.probes: dict[Endpoint, asyncio.Task[None]] = {}
         self.rows: dict[SourceName, _SourceRow] = {}
+        self.patience = Patience()
+        self.decisions: dict[Endpoint, str] = {}  # why a check was given up, for the helpdesk
+        self.alarm: asyncio.TimerHandle | None = None
         self.domain_missing = False
         self.seq = 0
+        # A server that accepted the connection is alive: its greeting is waited for as long as
+        # detection runs (RFC 5321 allows minutes); patience decides once an answer is confirmed.
+        self.probe_timeouts = dataclasses.replace(ctx.deadlines.probe, greeting=ctx.deadlines.total)
 
     async def run(self) -> DetectionResult:
         started = self.loop.time()
         for source in SourceName:
-            jobs = sum(1 for job in JOBS if job.source is source)
-            self.rows[source] = _SourceRow(jobs_left=jobs, started=started)
+            jobs = tuple(job for job in JOBS if job.source is source)
+            self.rows[source] = _SourceRow(RULES[source], jobs, started)
             self.on_event(SourceStarted(source))
         for job in JOBS:
             self.running[job] = asyncio.create_task(self._run_job(job))
@@ -213,18 +293,27 @@ class _Detection:
             async with asyncio.timeout_at(started + self.ctx.deadlines.total):
                 while not self._settled():
                     self._handle(await self.queue.get())
+                    self._review()
         except TimeoutError:
             timed_out = True
         finally:
+            if self.alarm is not None:
+                self.alarm.cancel()
             await self._stop_everything()
-        self._close_rows(SourceStatus.TIMEOUT if timed_out else SourceStatus.SKIPPED)
+        if timed_out:
+            self._give_up_all()
+            ending = (SourceStatus.TIMEOUT, SourceOutcome(SourceNote.OUT_OF_TIME, "out of time"))
+        else:
+            ending = (SourceStatus.SKIPPED, SourceOutcome(SourceNote.NOT_NEEDED, "not needed"))
+        for row in self.rows.values():
+            self._close(row, ending)
         return self._result(started)
 
     # -- jobs and probes -------------------------------------------------------------------
 
     async def _run_job(self, job: Job) -> None:
-        def emit(config: ServerConfig) -> None:
-            self.queue.put_nowait(_Proposed(job, config))
+        def emit(config: ServerConfig, says: SourceOutcome) -> None:
+            self.queue.put_nowait(_Proposed(job, config, says))
 
         try:
             outcome = await job.run(self.ctx, emit)
@@ -249,9 +338,15 @@ class _Detection:
 
     async def _run_probe(self, endpoint: Endpoint) -> None:
         host, port, security = endpoint
+        probe = probe_imap if self.ctx.protocol is Protocol.IMAP else probe_smtp
         try:
-            probe = probe_imap if self.ctx.protocol is Protocol.IMAP else probe_smtp
-            result = await probe(host, port, security, timeouts=self.ctx.deadlines.probe)
+            result = await probe(
+                host,
+                port,
+                security,
+                timeouts=self.probe_timeouts,
+                milestones=_Watch(self, endpoint),
+            )
         except Exception as err:  # as for sources: report it, never wait for it
             log.exception("probing %s:%s failed", host, port)
             detail = f"internal error: {type(err).__name__}"
@@ -262,126 +357,222 @@ class _Detection:
 
     def _handle(self, message: _Message) -> None:
         if isinstance(message, _Proposed):
-            self._propose(message.config)
-            row = self.rows[message.job.source]
-            row.found_by.add(message.job)
-            row.provider = row.provider or message.config.provider
+            self._proposed(message)
         elif isinstance(message, _Probed):
             self._probed(message.endpoint, message.result)
-        else:
+        elif isinstance(message, _Milestone):
+            self._milestone(message)
+        elif isinstance(message, _JobDone):
             self._job_done(message)
+        elif self.alarm is not None and self.alarm.when() == message.when:
+            self.alarm = None  # it went off
 
-    def _propose(self, config: ServerConfig) -> None:
-        known = self.entries.get(config.endpoint)
+    def _proposed(self, message: _Proposed) -> None:
+        config = message.config
+        row = self.rows[message.job.source]
+        if config.endpoint not in row.proposals:
+            order = len(row.proposals)
+            row.proposals[config.endpoint] = _Proposal(message.job, config, message.says, order)
+        known = self._entry(config.endpoint)
         if known is not None:
             if rank_key(config, Liveness.VERIFIED) < rank_key(known.config, Liveness.VERIFIED):
                 known.config = config  # the same server, vouched for by a better source
             return
         self.seq += 1
-        entry = _Entry(config, self.seq)
+        entry = _Entry(config, self.seq, Attempt(config.host, config.port, self.loop.time()))
         self.entries[config.endpoint] = entry
         self.on_event(CandidateFound(entry.candidate))
         self.probes[config.endpoint] = asyncio.create_task(self._run_probe(config.endpoint))
 
+    def _milestone(self, message: _Milestone) -> None:
+        entry = self.entries.get(message.endpoint)
+        if entry is None or entry.probe is not None:
+            return
+        if message.phase is Phase.CONNECTING and message.address is not None:
+            entry.attempt.connecting(message.address, message.at)
+        else:
+            self.patience.record(entry.attempt.reached(message.phase, message.at))
+
     def _probed(self, endpoint: Endpoint, result: ProbeResult) -> None:
-        entry = self.entries[endpoint]
-        if entry.config.trust is Trust.GUESSED and result.failure is ProbeFailure.NO_STARTTLS:
-            # A guessed server that only talks plain SMTP: offer it as what it is.
-            del self.entries[endpoint]
-            plain = dataclasses.replace(entry.config, security=Security.NONE)
-            if plain.endpoint in self.entries:
-                return
-            entry = _Entry(plain, entry.seq)
-            self.entries[plain.endpoint] = entry
-            result = dataclasses.replace(result, security=Security.NONE, failure=None)
+        entry = self.entries.get(endpoint)
+        if entry is None or entry.probe is not None:
+            return  # given up on already; the probe's own ending came too late to matter
+        if result.reachable:
+            self.patience.record(entry.attempt.finished(self.loop.time()))
         entry.probe = result
-        self.on_event(CandidateChecked(entry.candidate))
-        self._maybe_close_probe_row()
+        other = RULES[entry.config.source].reconsider(entry.candidate)
+        if other is not None and other.config.endpoint != endpoint:
+            # Read differently in the light of the check; merged if that endpoint is known.
+            del self.entries[endpoint]
+            self.renamed[endpoint] = other.config.endpoint
+            known = other.config.endpoint in self.entries
+            entry = self.entries.setdefault(
+                other.config.endpoint,
+                dataclasses.replace(entry, config=other.config, probe=other.probe),
+            )
+            if known:
+                entry = None
+        if entry is not None:
+            self.on_event(CandidateChecked(entry.candidate))
+        for row in self.rows.values():
+            self._maybe_close(row)  # a row that needs answers may have been waiting for this
 
     def _job_done(self, done: _JobDone) -> None:
         self.running.pop(done.job, None)
         row = self.rows[done.job.source]
-        row.jobs_left -= 1
-        row.done.append(done)
+        row.done[done.job] = done
         if done.domain_missing:
             self._domain_missing()
-        if done.job.source is SourceName.PROBE:
-            self._maybe_close_probe_row()
-        elif row.jobs_left == 0:
-            status = SourceStatus.FOUND if row.found else _worst(row)
-            self._close_row(done.job.source, status)
+        self._maybe_close(row)
 
     def _domain_missing(self) -> None:
         """NXDOMAIN: nothing on the network can know this domain; stop asking."""
         self.domain_missing = True
+        missing = SourceOutcome(SourceNote.DOMAIN_NOT_FOUND, "the domain does not exist")
         for job, task in list(self.running.items()):
-            if job.source is not SourceName.BUNDLED:
+            if job.network:
                 task.cancel()
                 del self.running[job]
-                missing = SourceOutcome(SourceNote.DOMAIN_NOT_FOUND, "the domain does not exist")
-                self._close_row(job.source, SourceStatus.SKIPPED, missing)
+                self._close(self.rows[job.source], (SourceStatus.SKIPPED, missing))
 
-    def _maybe_close_probe_row(self) -> None:
-        row = self.rows[SourceName.PROBE]
-        if row.report is not None or row.jobs_left:
+    def _maybe_close(self, row: _SourceRow) -> None:
+        """Close a row whose jobs have all ended, once its findings are settled: at once for a
+        source that states settings, after every live check for one that needs answers."""
+        if row.report is not None or row.running:
             return
-        guesses = [e for e in self.entries.values() if e.config.source is SourceName.PROBE]
-        if any(e.probe is None for e in guesses):
+        if row.rules.needs_answer and any(f.candidate.probe is None for f in self._findings(row)):
             return
-        answered = self._answered()
-        if answered is not None:
-            self._close_row(SourceName.PROBE, SourceStatus.FOUND, answered)
-        else:
-            self._close_row(SourceName.PROBE, _worst(row))
+        self._close(row)
 
-    def _answered(self) -> SourceOutcome | None:
-        """The guessed servers that answered, if any did."""
-        servers = ", ".join(
-            f"{e.config.host}:{e.config.port}"
-            for e in self.entries.values()
-            if e.config.source is SourceName.PROBE and e.probe is not None and e.probe.reachable
-        )
-        if not servers:
-            return None
-        return SourceOutcome(
-            SourceNote.SERVERS_ANSWERED, f"answered: {servers}", (("servers", servers),)
-        )
+    # -- the rows --------------------------------------------------------------------------
 
-    def _close_row(
-        self, source: SourceName, status: SourceStatus, reason: SourceOutcome | None = None
+    def _close(
+        self, row: _SourceRow, ending: tuple[SourceStatus, SourceOutcome] | None = None
     ) -> None:
-        """Report how ``source`` ended: for ``reason`` if given, else as its jobs said."""
-        row = self.rows[source]
+        """Report how the row's source ended: by itself, or for ``ending`` if it had not."""
         if row.report is not None:
             return
+        row.ending = ending
         elapsed = round((self.loop.time() - row.started) * 1000)
-        said = reason or row.deciding(status)
+        status, said = self._verdict(row)
+        source = row.jobs[0].source
         row.report = SourceReport(
-            source,
-            status,
-            elapsed,
-            reason.detail if reason else row.detail,
-            note=said.note if said else None,
-            values=said.values if said else (),
+            source, status, elapsed, self._detail(row, said), said.note, said.values
         )
         self.on_event(SourceFinished(row.report))
 
-    def _close_rows(self, status: SourceStatus) -> None:
-        """Rows still open when detection ended: stopped early, or out of time."""
-        if status is SourceStatus.TIMEOUT:
-            reason = SourceOutcome(SourceNote.OUT_OF_TIME, "out of time")
-        else:
-            reason = SourceOutcome(SourceNote.NOT_NEEDED, "not needed")
-        for source, row in self.rows.items():
-            if row.report is not None:
+    def _findings(self, row: _SourceRow) -> list[Finding]:
+        """What the row's source proposed, each with the live check of it so far."""
+        findings = []
+        for endpoint, proposal in row.proposals.items():
+            entry = self._entry(endpoint)
+            if entry is None:
                 continue
-            answered = self._answered() if source is SourceName.PROBE else None
-            if answered is not None:
-                self._close_row(source, SourceStatus.FOUND, answered)
-            elif row.found and source is not SourceName.PROBE:
-                self._close_row(source, SourceStatus.FOUND)
+            findings.append(
+                Finding(proposal.config, entry.candidate, proposal.says, proposal.order)
+            )
+        return findings
+
+    def _verdict(self, row: _SourceRow) -> tuple[SourceStatus, SourceOutcome]:
+        """The row's status and what it says: what the source found, if it found anything;
+        else why it was stopped; else its most telling end, the earlier job's on a tie."""
+        found = [f for f in self._findings(row) if row.rules.counts(f.candidate)]
+        if found:
+            return SourceStatus.FOUND, row.rules.describe(found)
+        if row.ending is not None:
+            return row.ending
+        ends = [row.done[job] for job in row.jobs]
+        status = _worst(ends)
+        return status, next(end.outcome for end in ends if end.status is status)
+
+    def _detail(self, row: _SourceRow, said: SourceOutcome) -> str:
+        """The row's technical account: what the verdict adds (why the row was stopped, which
+        guesses answered), each job's own account (for a job still running, where its
+        proposals came from), then each live check given up on, and why."""
+        parts = [said.detail]
+        for job in row.jobs:
+            done = row.done.get(job)
+            if done is not None:
+                parts.append(done.outcome.detail)
             else:
-                self._close_row(source, status, reason)
+                proposals = [p for p in row.proposals.values() if p.job is job]
+                parts.extend(dict.fromkeys(p.says.detail for p in proposals))
+        parts.extend(self.decisions[e] for e in sorted(row.proposals) if e in self.decisions)
+        return "; ".join(dict.fromkeys(part for part in parts if part))
+
+    # -- patience --------------------------------------------------------------------------
+
+    def _review(self) -> None:
+        """Give up on the checks that kept a confirmed answer waiting longer than the network's
+        own measurements justify; say which servers are slow to greet; set the next alarm."""
+        now = self.loop.time()
+        best = self._best_confirmed()
+        wake: list[float] = []
+        for endpoint, entry in list(self.entries.items()):
+            if entry.probe is not None or self.probes[endpoint].done():
+                continue  # checked, or its result is on its way
+            attempt = entry.attempt
+            if best is not None and entry.key >= best.key:
+                continue  # it could not win: nothing waits for it
+            if attempt.phase is Phase.GREETING and attempt.since and not entry.noticed_slow:
+                due = attempt.since + SLOW_GREETING
+                if now >= due:
+                    entry.noticed_slow = True
+                    waited = round((now - attempt.since) * 1000)
+                    self.on_event(SlowGreeting(entry.candidate, waited))
+                else:
+                    wake.append(due)
+            if best is None or attempt.since is None:
+                continue  # nothing to compare with; or still resolving (DNS has its deadline)
+            if attempt.phase is not Phase.CONNECTING and entry.config.tier < best.config.tier:
+                continue  # alive, and more trustworthy than what is confirmed: worth its wait
+            allowance = self.patience.allowance(attempt)
+            due = attempt.since + allowance.seconds
+            if now < due:
+                wake.append(due)
+                continue
+            self._give_up(endpoint, allowance)
+        self._set_alarm(min(wake, default=None))
+
+    def _give_up(self, endpoint: Endpoint, allowance: Allowance | None) -> None:
+        """End ``endpoint``'s check as failed at the step it had reached, saying why: it took
+        longer than ``allowance``, or than detection's time limit (None)."""
+        entry = self.entries[endpoint]
+        attempt = entry.attempt
+        assert attempt.since is not None, "only a check that reached a server is given up"
+        now = self.loop.time()
+        self.decisions[endpoint] = explain(attempt, now - attempt.since, allowance)
+        self.probes[endpoint].cancel()
+        host, port, security = endpoint
+        given_up = ProbeResult(
+            host,
+            port,
+            security,
+            _GIVEN_UP[attempt.phase],
+            self.decisions[endpoint],
+            elapsed_ms=round((now - attempt.started) * 1000),
+        )
+        self._probed(endpoint, given_up)
+
+    def _give_up_all(self) -> None:
+        """Out of time: every check that reached a server ends as far as it got, so that the
+        user learns that a server accepted the connection but never greeted, say."""
+        for endpoint, entry in list(self.entries.items()):
+            if entry.probe is None and entry.attempt.since is not None:
+                self._give_up(endpoint, None)
+
+    def _set_alarm(self, when: float | None) -> None:
+        if self.alarm is not None:
+            if when is not None and self.alarm.when() == when:
+                return
+            self.alarm.cancel()
+            self.alarm = None
+        if when is not None:
+            self.alarm = self.loop.call_at(when, self.queue.put_nowait, _Alarm(when))
+
+    def _best_confirmed(self) -> _Entry | None:
+        confirmed = [e for e in self.entries.values() if liveness(e.candidate) is Liveness.VERIFIED]
+        return min(confirmed, key=lambda e: (candidate_key(e.candidate), e.seq), default=None)
 
     # -- stopping --------------------------------------------------------------------------
 
@@ -403,7 +594,7 @@ class _Detection:
             return False
         later = self.seq + 1  # anything a running job finds comes after every known entry
         still_possible = [(best_possible_key(job.tier, job.source), later) for job in self.running]
-        still_possible += [(rank_key(e.config, Liveness.VERIFIED), e.seq) for e in unchecked]
+        still_possible += [e.key for e in unchecked]
         return not still_possible or min(confirmed) < min(still_possible)
 
     async def _stop_everything(self) -> None:
@@ -416,23 +607,28 @@ class _Detection:
 
     # -- the answer ------------------------------------------------------------------------
 
+    def _entry(self, endpoint: Endpoint) -> _Entry | None:
+        return self.entries.get(self.renamed.get(endpoint, endpoint))
+
     def _result(self, started: float) -> DetectionResult:
         ranked = sorted(self.entries.values(), key=lambda e: (candidate_key(e.candidate), e.seq))
-        useful = [
-            e.candidate
-            for e in ranked
-            if e.config.trust is not Trust.GUESSED or liveness(e.candidate) <= Liveness.PROBLEM
-        ]
+        useful = [e.candidate for e in ranked if RULES[e.config.source].counts(e.candidate)]
         best = useful[0] if useful else None
         cautions = list(best.warnings) if best else []
         if self.domain_missing:
             cautions.append(Caution.DOMAIN_NOT_FOUND)
+        sources = []
+        for row in self.rows.values():
+            assert row.report is not None, "every row is closed when detection ends"
+            # Checks given up after the row closed still belong to its account.
+            detail = self._detail(row, self._verdict(row)[1])
+            sources.append(dataclasses.replace(row.report, detail=detail))
         return DetectionResult(
             address=self.ctx.address.address,
             domain=self.ctx.address.domain,
             best=best,
             alternatives=tuple(useful[1:]),
-            sources=tuple(r.report for r in self.rows.values() if r.report is not None),
+            sources=tuple(sources),
             warnings=tuple(cautions),
             elapsed_ms=round((self.loop.time() - started) * 1000),
         )
@@ -444,9 +640,9 @@ def _failed(job: Job, detail: str, note: SourceNote, *, timed_out: bool = False)
     return _JobDone(job, status, SourceOutcome(SourceNote.NO_ANSWER if timed_out else note, detail))
 
 
-def _worst(row: _SourceRow) -> SourceStatus:
+def _worst(ends: list[_JobDone]) -> SourceStatus:
     """A source with several jobs reports its most telling failure."""
-    statuses = {done.status for done in row.done}
+    statuses = {end.status for end in ends}
     for status in (SourceStatus.ERROR, SourceStatus.TIMEOUT):
         if status in statuses:
             return status

@@ -34,4 +34,14 @@ class CandidateChecked:
     candidate: Candidate
 
 
-DetectionEvent = SourceStarted | SourceFinished | CandidateFound | CandidateChecked
+@dataclass(frozen=True)
+class SlowGreeting:
+    """A server accepted the connection ``waited_ms`` ago but has not finished greeting, and
+    detection is still waiting for it, because it could still be the answer ("server answers
+    slowly; still waiting"). Sent once per candidate; its ``CandidateChecked`` ends the wait."""
+
+    candidate: Candidate
+    waited_ms: int
+
+
+DetectionEvent = SourceStarted | SourceFinished | CandidateFound | CandidateChecked | SlowGreeting

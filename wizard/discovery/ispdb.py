@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from wizard.discovery.autoconfig import fetch_and_emit
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
 from wizard.model import SourceName, SourceNote, Tier
@@ -15,9 +17,13 @@ def ispdb_url(ctx: DiscoveryContext, domain: str) -> str:
 async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """Ask the ISPDB about the address's own domain."""
     url = ispdb_url(ctx, ctx.address.domain)
-    fetched = await fetch_and_emit(ctx, [url], emit, source=SourceName.ISPDB, tier=Tier.PROVIDER)
+    fetched = await fetch_and_emit(
+        ctx, [url], emit, says=_listed, source=SourceName.ISPDB, tier=Tier.PROVIDER
+    )
     if fetched.provider is None:
         return SourceOutcome(SourceNote.NOT_LISTED, fetched.detail)
-    return SourceOutcome(
-        SourceNote.PROVIDER_FOUND, fetched.detail, (("provider", fetched.provider),)
-    )
+    return dataclasses.replace(_listed(fetched.provider), detail=fetched.detail)
+
+
+def _listed(provider: str) -> SourceOutcome:
+    return SourceOutcome(SourceNote.PROVIDER_FOUND, "", (("provider", provider),))

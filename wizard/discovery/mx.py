@@ -51,10 +51,11 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
                 tier=Tier.MX,
                 origin=f"MX {mx_host} → {domain} (bundled database)",
             )
-            for server in servers:
-                emit(server)
             name = provider_name(config, servers)
-            return _hosted_by(mx_host, name, f"MX {mx_host} → {name}")
+            found = _hosted_by(mx_host, name, f"MX {mx_host} → {name}")
+            for server in servers:
+                emit(server, found)
+            return found
     # No ?emailaddress= here: unauthenticated DNS chose this domain, so it learns nothing more.
     urls = [ispdb_url(ctx, d) for d in domains]
     urls.append(f"https://autoconfig.{domains[-1]}/mail/config-v1.1.xml")
@@ -62,6 +63,7 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         ctx,
         urls,
         emit,
+        says=lambda provider: _hosted_by(mx_host, provider, ""),
         source=SourceName.MX,
         tier=Tier.MX,
         trust=Trust.UNAUTHENTICATED,

@@ -32,7 +32,7 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     if len(failed) == len(answers):
         raise failed[0]  # nothing usable: report the failure itself (timeout, SERVFAIL)
     summary: list[str] = []
-    servers: list[str] = []
+    servers: list[ServerConfig] = []
     refused = False
     for name, (_, security), targets in zip(names, services, answers, strict=True):
         if isinstance(targets, BaseException):
@@ -46,23 +46,25 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         if not usable:
             summary.append(f"{name}: no record")
             continue
-        for target in usable:
-            emit(
-                ServerConfig(
-                    host=target.host,
-                    port=target.port,
-                    security=security,
-                    username=ctx.address.address,
-                    source=SourceName.SRV,
-                    trust=Trust.UNAUTHENTICATED,
-                    tier=Tier.SRV,
-                    origin=f"SRV {name}",
-                )
+        servers.extend(
+            ServerConfig(
+                host=target.host,
+                port=target.port,
+                security=security,
+                username=ctx.address.address,
+                source=SourceName.SRV,
+                trust=Trust.UNAUTHENTICATED,
+                tier=Tier.SRV,
+                origin=f"SRV {name}",
             )
-        found = [f"{t.host}:{t.port}" for t in usable]
-        servers.extend(found)
-        summary.append(f"{name}: " + ", ".join(found))
+            for target in usable
+        )
+        summary.append(f"{name}: " + ", ".join(f"{t.host}:{t.port}" for t in usable))
     detail = "; ".join(summary)
-    if servers:
-        return SourceOutcome(SourceNote.SRV_FOUND, detail, (("servers", ", ".join(servers)),))
-    return SourceOutcome(SourceNote.SRV_NOT_OFFERED if refused else SourceNote.NO_SRV, detail)
+    if not servers:
+        return SourceOutcome(SourceNote.SRV_NOT_OFFERED if refused else SourceNote.NO_SRV, detail)
+    listed = ", ".join(f"{s.host}:{s.port}" for s in servers)
+    found = SourceOutcome(SourceNote.SRV_FOUND, detail, (("servers", listed),))
+    for server in servers:
+        emit(server, found)
+    return found

@@ -23,21 +23,29 @@ from dataclasses import dataclass
 from wizard.model import ProbeFailure, ProbeResult, Security
 from wizard.net.tls import sha256_fingerprint
 from wizard.smtp.probe import Findings, ProbeTimeouts, probe_with
-from wizard.smtp.session import QUIT_GRACE, SessionFailed, open_socket
+from wizard.smtp.session import QUIT_GRACE, Milestones, SessionFailed, open_socket
 
 # RFC 9051 / 3501: a greeting or response line is short; one longer than this is not IMAP.
 _MAX_LINE = 8192
 
 
 async def probe_imap(
-    host: str, port: int, security: Security, *, timeouts: ProbeTimeouts | None = None
+    host: str,
+    port: int,
+    security: Security,
+    *,
+    timeouts: ProbeTimeouts | None = None,
+    milestones: Milestones | None = None,
 ) -> ProbeResult:
     """Talk to ``host:port`` as far as a login would begin, then log out.
 
     ``auth_mechanisms`` of the result are the SASL mechanisms the server offers (``AUTH=``),
     upper-case; ``LOGINDISABLED`` among the capabilities means no password login here.
+    ``milestones`` hears how far the conversation got, as it happens.
     """
-    talk = functools.partial(_talk, host, port, security, timeouts or ProbeTimeouts())
+    talk = functools.partial(
+        _talk, host, port, security, timeouts or ProbeTimeouts(), milestones or Milestones()
+    )
     return await probe_with(host, port, security, talk)
 
 
@@ -64,12 +72,13 @@ async def _talk(
     port: int,
     security: Security,
     timeouts: ProbeTimeouts,
+    milestones: Milestones,
     tls_context: ssl.SSLContext,
     findings: Findings,
 ) -> None:
     """One connection, filling in ``findings``. A failure raises ``SessionFailed``; a rejected
     certificate escapes as ``SSLCertVerificationError``."""
-    sock = await open_socket(host, port, timeouts.connect)
+    sock = await open_socket(host, port, timeouts.connect, milestones)
     implicit = security is Security.SSL
     try:
         async with asyncio.timeout(timeouts.greeting):
@@ -92,6 +101,7 @@ async def _talk(
     try:
         findings.fingerprint = talk.fingerprint()
         findings.greeting = await talk.greeting()
+        milestones.greeted()
         capabilities = capabilities_in(findings.greeting) or await talk.capability()
         findings.auth_mechanisms = sasl_mechanisms(capabilities)
         if security is Security.STARTTLS:

@@ -25,6 +25,7 @@ from wizard.net.tls import (
     unverified_context,
 )
 from wizard.smtp.session import (
+    Milestones,
     SessionFailed,
     certificate_from,
     ehlo,
@@ -65,6 +66,7 @@ async def probe_smtp(
     *,
     timeouts: ProbeTimeouts = ProbeTimeouts(),
     local_hostname: str | None = None,
+    milestones: Milestones | None = None,
 ) -> ProbeResult:
     """Talk to ``host:port`` as far as AUTH would begin, then say goodbye.
 
@@ -72,8 +74,11 @@ async def probe_smtp(
     reachable, with ``certificate.verified`` false and the reason, so the user can decide.
     ``local_hostname`` is the EHLO argument; by default the connection's own address literal
     (``[192.0.2.1]``), which reveals nothing about the machine and needs no DNS lookup.
+    ``milestones`` hears how far the conversation got, as it happens.
     """
-    conversation = _Conversation(host, port, security, timeouts, local_hostname)
+    conversation = _Conversation(
+        host, port, security, timeouts, local_hostname, milestones or Milestones()
+    )
     return await probe_with(host, port, security, conversation.talk)
 
 
@@ -124,6 +129,7 @@ class _Conversation:
     security: Security
     timeouts: ProbeTimeouts
     local_hostname: str | None
+    milestones: Milestones
 
     async def talk(self, tls_context: ssl.SSLContext, findings: Findings) -> None:
         """One connection, filling in ``findings``. A failure raises ``SessionFailed``; a
@@ -137,11 +143,12 @@ class _Conversation:
             local_hostname=self.local_hostname,
             timeout=None,  # every deadline is enforced here, per phase
         )
-        sock = await open_socket(self.host, self.port, self.timeouts.connect)
+        sock = await open_socket(self.host, self.port, self.timeouts.connect, self.milestones)
         try:
             findings.greeting = await greet(
                 smtp, sock, self.security, self.local_hostname, self.timeouts.greeting
             )
+            self.milestones.greeted()
             findings.fingerprint = peer_fingerprint(smtp)
             findings.auth_mechanisms = await ehlo(smtp, self.timeouts.command)
             if self.security is Security.STARTTLS:

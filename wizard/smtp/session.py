@@ -34,6 +34,22 @@ QUIT_GRACE = 1.0
 CLOSING = 421
 
 
+class Milestones:
+    """Told as a conversation gets further, so that whoever waits for it can judge a slow
+    server by what it has already shown (detection's patience) rather than by a fixed clock.
+    This base listens to nothing; a listener overrides what it wants to hear."""
+
+    def connecting(self, address: str) -> None:
+        """A connection attempt to ``address`` (an IP address) begins: the name is resolved."""
+        del address
+
+    def connected(self) -> None:
+        """The TCP handshake completed: something is alive there."""
+
+    def greeted(self) -> None:
+        """The complete 220 greeting arrived (after the TLS handshake, for implicit TLS)."""
+
+
 class SessionFailed(Exception):
     """The conversation ended early, for a reason the user is shown."""
 
@@ -58,13 +74,15 @@ def certificate_from(
     )
 
 
-async def open_socket(host: str, port: int, seconds: float) -> socket.socket:
+async def open_socket(
+    host: str, port: int, seconds: float, milestones: Milestones | None = None
+) -> socket.socket:
     """A connected socket to the first address of ``host`` that accepts, within ``seconds``."""
     loop = asyncio.get_running_loop()
     try:
         async with asyncio.timeout(seconds):
             addresses = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            return await _connect_first(loop, addresses)
+            return await _connect_first(loop, addresses, milestones or Milestones())
     except TimeoutError as err:
         raise SessionFailed(
             ProbeFailure.CONNECT_TIMEOUT, f"no answer within {seconds:g} s"
@@ -82,12 +100,14 @@ async def open_socket(host: str, port: int, seconds: float) -> socket.socket:
 async def _connect_first(
     loop: asyncio.AbstractEventLoop,
     addresses: Sequence[tuple[socket.AddressFamily, socket.SocketKind, int, str, tuple[Any, ...]]],
+    milestones: Milestones,
 ) -> socket.socket:
     last_error: OSError = OSError(f"no address for {addresses!r}")
     for family, kind, proto, _, address in addresses:
         sock = socket.socket(family, kind, proto)
         try:
             sock.setblocking(False)
+            milestones.connecting(str(address[0]))
             await loop.sock_connect(sock, address)
         except OSError as err:
             sock.close()
@@ -96,6 +116,7 @@ async def _connect_first(
             sock.close()
             raise
         else:
+            milestones.connected()
             return sock
     raise last_error
 

@@ -1,0 +1,31 @@
+"""Every speed target of the program beside its measurement, in one table.
+
+Run inside the lab namespace (root needed), on a machine as quiet as can be had::
+
+    tests/lab/run-in-lab .venv/bin/python -m benchmarks.run [--runs N]
+
+Medians of the real process's wall time over N runs (default 7). The README shows the last run.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from benchmarks.detect_speed import measure_detection
+from benchmarks.measure import table
+from benchmarks.startup import measure_startup
+from tests.lab.world import Lab
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
+    args = parser.parse_args()
+    with Lab() as lab:
+        measurements = measure_startup(lab, args.runs) + measure_detection(lab, args.runs)
+    print(table(measurements))
+    return 0 if all(m.met for m in measurements) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
