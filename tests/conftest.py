@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
 
-pytest_plugins = ("tests.smtp_fixtures", "tests.postfix_fixtures")
+pytest_plugins = ("tests.smtp_fixtures", "tests.postfix_fixtures", "tests.account_fixtures")
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:

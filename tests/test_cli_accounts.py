@@ -16,7 +16,6 @@ import stat
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,17 +35,6 @@ PASSWORD = "s3cret ✓ pass"
 # A German user's environment, whatever the machine running the tests has set.
 GERMAN = {"LANG": "de_DE.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 AUTOCONFIG = "/mail/config-v1.1.xml"
-
-
-@pytest.fixture
-def domain() -> str:
-    """A domain of this test's own, so keychain entries of different tests never meet."""
-    return f"d{uuid.uuid4().hex[:10]}.test"
-
-
-@pytest.fixture
-def config_home(tmp_path: Path) -> Path:
-    return tmp_path / "config"
 
 
 def program() -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import email.policy
 import os
 import subprocess
-import uuid
 from email.parser import BytesParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,18 +35,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.usefixtures("private_keychain")
 
 PASSWORD = "s3cret ✓ pass"
-
-
-@pytest.fixture
-def domain() -> str:
-    """Alice's domain, this test's own: keychain entries of different tests never meet."""
-    return f"send-{uuid.uuid4().hex[:10]}.test"
-
-
-@pytest.fixture
-def config_home(tmp_path: Path) -> Path:
-    """``XDG_CONFIG_HOME`` of the program: where its account file is."""
-    return tmp_path / "home-config"
 
 
 def set_up(config_home: Path, address: str, host: str, port: int, **changes: object) -> None:

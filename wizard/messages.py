@@ -24,6 +24,7 @@ from wizard.model import (
     SourceStatus,
     Trust,
 )
+from wizard.outbound.export import ExportError, ExportProblem
 from wizard.outbound.message import MessageError, MessageProblem
 from wizard.outbound.sender import SendError, SendProblem
 from wizard.profiles import ProfileError, ProfileProblem
@@ -491,6 +492,8 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
         return tr(CONTEXT, _SEND_PROBLEMS[err.problem]).format(value=err.value)
     if isinstance(err, MessageError):
         return tr(CONTEXT, _MESSAGE_PROBLEMS[err.problem]).format(value=err.value)
+    if isinstance(err, ExportError):
+        return tr(CONTEXT, _EXPORT_PROBLEMS[err.problem])
     return tr(CONTEXT, _GENERIC).format(detail=str(err))
 
 
@@ -814,6 +817,14 @@ _MESSAGE_PROBLEMS = {
     ),
     MessageProblem.BAD_SENDER: QT_TRANSLATE_NOOP(
         "Messages", "“{value}” in the message's From field is not an email address."
+    ),
+}
+
+_EXPORT_PROBLEMS = {
+    ExportProblem.NEEDS_INCOMING: QT_TRANSLATE_NOOP(
+        "Messages",
+        "An Apple profile must name the incoming (IMAP) server too: give it with --imap-host "
+        "(and --imap-port, --imap-security if they are not 993 and SSL/TLS).",
     ),
 }
 

@@ -104,6 +104,7 @@
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../../wizard/cli/export.py" line="+78"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>
     </message>
@@ -270,7 +271,7 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+46"/>
+        <location filename="../../wizard/cli/main.py" line="+47"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -318,6 +319,11 @@
         <location line="+23"/>
         <source>the message could not be read from standard input: {e}</source>
         <translation>die Nachricht konnte nicht von der Standardeingabe gelesen werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/export.py" line="+22"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}</translation>
     </message>
 </context>
 <context>
@@ -563,7 +569,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+53"/>
+        <location filename="../../wizard/messages.py" line="+54"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1218,7 +1224,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -1488,7 +1494,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Ihre Mail kann abgelehnt oder als Spam markiert werden: Die Einträge von {domain} müssen korrigiert werden.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>No account for {value} is set up. Set it up with “email-setup-wizard setup {value}”, or name another with --account.</source>
         <translation>Für {value} ist kein Konto eingerichtet. Richten Sie es mit „email-setup-wizard setup {value}“ ein oder nennen Sie mit --account ein anderes.</translation>
     </message>
@@ -1523,7 +1529,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>„{value}“ im From-Feld der Nachricht ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>An Apple profile must name the incoming (IMAP) server too: give it with --imap-host (and --imap-port, --imap-security if they are not 993 and SSL/TLS).</source>
+        <translation>Ein Apple-Profil muss auch den Posteingangsserver (IMAP) nennen: Geben Sie ihn mit --imap-host an (und --imap-port, --imap-security, wenn sie nicht 993 und SSL/TLS sind).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The server refused the message.</source>
         <translation>Der Server hat die Nachricht abgelehnt.</translation>
     </message>

@@ -14,7 +14,7 @@ import argparse
 import sys
 
 from wizard import __version__
-from wizard.cli import accounts, detect, domain_check, send, sendtest, setup
+from wizard.cli import accounts, detect, domain_check, export, send, sendtest, setup
 from wizard.cli.common import EXIT_INTERRUPTED
 from wizard.cli.i18n import translate
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     accounts.add_parser(commands)
     domain_check.add_parser(commands)
     send.add_parser(commands)
+    export.add_parser(commands)
     return parser
 
 

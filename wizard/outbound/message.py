@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from email.errors import InvalidHeaderDefect
+from email.headerregistry import Address as HeaderAddress
 from email.parser import HeaderParser
 from email.policy import compat32
 from email.policy import default as default_policy
@@ -105,7 +106,7 @@ def finish(
     present = {_name(field) for field in fields}
     added: list[bytes] = []
     if b"from" not in present:
-        added.append(b"From: " + _encode(formataddr((display_name, sender.address), "utf-8")))
+        added.append(b"From: " + mailbox(display_name, sender.address).encode())
     if b"date" not in present:
         added.append(b"Date: " + formatdate(now, localtime=True).encode())
     message_id = _message_id(fields)
@@ -170,10 +171,14 @@ def _message_id(fields: list[bytes]) -> str | None:
     return None
 
 
-def _encode(value: str) -> bytes:
-    # formataddr has put a non-ASCII display name in an encoded word; a non-ASCII mailbox
-    # name can only travel as UTF-8 (the session then asks for SMTPUTF8).
-    return value.encode("utf-8")
+def mailbox(display_name: str, address: str) -> str:
+    """``Name <address>`` for a header field. For an ASCII address a non-ASCII name goes into
+    an encoded word (RFC 2047); a non-ASCII address can only travel as UTF-8 (RFC 6532), and so
+    does its name."""
+    if address.isascii():
+        return formataddr((display_name, address), "utf-8")
+    local_part, _, domain = address.rpartition("@")
+    return str(HeaderAddress(display_name, username=local_part, domain=domain))
 
 
 def _addresses(parsed: Message, name: str, problem: MessageProblem) -> list[EmailAddress]:

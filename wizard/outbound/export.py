@@ -1,0 +1,108 @@
+"""A set-up account's settings, ready for the programs people send mail with.
+
+Every export names where the password is (the keychain entry, or ``email-setup-wizard send``
+which reads it), and never holds the password or a token itself. The texts inside the files
+are English, like all output meant for programs; the file's own format decides the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from wizard.errors import WizardError
+from wizard.outbound.formats import apple, clientconfig_xml, msmtp, python_snippet
+from wizard.outbound.formats import sendmail_clients as clients
+from wizard.outbound.program import invocation
+from wizard.profiles import profile_to_json
+
+if TYPE_CHECKING:
+    from wizard.model import Security
+    from wizard.profiles import AccountProfile
+
+
+class ExportFormat(StrEnum):
+    """The formats, by the program that reads them. The values are the CLI spellings."""
+
+    MSMTP = "msmtp"
+    GIT = "git"
+    MUTT = "mutt"
+    THUNDERBIRD = "thunderbird"
+    MOBILECONFIG = "mobileconfig"
+    PYTHON = "python"
+    JSON = "json"
+
+
+class Platform(StrEnum):
+    """Whose keychain tool a password lookup uses (msmtp's ``passwordeval``)."""
+
+    LINUX = "linux"  # Secret Service: secret-tool
+    MACOS = "macos"  # the login keychain: security
+
+    @classmethod
+    def current(cls) -> Platform:
+        return cls.MACOS if sys.platform == "darwin" else cls.LINUX
+
+
+class ExportProblem(StrEnum):
+    NEEDS_INCOMING = "needs-incoming"  # Apple's profile requires the incoming (IMAP) server
+
+
+class ExportError(WizardError):
+    """The export cannot be made from what is known; ``format`` is the one asked for."""
+
+    def __init__(self, problem: ExportProblem, export_format: ExportFormat) -> None:
+        super().__init__(f"{problem.value}: {export_format.value}")
+        self.problem = problem
+        self.format = export_format
+
+
+@dataclass(frozen=True)
+class IncomingServer:
+    """The account's incoming (IMAP) server, for the formats that set up a whole mail client."""
+
+    host: str
+    port: int
+    security: Security
+
+
+@dataclass(frozen=True)
+class Export:
+    content: bytes
+    filename: str  # a name to offer when saving it
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8")
+
+
+def export(
+    profile: AccountProfile,
+    export_format: ExportFormat,
+    *,
+    platform: Platform | None = None,
+    incoming: IncomingServer | None = None,
+) -> Export:
+    """``profile`` in ``export_format``; ``ExportError`` when that needs what is not known."""
+    address = profile.address
+    send_command = [*invocation(), "send"]
+    if export_format is ExportFormat.MSMTP:
+        block = msmtp.account_block(profile, platform or Platform.current())
+        return Export(block.encode(), "msmtprc")
+    if export_format is ExportFormat.GIT:
+        return Export(clients.git_config(profile, send_command).encode(), "git-send-email.sh")
+    if export_format is ExportFormat.MUTT:
+        return Export(clients.muttrc(profile, send_command).encode(), "muttrc")
+    if export_format is ExportFormat.THUNDERBIRD:
+        return Export(clientconfig_xml.client_config(profile, incoming), "config-v1.1.xml")
+    if export_format is ExportFormat.MOBILECONFIG:
+        if incoming is None:
+            raise ExportError(ExportProblem.NEEDS_INCOMING, export_format)
+        return Export(apple.configuration_profile(profile, incoming), f"{address}.mobileconfig")
+    if export_format is ExportFormat.PYTHON:
+        return Export(python_snippet.script(profile).encode(), "send_mail.py")
+    document = json.dumps(profile_to_json(profile), indent=2, ensure_ascii=False) + "\n"
+    return Export(document.encode(), f"{address}.json")
