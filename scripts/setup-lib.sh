@@ -7,8 +7,10 @@
 set -eu
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-VENV="$REPO/.venv"
+# The Python to build the virtual environment from, and where it goes: .ci/run sets both for
+# its second pass under the distribution's own /usr/bin/python3.
 PYTHON=${PYTHON:-python3}
+VENV=${VENV:-$REPO/.venv}
 
 say() { printf '==> %s\n' "$*" >&2; }
 

@@ -1,20 +1,21 @@
 """Fixtures shared by all tests, chiefly the loopback lab.
 
 Tests that touch the network take the ``lab`` fixture and must run inside the lab namespace
-(``tests/lab/run-in-lab .venv/bin/pytest``); unit tests alone may run anywhere.
+(``tests/lab/run-in-lab .venv/bin/pytest``, as root); unit tests alone may run anywhere. Outside
+the lab, lab tests skip, saying how to run them (``-m "not lab"`` leaves them out altogether).
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.lab.world import RUN_IN_LAB, Lab
+from tests.lab.world import Lab
+from tests.prerequisites import FULL_RUN, inside_the_lab, private_keychain_or_stop
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Generator, Iterator
     from pathlib import Path
 
 pytest_plugins = ("tests.smtp_fixtures", "tests.postfix_fixtures", "tests.account_fixtures")
@@ -26,18 +27,27 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.lab)
 
 
-@pytest.hookimpl(trylast=True)  # after -m / -k deselection: only what will really run counts
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if os.environ.get("WIZARD_LAB") == "1":
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Outside the lab, lab tests skip with a reason that says how to run them."""
+    if inside_the_lab():
         return
-    needing = [item.nodeid for item in items if item.get_closest_marker("lab")]
-    if needing:
-        pytest.exit(
-            f"{len(needing)} selected test(s) need the loopback lab, e.g. {needing[0]}.\n"
-            f"Run them inside it:  {RUN_IN_LAB} .venv/bin/pytest {' '.join(config.args)}\n"
-            'or leave them out:   .venv/bin/pytest -m "not lab"',
-            returncode=pytest.ExitCode.USAGE_ERROR,
-        )
+    skip = pytest.mark.skip(
+        reason=f"needs the loopback lab, a private network namespace (root): run {FULL_RUN}"
+    )
+    for item in items:
+        if item.get_closest_marker("lab"):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport() -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Inside the lab, as scripts/test and CI run the suite, every test runs: a skip fails."""
+    report: pytest.TestReport = yield
+    if inside_the_lab() and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped inside the lab, where every test must run: {reason}"
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -82,8 +92,4 @@ def lab(lab_world: Lab, trust_only: Callable[[Path], None]) -> Iterator[Lab]:
 @pytest.fixture
 def private_keychain() -> None:
     """Tests that store passwords need the private, unlocked keyring of tests/lab/with-keyring."""
-    if os.environ.get("WITH_KEYRING_BUS") != os.environ.get("DBUS_SESSION_BUS_ADDRESS", "unset"):
-        pytest.fail(
-            "this test needs a private, unlocked Secret Service: run it through "
-            "tests/lab/with-keyring (scripts/test does)"
-        )
+    private_keychain_or_stop()

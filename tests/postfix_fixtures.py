@@ -1,8 +1,9 @@
 """The private Postfix with Dovecot SASL (``tests/lab/postfix``) as pytest fixtures.
 
 A pytest plugin (registered in ``conftest.py``), so that every test module that needs a real
-MTA shares the one Postfix of the session. Missing programs fail the tests that use it: they
-never skip, so that a missing MTA cannot pass for a passing suite.
+MTA shares the one Postfix of the session. Missing programs or root fail the tests that use it
+inside the lab, as scripts/test runs them, so that a missing MTA cannot pass for a passing
+suite; a quick run elsewhere skips them, saying so (``tests.prerequisites``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.lab.postfix import MtaUnavailable, PostfixLab
+from tests.lab.postfix import MtaMissing, MtaUnavailable, PostfixLab
+from tests.prerequisites import FULL_RUN, unavailable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -20,11 +22,13 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="session")
 def postfix_lab() -> Iterator[PostfixLab]:
-    """One Postfix and Dovecot for the session; missing programs fail every test using it."""
+    """One Postfix and Dovecot for the session; missing programs stop every test using it."""
     try:
         lab = PostfixLab.start()
-    except MtaUnavailable as unavailable:
-        pytest.fail(str(unavailable), pytrace=False)
+    except MtaMissing as missing:
+        unavailable(f"{missing}; or run {FULL_RUN}")
+    except MtaUnavailable as failed:
+        pytest.fail(str(failed), pytrace=False)
     try:
         yield lab
     finally:

@@ -1,8 +1,8 @@
 """Passwords in a real Secret Service (gnome-keyring-daemon), and every way of not having one.
 
 Run these through ``tests/lab/with-keyring``: it gives the tests a private D-Bus session with an
-unlocked gnome-keyring of their own. The tests that need it fail outside of it rather than skip,
-and rather than write into the developer's own keyring.
+unlocked gnome-keyring of their own. The tests that need it never write into the developer's own
+keyring: outside of it they fail inside the lab (as scripts/test runs them) and skip elsewhere.
 """
 
 from __future__ import annotations

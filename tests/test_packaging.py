@@ -4,8 +4,9 @@ The metadata is checked by the validators the distributions and Flathub use
 (desktop-file-validate, appstreamcli). The bundle tests run the real frozen executables from
 ``dist/`` as a user would: the command line against the loopback lab, the wizard on Qt's
 offscreen platform, the tarball through its install script. They need a bundle built from
-this checkout first (``scripts/build-bundle``; scripts/test does it) and fail, not skip,
-without one, so a missing build can never pass for a working one.
+this checkout first (``scripts/build-bundle``; scripts/test does it). Without one they fail
+inside the lab, as scripts/test runs them, so a missing build can never pass for a working one;
+a quick run outside it skips them (``tests.prerequisites``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
+from tests.prerequisites import unavailable
 from wizard import __version__
 from wizard.gui.app import APP_ID
 from wizard.gui.wizard import SetupWizard
@@ -59,7 +61,7 @@ PAINTING = "qt.widgets.painting: "  # the log category of Qt's widget repaint ma
 def validator(tool: str, debian_package: str) -> str:
     path = shutil.which(tool)
     if path is None:
-        pytest.fail(
+        unavailable(
             f"{tool} is missing: install the Debian package {debian_package} (scripts/test does)"
         )
     return path
@@ -80,7 +82,7 @@ def run(*command: str | Path, **options: Any) -> subprocess.CompletedProcess[str
 def bundle() -> Path:
     """The built bundle; a clear failure when there is none."""
     if not CLI.is_file() or not GUI.is_file():
-        pytest.fail(f"no bundle in {BUNDLE}: build it first with scripts/build-bundle")
+        unavailable(f"no bundle in {BUNDLE}: build it first with scripts/build-bundle")
     return BUNDLE
 
 
@@ -298,7 +300,7 @@ def wait_for_line(
 
 def test_tarball_installs_runs_and_uninstalls(bundle: Path, tmp_path: Path) -> None:
     if not TARBALL.is_file():
-        pytest.fail(f"no {TARBALL.name} in dist/: build it first with scripts/build-bundle")
+        unavailable(f"no {TARBALL.name} in dist/: build it first with scripts/build-bundle")
     unpacked = tmp_path / "unpacked"
     unpacked.mkdir()
     # As the README tells users to (and not tarfile, whose extraction filters need 3.11.4+).

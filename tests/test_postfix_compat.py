@@ -5,8 +5,8 @@ The scripted lab servers (``test_send.py``, ``test_probe.py``) pin down each rep
 these tests check that the engine and a real server agree on what the scripts imitate: the
 EHLO keywords, when AUTH is offered, the SASL exchange, the reply texts and codes.
 
-Postfix and Dovecot come from ``scripts/install-mta.sh``; without them these tests fail (they
-never skip), so that a missing MTA cannot pass for a passing suite.
+Postfix and Dovecot come from ``scripts/install-mta.sh``, and run as root (see
+``tests/postfix_fixtures.py`` for what happens without them).
 """
 
 from __future__ import annotations

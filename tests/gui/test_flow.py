@@ -7,7 +7,6 @@ signal or a condition; the deadlines are short so a failure costs seconds, not m
 
 from __future__ import annotations
 
-import os
 from email import message_from_bytes
 from email.message import Message
 from typing import TYPE_CHECKING
@@ -100,11 +99,6 @@ def can_go_on(wizard: SetupWizard) -> bool:
     return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def keychain_is_private() -> None:
-    if os.environ.get("WITH_KEYRING_BUS") != os.environ.get("DBUS_SESSION_BUS_ADDRESS", "unset"):
-        pytest.fail("run the GUI tests through tests/lab/with-keyring (a private Secret Service)")
-
-
 def received(server: LabSmtpServer) -> Message:
     assert len(server.received) == 1
     return message_from_bytes(server.received[0].data)
@@ -113,10 +107,10 @@ def received(server: LabSmtpServer) -> Message:
 # -- the whole way --------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("private_keychain")
 def test_from_address_to_stored_account(
     qtbot: QtBot, wizard: SetupWizard, lab: Lab, profiles: ProfileStore
 ) -> None:
-    keychain_is_private()
     server = serve(
         lab, 465, "SSL", SmtpBehaviour(security=Security.SSL, accounts={"alice": PASSWORD})
     )
@@ -163,10 +157,10 @@ def test_from_address_to_stored_account(
     assert wizard.result() == QWizard.DialogCode.Accepted
 
 
+@pytest.mark.usefixtures("private_keychain")
 def test_a_certificate_can_be_pinned_after_seeing_it(
     qtbot: QtBot, wizard: SetupWizard, lab: Lab, profiles: ProfileStore
 ) -> None:
-    keychain_is_private()
     behaviour = SmtpBehaviour(
         security=Security.SSL, cert=CertKind.SELF_SIGNED, accounts={ADDRESS: PASSWORD}
     )

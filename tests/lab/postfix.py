@@ -75,6 +75,10 @@ class MtaUnavailable(RuntimeError):
     """Postfix or Dovecot cannot be run here; the message says what to do about it."""
 
 
+class MtaMissing(MtaUnavailable):
+    """What the lab needs is not here at all: root, the programs, their users."""
+
+
 @dataclass(frozen=True)
 class Account:
     """A mailbox's login, and its password in Dovecot's password file."""
@@ -598,7 +602,7 @@ service auth {{
 def _find_system() -> _System:
     """The programs and users the lab needs, or ``MtaUnavailable`` naming the install script."""
     if os.geteuid() != 0:
-        raise MtaUnavailable("the Postfix lab must run as root (Postfix's master needs it)")
+        raise MtaMissing("the Postfix lab must run as root (Postfix's master needs it)")
     search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
     names = ("postconf", "dovecot", "doveadm")
     programs = {name: shutil.which(name, path=search) for name in names}
@@ -609,13 +613,13 @@ def _find_system() -> _System:
     except KeyError:
         missing.append("the postfix and dovecot users")
     if missing:
-        raise MtaUnavailable(
+        raise MtaMissing(
             f"Postfix and Dovecot are needed for the real-MTA compatibility tests, but "
             f"{' and '.join(missing)} could not be found: run `sh {INSTALL_SCRIPT}` as root"
         )
     unshare = shutil.which("unshare", path=search)
     if unshare is None:
-        raise MtaUnavailable("the Postfix lab needs unshare (Debian package util-linux)")
+        raise MtaMissing("the Postfix lab needs unshare (Debian package util-linux)")
     postconf, dovecot, doveadm = programs["postconf"], programs["dovecot"], programs["doveadm"]
     assert postconf is not None
     assert dovecot is not None
