@@ -52,6 +52,7 @@ BUNDLE = REPO / "dist" / "email-setup-wizard"
 CLI = BUNDLE / "email-setup-wizard"
 GUI = BUNDLE / "email-setup-wizard-gui"
 TARBALL = REPO / "dist" / f"email-setup-wizard-{__version__}-linux-{platform.machine()}.tar.gz"
+BUILD_IT = "build it first with scripts/build-bundle (scripts/test does)"
 # Long enough for a loaded 2-core CI machine; the wizard paints in about 0.5 s.
 GUI_STARTUP_DEADLINE = 30.0
 PASSWORD = "bundled s3cret ✓"
@@ -82,7 +83,7 @@ def run(*command: str | Path, **options: Any) -> subprocess.CompletedProcess[str
 def bundle() -> Path:
     """The built bundle; a clear failure when there is none."""
     if not CLI.is_file() or not GUI.is_file():
-        unavailable(f"no bundle in {BUNDLE}: build it first with scripts/build-bundle")
+        unavailable(f"no bundle in {BUNDLE}: {BUILD_IT}")
     return BUNDLE
 
 
@@ -300,7 +301,7 @@ def wait_for_line(
 
 def test_tarball_installs_runs_and_uninstalls(bundle: Path, tmp_path: Path) -> None:
     if not TARBALL.is_file():
-        unavailable(f"no {TARBALL.name} in dist/: build it first with scripts/build-bundle")
+        unavailable(f"no {TARBALL.name} in dist/: {BUILD_IT}")
     unpacked = tmp_path / "unpacked"
     unpacked.mkdir()
     # As the README tells users to (and not tarfile, whose extraction filters need 3.11.4+).
