@@ -11,27 +11,23 @@
 
 POLICY=/usr/sbin/policy-rc.d
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
-installed postfix && installed dovecot-core && installed dovecot-imapd && exit 0
+deb_installed postfix && deb_installed dovecot-core && deb_installed dovecot-imapd && exit 0
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-
-echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
 
 # Keep a policy-rc.d that was there before us (containers ship one); remove only our own.
 if [ ! -e "$POLICY" ]; then
-    trap '$sudo rm -f "$POLICY"' EXIT
+    trap 'as_root rm -f "$POLICY"' EXIT
     trap 'exit 130' INT TERM # exit, so that the EXIT trap removes it on these too
     printf '#!/bin/sh\n# Installed by install-mta.sh while apt runs: start no services.\nexit 101\n' |
-        $sudo tee "$POLICY" >/dev/null
-    $sudo chmod 755 "$POLICY"
+        as_root tee "$POLICY" >/dev/null
+    as_root chmod 755 "$POLICY"
 fi
 
 ensure_debs postfix dovecot-core dovecot-imapd
 
 # The packages enable their services for the next boot; the tests never want that.
 for service in postfix dovecot; do
-    $sudo deb-systemd-helper disable "$service.service" >/dev/null 2>&1 || true
-    [ ! -e "/etc/init.d/$service" ] || $sudo update-rc.d "$service" disable >/dev/null 2>&1 || true
+    as_root deb-systemd-helper disable "$service.service" >/dev/null 2>&1 || true
+    [ ! -e "/etc/init.d/$service" ] || as_root update-rc.d "$service" disable >/dev/null 2>&1 || true
 done
