@@ -35,7 +35,7 @@ PASSWORD = "correct horse ✓ battery"  # non-ASCII on purpose: it must come bac
 @pytest.fixture
 def host(private_keychain: None) -> str:
     """A server name of this test's own, so that tests sharing the keyring never meet; only in
-    the private keyring (a test that takes it fails outside of tests/lab/with-keyring)."""
+    the private keyring (a test that takes it cannot run outside of tests/lab/with-keyring)."""
     return f"smtp-{uuid.uuid4().hex[:12]}.example.test"
 
 
