@@ -25,15 +25,9 @@ from tests.lab.postfix import (
     PostfixLab,
 )
 from wizard.delivery.authresults import DkimSignature
-from wizard.delivery.confirm import (
-    DeliveryResult,
-    DeliveryStatus,
-    Removal,
-    SkipReason,
-    Watch,
-    confirm_delivery,
-)
-from wizard.imap.session import ImapProblem, ImapSettings
+from wizard.delivery.confirm import Watch, confirm_delivery
+from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal, SkipReason
+from wizard.imap.errors import ImapProblem, ImapSettings
 from wizard.model import Security
 from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal, SkipReason
 from wizard.domaincheck.model import Check, Finding, FindingCode, Severity
 from wizard.errors import AddressProblem, InvalidAddressError, WizardError
+from wizard.imap.errors import ImapProblem
 from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import (
     Caution,
@@ -31,6 +33,7 @@ from wizard.profiles import ProfileError, ProfileProblem
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage
 
 if TYPE_CHECKING:
+    from wizard.delivery.authresults import CheckResult, Verdict
     from wizard.smtp.send import TestOutcome
 
 Translate = Callable[[str, str], str]
@@ -877,3 +880,276 @@ def describe_send_failure(
 
 def _one_line(reply: Reply) -> str:
     return f"{reply.code} {' '.join(reply.text.splitlines())}"
+
+
+# -- delivery confirmation (wizard.delivery) ------------------------------------------------
+
+_ARRIVED = {
+    DeliveryStatus.INBOX: QT_TRANSLATE_NOOP(
+        "Messages", "The test message arrived in your Inbox after {seconds} s."
+    ),
+    DeliveryStatus.JUNK: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The test message arrived after {seconds} s, but in your Junk folder ({folder}).",
+    ),
+}
+_JUNK_ADVICE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Other providers may treat mail from this account as spam too. The checks below show "
+    "what the receiving server disliked; your provider's help explains how to set up SPF, "
+    "DKIM and DMARC for your domain.",
+)
+_NOT_ARRIVED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The test message has not arrived within {seconds} s, although the server accepted it.",
+)
+_NOT_ARRIVED_ADVICE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "It may still be on its way, or a filter or relay dropped it. Look in your Inbox and Junk "
+    "folder later; if it never comes, ask your provider, and mention the Message-ID.",
+)
+_BOUNCED = QT_TRANSLATE_NOOP(
+    "Messages", "The test message could not be delivered: a server sent it back."
+)
+_DELAYED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The test message is delayed: a server reported that it is still trying to deliver it.",
+)
+_BOUNCE_ANSWER = QT_TRANSLATE_NOOP("Messages", "{server} answered: {reply}")
+_BOUNCE_CLASSES = {
+    "1": QT_TRANSLATE_NOOP("Messages", "The recipient's address does not exist, or is mistyped."),
+    "2": QT_TRANSLATE_NOOP(
+        "Messages", "The recipient's mailbox cannot take mail now: it may be full or closed."
+    ),
+    "4": QT_TRANSLATE_NOOP("Messages", "The recipient's mail server could not be reached."),
+    "7": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The receiving side refused it for security or policy reasons, often because of "
+        "SPF, DKIM or DMARC, or a blocklist.",
+    ),
+}
+_BOUNCE_OTHER = QT_TRANSLATE_NOOP("Messages", "The server's answer below says why.")
+_SKIPPED = {
+    SkipReason.NO_SERVER: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Arrival was not checked: no incoming-mail (IMAP) server is known for this address.",
+    ),
+    SkipReason.NOT_REQUESTED: QT_TRANSLATE_NOOP("Messages", "Arrival was not checked, as asked."),
+    SkipReason.OTHER_RECIPIENT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The test message went to another address, so its arrival cannot be checked from "
+        "here; no bounce came back within {seconds} s.",
+    ),
+    SkipReason.NOT_SENT: QT_TRANSLATE_NOOP(
+        "Messages", "Arrival was not checked: the test message was not sent."
+    ),
+    SkipReason.UNTRUSTED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Arrival was not checked: the incoming-mail server was only found in DNS or by "
+        "guessing, so your password was not sent to it.",
+    ),
+}
+_IMAP_PROBLEMS = {
+    ImapProblem.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "Messages", "The incoming-mail server could not be reached, so arrival was not checked."
+    ),
+    ImapProblem.NOT_ENCRYPTED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server offers no encryption, so the password was not sent to it "
+        "and arrival was not checked.",
+    ),
+    ImapProblem.NO_STARTTLS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server did not offer STARTTLS encryption, so the password was not "
+        "sent to it and arrival was not checked.",
+    ),
+    ImapProblem.CERTIFICATE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server's certificate could not be verified, so the password was "
+        "not sent to it and arrival was not checked.",
+    ),
+    ImapProblem.TLS_FAILED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "An encrypted connection to the incoming-mail server could not be set up, so arrival "
+        "was not checked.",
+    ),
+    ImapProblem.LOGIN_REFUSED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server did not accept the login, so arrival was not checked. "
+        "Sending works; some providers want another password (an app password) for reading mail.",
+    ),
+    ImapProblem.LOGIN_DISABLED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server allows no password login on this connection, so arrival "
+        "was not checked.",
+    ),
+    ImapProblem.CONNECTION_LOST: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server hung up or stopped answering, so arrival could not be "
+        "checked to the end.",
+    ),
+}
+_REMOVALS = {
+    Removal.TRASH: QT_TRANSLATE_NOOP("Messages", "The test message was moved to your Trash."),
+    Removal.DELETED: QT_TRANSLATE_NOOP("Messages", "The test message was deleted."),
+    Removal.KEPT: QT_TRANSLATE_NOOP("Messages", "The test message was kept, as asked."),
+    Removal.LEFT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The test message was left where it is: this server offers no way to remove it "
+        "without touching other messages. Delete it yourself.",
+    ),
+}
+_VERDICT_BY = QT_TRANSLATE_NOOP("Messages", "The receiving server ({server}) checked the message:")
+_NO_VERDICT = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The receiving server added no authentication results, so its SPF, DKIM and DMARC "
+    "verdict cannot be shown.",
+)
+_CHECK_LABELS = {"spf": "SPF", "dkim": "DKIM", "dmarc": "DMARC", "arc": "ARC"}
+_CHECK_LINE = QT_TRANSLATE_NOOP("Messages", "{check}: {explanation}")
+# (method, result) -> what it means; a result missing here is shown as the server wrote it.
+_CHECKS = {
+    ("spf", "pass"): QT_TRANSLATE_NOOP(
+        "Messages", "passed: the server that sent it may send mail for your domain."
+    ),
+    ("spf", "fail"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "failed: your domain does not allow this server to send its mail, so receivers may "
+        "reject it or file it as spam. Ask your provider which SPF record your domain needs.",
+    ),
+    ("spf", "softfail"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "soft fail: your domain's SPF record does not quite cover this server, so receivers "
+        "may distrust it. Ask your provider which SPF record your domain needs.",
+    ),
+    ("spf", "neutral"): QT_TRANSLATE_NOOP(
+        "Messages", "neutral: your domain's SPF record says nothing about this server."
+    ),
+    ("spf", "none"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "none: your domain publishes no SPF record, so receivers cannot tell which servers "
+        "may send its mail. Your provider's help explains how to add one.",
+    ),
+    ("dkim", "pass"): QT_TRANSLATE_NOOP("Messages", "passed: the signature is valid."),
+    ("dkim", "fail"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "failed: the signature did not verify; the message was changed on the way, or the "
+        "key in DNS does not match. Ask your provider to check DKIM for your domain.",
+    ),
+    ("dkim", "none"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "not signed. Mail from this account to other providers may be marked as spam; your "
+        "provider's help explains how to enable DKIM for your domain.",
+    ),
+    ("dmarc", "pass"): QT_TRANSLATE_NOOP(
+        "Messages", "passed: SPF or DKIM confirmed the domain in the From address."
+    ),
+    ("dmarc", "fail"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "failed: neither SPF nor DKIM confirmed the domain in the From address; receivers that "
+        "follow your domain's DMARC policy may reject such mail or file it as spam.",
+    ),
+    ("dmarc", "none"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "none: your domain publishes no DMARC policy. Big providers increasingly expect one.",
+    ),
+    ("arc", "pass"): QT_TRANSLATE_NOOP(
+        "Messages", "passed: the results of forwarding servers were kept intact."
+    ),
+    ("arc", "fail"): QT_TRANSLATE_NOOP(
+        "Messages", "failed: a forwarding server's record of its checks did not verify."
+    ),
+    ("arc", "none"): QT_TRANSLATE_NOOP(
+        "Messages", "none: the message was not forwarded, so there was nothing to check."
+    ),
+}
+_TEMPORARY = QT_TRANSLATE_NOOP(
+    "Messages", "could not be checked because of a temporary DNS problem."
+)
+_PERMANENT = QT_TRANSLATE_NOOP(
+    "Messages",
+    "could not be checked: the record in DNS is broken. Ask your provider to correct it.",
+)
+_OTHER_RESULT = QT_TRANSLATE_NOOP("Messages", "the result was “{result}”.")
+_SIGNED_BY = QT_TRANSLATE_NOOP("Messages", "Signed by {domain} (selector {selector}).")
+
+
+def describe_delivery(
+    result: DeliveryResult, tr: Translate = untranslated
+) -> tuple[str, str | None]:
+    """What the confirmation found, and what to do about it (None when nothing needs doing)."""
+    seconds = _seconds(result.seconds if result.seconds is not None else result.timeout)
+    status = result.status
+    if status in _ARRIVED:
+        said = tr(CONTEXT, _ARRIVED[status]).format(seconds=seconds, folder=result.folder)
+        return said, tr(CONTEXT, _JUNK_ADVICE) if status is DeliveryStatus.JUNK else None
+    bounce = result.bounce
+    if bounce is not None and status is DeliveryStatus.NOT_ARRIVED:
+        if not bounce.failed:
+            return tr(CONTEXT, _DELAYED), None
+        kind = (bounce.status or "").split(".")
+        reason = _BOUNCE_CLASSES.get(kind[1]) if len(kind) == 3 else None
+        return tr(CONTEXT, _BOUNCED), tr(CONTEXT, reason or _BOUNCE_OTHER)
+    if status is DeliveryStatus.NOT_ARRIVED:
+        return tr(CONTEXT, _NOT_ARRIVED).format(seconds=seconds), tr(CONTEXT, _NOT_ARRIVED_ADVICE)
+    if status is DeliveryStatus.SKIPPED:
+        reason_text = _SKIPPED[result.reason or SkipReason.NO_SERVER]
+        return tr(CONTEXT, reason_text).format(seconds=seconds), None
+    problem = _IMAP_PROBLEMS[result.problem or ImapProblem.UNREACHABLE]
+    return tr(CONTEXT, problem), None
+
+
+def describe_checks(verdict: Verdict, tr: Translate = untranslated) -> list[str]:
+    """The receiving server's verdict, one line per check, in plain words."""
+    if verdict.authserv_id is None:
+        return [tr(CONTEXT, _NO_VERDICT)]
+    lines = [tr(CONTEXT, _VERDICT_BY).format(server=verdict.authserv_id)]
+    for check in verdict.results:
+        label = _CHECK_LABELS.get(check.method, check.method)
+        lines.append(
+            tr(CONTEXT, _CHECK_LINE).format(check=label, explanation=describe_check(check, tr))
+        )
+        if check.method == "dkim":
+            lines.extend(
+                tr(CONTEXT, _SIGNED_BY).format(domain=s.domain, selector=s.selector)
+                for s in verdict.signatures
+            )
+    return lines
+
+
+def describe_check(check: CheckResult, tr: Translate = untranslated) -> str:
+    """One check's result in plain words."""
+    text = _CHECKS.get((check.method, check.result))
+    if text is not None:
+        return tr(CONTEXT, text)
+    if check.result == "temperror":
+        return tr(CONTEXT, _TEMPORARY)
+    if check.result == "permerror":
+        return tr(CONTEXT, _PERMANENT)
+    return tr(CONTEXT, _OTHER_RESULT).format(result=check.result)
+
+
+def describe_delivery_lines(result: DeliveryResult, tr: Translate = untranslated) -> list[str]:
+    """The confirmation as lines for a terminal or a page: what happened, what to do, the
+    bounce's own words, the verdict, and what became of the test message."""
+    said, advice = describe_delivery(result, tr)
+    lines = [said] + ([advice] if advice else [])
+    bounce = result.bounce
+    if bounce is not None and bounce.diagnostic:
+        server = bounce.remote_mta or bounce.reporting_mta or "?"
+        lines.append(tr(CONTEXT, _BOUNCE_ANSWER).format(server=server, reply=bounce.diagnostic))
+    if result.verdict is not None:
+        lines.extend(describe_checks(result.verdict, tr))
+    if result.removal is not None:
+        lines.append(tr(CONTEXT, _REMOVALS[result.removal]))
+    certificate = result.certificate
+    if result.problem is ImapProblem.CERTIFICATE and certificate is not None:
+        if certificate.problem is not None:
+            lines.append(describe_certificate_problem(certificate.problem, tr))
+        lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
+    return lines
+
+
+def _seconds(value: float) -> str:
+    """Seconds as people read them: one decimal below ten, whole ones above."""
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"

@@ -65,3 +65,21 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run`` with the engine's loop; Ctrl-C cancels the coroutine cleanly."""
     with asyncio.Runner(loop_factory=new_event_loop) as runner:
         return runner.run(coro)
+
+
+def in_background(coro: Coroutine[Any, Any, T]) -> Future[T]:
+    """Run ``coro`` to its end on a daemon thread with an engine loop of its own, while the
+    caller goes on; the future holds its result or error. (The command line finds the
+    incoming server this way while it sends the test message.)"""
+    future: Future[T] = Future()
+
+    def work() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(run(coro))
+        except BaseException as error:  # whatever it is, the caller gets it from the future
+            future.set_exception(error)
+
+    threading.Thread(target=work, name="engine-background", daemon=True).start()
+    return future

@@ -73,7 +73,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../wizard/cli/setup.py" line="+185"/>
+        <location filename="../../wizard/cli/setup.py" line="+191"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+141"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+151"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
@@ -291,7 +291,7 @@
         <translation>Dieses Konto wurde gespeichert:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>These settings come from an untrusted source. Use them?</source>
         <translation>Diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle. Trotzdem verwenden?</translation>
     </message>
@@ -324,6 +324,11 @@
         <location filename="../../wizard/cli/export.py" line="+22"/>
         <source>{path} could not be written: {reason}</source>
         <translation>{path} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/confirm.py" line="+90"/>
+        <source>Waiting up to {seconds} s for the test message at {server}…</source>
+        <translation>Warte bis zu {seconds} s auf die Testnachricht bei {server} …</translation>
     </message>
 </context>
 <context>
@@ -569,7 +574,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+54"/>
+        <location filename="../../wizard/messages.py" line="+57"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1562,6 +1567,261 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+1"/>
         <source>The message was not sent.</source>
         <translation>Die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The test message arrived in your Inbox after {seconds} s.</source>
+        <translation>Die Testnachricht ist nach {seconds} s in Ihrem Posteingang angekommen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The test message arrived after {seconds} s, but in your Junk folder ({folder}).</source>
+        <translation>Die Testnachricht ist nach {seconds} s angekommen, aber in Ihrem Spam-Ordner ({folder}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Other providers may treat mail from this account as spam too. The checks below show what the receiving server disliked; your provider&apos;s help explains how to set up SPF, DKIM and DMARC for your domain.</source>
+        <translation>Auch andere Anbieter könnten Mail von diesem Konto als Spam einstufen. Die Prüfungen unten zeigen, was dem empfangenden Server missfiel; die Hilfe Ihres Anbieters erklärt, wie Sie SPF, DKIM und DMARC für Ihre Domain einrichten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The test message has not arrived within {seconds} s, although the server accepted it.</source>
+        <translation>Die Testnachricht ist innerhalb von {seconds} s nicht angekommen, obwohl der Server sie angenommen hat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It may still be on its way, or a filter or relay dropped it. Look in your Inbox and Junk folder later; if it never comes, ask your provider, and mention the Message-ID.</source>
+        <translation>Vielleicht ist sie noch unterwegs, oder ein Filter oder Weiterleitungsserver hat sie verworfen. Sehen Sie später im Posteingang und im Spam-Ordner nach; kommt sie nie an, fragen Sie Ihren Anbieter und nennen Sie die Message-ID.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The test message could not be delivered: a server sent it back.</source>
+        <translation>Die Testnachricht konnte nicht zugestellt werden: Ein Server hat sie zurückgeschickt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The test message is delayed: a server reported that it is still trying to deliver it.</source>
+        <translation>Die Testnachricht verzögert sich: Ein Server meldet, dass er sie weiter zuzustellen versucht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{server} answered: {reply}</source>
+        <translation>{server} antwortete: {reply}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recipient&apos;s address does not exist, or is mistyped.</source>
+        <translation>Die Adresse des Empfängers gibt es nicht, oder sie ist falsch geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recipient&apos;s mailbox cannot take mail now: it may be full or closed.</source>
+        <translation>Das Postfach des Empfängers nimmt gerade keine Mail an: Es ist vielleicht voll oder gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The recipient&apos;s mail server could not be reached.</source>
+        <translation>Der Mailserver des Empfängers war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receiving side refused it for security or policy reasons, often because of SPF, DKIM or DMARC, or a blocklist.</source>
+        <translation>Die Empfängerseite hat sie aus Sicherheits- oder Richtliniengründen abgelehnt, oft wegen SPF, DKIM oder DMARC oder einer Sperrliste.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server&apos;s answer below says why.</source>
+        <translation>Die Antwort des Servers unten nennt den Grund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrival was not checked: no incoming-mail (IMAP) server is known for this address.</source>
+        <translation>Die Ankunft wurde nicht geprüft: Für diese Adresse ist kein Posteingangsserver (IMAP) bekannt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrival was not checked, as asked.</source>
+        <translation>Die Ankunft wurde wie gewünscht nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test message went to another address, so its arrival cannot be checked from here; no bounce came back within {seconds} s.</source>
+        <translation>Die Testnachricht ging an eine andere Adresse, deshalb lässt sich ihre Ankunft von hier aus nicht prüfen; innerhalb von {seconds} s kam keine Unzustellbarkeitsmeldung zurück.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrival was not checked: the test message was not sent.</source>
+        <translation>Die Ankunft wurde nicht geprüft: Die Testnachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arrival was not checked: the incoming-mail server was only found in DNS or by guessing, so your password was not sent to it.</source>
+        <translation>Die Ankunft wurde nicht geprüft: Der Posteingangsserver wurde nur über DNS oder durch Raten gefunden, deshalb wurde Ihr Passwort nicht an ihn gesendet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The incoming-mail server could not be reached, so arrival was not checked.</source>
+        <translation>Der Posteingangsserver war nicht erreichbar, deshalb wurde die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The incoming-mail server offers no encryption, so the password was not sent to it and arrival was not checked.</source>
+        <translation>Der Posteingangsserver bietet keine Verschlüsselung an, deshalb wurde das Passwort nicht an ihn gesendet und die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server did not offer STARTTLS encryption, so the password was not sent to it and arrival was not checked.</source>
+        <translation>Der Posteingangsserver hat keine STARTTLS-Verschlüsselung angeboten, deshalb wurde das Passwort nicht an ihn gesendet und die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server&apos;s certificate could not be verified, so the password was not sent to it and arrival was not checked.</source>
+        <translation>Das Zertifikat des Posteingangsservers ließ sich nicht überprüfen, deshalb wurde das Passwort nicht an ihn gesendet und die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An encrypted connection to the incoming-mail server could not be set up, so arrival was not checked.</source>
+        <translation>Eine verschlüsselte Verbindung zum Posteingangsserver kam nicht zustande, deshalb wurde die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server did not accept the login, so arrival was not checked. Sending works; some providers want another password (an app password) for reading mail.</source>
+        <translation>Der Posteingangsserver hat die Anmeldung nicht angenommen, deshalb wurde die Ankunft nicht geprüft. Das Senden funktioniert; manche Anbieter verlangen zum Lesen von Mail ein anderes Passwort (ein App-Passwort).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server allows no password login on this connection, so arrival was not checked.</source>
+        <translation>Der Posteingangsserver erlaubt auf dieser Verbindung keine Anmeldung mit Passwort, deshalb wurde die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server hung up or stopped answering, so arrival could not be checked to the end.</source>
+        <translation>Der Posteingangsserver hat die Verbindung getrennt oder antwortet nicht mehr, deshalb ließ sich die Ankunft nicht zu Ende prüfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The test message was moved to your Trash.</source>
+        <translation>Die Testnachricht wurde in Ihren Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test message was deleted.</source>
+        <translation>Die Testnachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test message was kept, as asked.</source>
+        <translation>Die Testnachricht wurde wie gewünscht behalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test message was left where it is: this server offers no way to remove it without touching other messages. Delete it yourself.</source>
+        <translation>Die Testnachricht wurde liegen gelassen: Dieser Server bietet keinen Weg, sie zu entfernen, ohne andere Nachrichten anzutasten. Löschen Sie sie bitte selbst.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The receiving server ({server}) checked the message:</source>
+        <translation>Der empfangende Server ({server}) hat die Nachricht geprüft:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receiving server added no authentication results, so its SPF, DKIM and DMARC verdict cannot be shown.</source>
+        <translation>Der empfangende Server hat keine Authentifizierungsergebnisse hinzugefügt, deshalb lässt sich sein Urteil zu SPF, DKIM und DMARC nicht zeigen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{check}: {explanation}</source>
+        <translation>{check}: {explanation}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>passed: the server that sent it may send mail for your domain.</source>
+        <translation>bestanden: Der sendende Server darf Mail für Ihre Domain versenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: your domain does not allow this server to send its mail, so receivers may reject it or file it as spam. Ask your provider which SPF record your domain needs.</source>
+        <translation>nicht bestanden: Ihre Domain erlaubt diesem Server nicht, ihre Mail zu versenden, deshalb können Empfänger sie ablehnen oder als Spam einordnen. Fragen Sie Ihren Anbieter, welchen SPF-Eintrag Ihre Domain braucht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soft fail: your domain&apos;s SPF record does not quite cover this server, so receivers may distrust it. Ask your provider which SPF record your domain needs.</source>
+        <translation>eingeschränkt nicht bestanden (softfail): Der SPF-Eintrag Ihrer Domain deckt diesen Server nicht ganz ab, deshalb könnten Empfänger misstrauisch werden. Fragen Sie Ihren Anbieter, welchen SPF-Eintrag Ihre Domain braucht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>neutral: your domain&apos;s SPF record says nothing about this server.</source>
+        <translation>neutral: Der SPF-Eintrag Ihrer Domain sagt nichts über diesen Server.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: your domain publishes no SPF record, so receivers cannot tell which servers may send its mail. Your provider&apos;s help explains how to add one.</source>
+        <translation>keines: Ihre Domain veröffentlicht keinen SPF-Eintrag, deshalb können Empfänger nicht erkennen, welche Server ihre Mail senden dürfen. Die Hilfe Ihres Anbieters erklärt, wie Sie einen anlegen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>passed: the signature is valid.</source>
+        <translation>bestanden: Die Signatur ist gültig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: the signature did not verify; the message was changed on the way, or the key in DNS does not match. Ask your provider to check DKIM for your domain.</source>
+        <translation>nicht bestanden: Die Signatur ließ sich nicht bestätigen; die Nachricht wurde unterwegs verändert, oder der Schlüssel im DNS passt nicht. Bitten Sie Ihren Anbieter, DKIM für Ihre Domain zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not signed. Mail from this account to other providers may be marked as spam; your provider&apos;s help explains how to enable DKIM for your domain.</source>
+        <translation>nicht signiert. Mail von diesem Konto an andere Anbieter könnte als Spam markiert werden; die Hilfe Ihres Anbieters erklärt, wie Sie DKIM für Ihre Domain einschalten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>passed: SPF or DKIM confirmed the domain in the From address.</source>
+        <translation>bestanden: SPF oder DKIM hat die Domain der Absenderadresse bestätigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: neither SPF nor DKIM confirmed the domain in the From address; receivers that follow your domain&apos;s DMARC policy may reject such mail or file it as spam.</source>
+        <translation>nicht bestanden: Weder SPF noch DKIM hat die Domain der Absenderadresse bestätigt; Empfänger, die der DMARC-Richtlinie Ihrer Domain folgen, können solche Mail ablehnen oder als Spam einordnen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none: your domain publishes no DMARC policy. Big providers increasingly expect one.</source>
+        <translation>keine: Ihre Domain veröffentlicht keine DMARC-Richtlinie. Große Anbieter erwarten zunehmend eine.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>passed: the results of forwarding servers were kept intact.</source>
+        <translation>bestanden: Die Ergebnisse weiterleitender Server sind unverändert erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: a forwarding server&apos;s record of its checks did not verify.</source>
+        <translation>nicht bestanden: Die Aufzeichnung eines weiterleitenden Servers über seine Prüfungen ließ sich nicht bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: the message was not forwarded, so there was nothing to check.</source>
+        <translation>keines: Die Nachricht wurde nicht weitergeleitet, also gab es nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not be checked because of a temporary DNS problem.</source>
+        <translation>konnte wegen eines vorübergehenden DNS-Problems nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not be checked: the record in DNS is broken. Ask your provider to correct it.</source>
+        <translation>konnte nicht geprüft werden: Der Eintrag im DNS ist fehlerhaft. Bitten Sie Ihren Anbieter, ihn zu berichtigen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the result was “{result}”.</source>
+        <translation>das Ergebnis lautete „{result}“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by {domain} (selector {selector}).</source>
+        <translation>Signiert von {domain} (Selektor {selector}).</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import time
 from typing import Any
 
 from wizard.accounts import settings_for, stored_secret
@@ -23,8 +24,16 @@ from wizard.cli.common import (
     fail,
     print_json,
 )
+from wizard.cli.confirm import (
+    add_confirm_options,
+    confirm_arrival,
+    detect_incoming,
+    show_delivery,
+    with_delivery,
+)
 from wizard.cli.credentials import PasswordUnavailableError, read_password
 from wizard.cli.i18n import translate
+from wizard.discovery.context import Deadlines
 from wizard.errors import InvalidAddressError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_outcome
@@ -53,6 +62,7 @@ def add_send_options(parser: argparse.ArgumentParser) -> None:
         "it does not verify",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_confirm_options(parser)
 
 
 def sender_address(args: argparse.Namespace) -> EmailAddress:
@@ -160,8 +170,16 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_INVALID_INPUT
     except (ProfileError, KeychainError) as err:
         return fail(err, EXIT_STORAGE_FAILED)
+    incoming = detect_incoming(args, address, Deadlines())
+    sent_at = time.monotonic()
     outcome = run(send_test_message(settings, password))
-    show_outcome(outcome, as_json=args.json)
+    if not args.json:
+        show_outcome(outcome, as_json=False)
+    delivery = confirm_arrival(args, settings, outcome, password, incoming, sent_at=sent_at)
+    if args.json:
+        print_json(with_delivery(outcome_json(outcome), delivery))
+    elif outcome.ok:
+        show_delivery(delivery)
     return EXIT_OK if outcome.ok else EXIT_TEST_FAILED
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,10 +32,12 @@ from wizard.cli.common import (
     positive_seconds,
     print_json,
 )
+from wizard.cli.confirm import confirm_arrival, detect_incoming, show_delivery
 from wizard.cli.credentials import PasswordUnavailableError, confirm, read_password
-from wizard.cli.detect import render
+from wizard.cli.detect import incoming_json, render
 from wizard.cli.i18n import CONTEXT, translate
 from wizard.cli.sendtest import add_send_options, send_settings, sender_address, show_outcome
+from wizard.delivery.document import delivery_json
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.errors import InvalidAddressError, WizardError
@@ -84,7 +87,7 @@ class _Stop(Exception):
 
 
 def handle(args: argparse.Namespace) -> int:
-    document: dict[str, Any] = {"detect": None, "test": None, "stored": None}
+    document: dict[str, Any] = {"detect": None, "test": None, "delivery": None, "stored": None}
     error: str | None = None
     code = EXIT_OK
     try:
@@ -119,7 +122,9 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     except PasswordUnavailableError as err:
         raise _said(EXIT_INVALID_INPUT, err.reason) from err
 
-    result = run(detect(address, deadlines=Deadlines(total=args.timeout)))
+    deadlines = Deadlines(total=args.timeout)
+    incoming = detect_incoming(args, address, deadlines)  # beside, never holding it up
+    result = run(detect(address, deadlines=deadlines))
     document["detect"] = detection_json(result)
     if not args.json:
         print(render(result, verbose=False))
@@ -145,6 +150,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         address=address.address,
         display_name=args.name,
     )
+    sent_at = time.monotonic()
     outcome = run(send_test_message(settings, password))
     document["test"] = outcome_json(outcome)
     if not args.json:
@@ -185,6 +191,16 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         where = translate("CommandLine", "in {keychain}").format(keychain=backend)
         print(describe_profile(profile, password=where))
         print(field("settings", store.path))
+
+    # Stored first: a user who stops the wait keeps the account that already passed.
+    accepted = best.config.trust is not Trust.TRUSTED  # a person (or --yes) said yes to that
+    delivery = confirm_arrival(
+        args, settings, outcome, password, incoming, sent_at=sent_at, accepted_untrusted=accepted
+    )
+    document["delivery"] = delivery_json(delivery)
+    document["detect"]["imap"] = incoming_json(incoming.result()) if incoming else None
+    if not args.json:
+        show_delivery(delivery)
 
 
 def _failed(err: WizardError, code: int) -> _Stop:

@@ -26,71 +26,27 @@ from datetime import UTC, date, datetime, timedelta
 from email import policy
 from email.message import Message
 from email.parser import BytesHeaderParser
-from enum import StrEnum
 
 from imapclient.exceptions import IMAPClientError
 from imapclient.imapclient import DELETED, JUNK, TRASH
 
-from wizard.delivery.authresults import Verdict, read_verdict
+from wizard.delivery.authresults import read_verdict
 from wizard.delivery.bounce import MAX_DSN_BYTES, Bounce, read_bounce
-from wizard.imap.session import ImapError, ImapProblem, ImapSession, ImapSettings, ImapTimeouts
+from wizard.delivery.result import (
+    DEFAULT_TIMEOUT,
+    DeliveryResult,
+    DeliveryStatus,
+    Removal,
+    SkipReason,
+)
+from wizard.imap.errors import ImapError, ImapSettings
+from wizard.imap.session import ImapSession, ImapTimeouts
 from wizard.model import Certificate
 
-DEFAULT_TIMEOUT = 60.0
 # Pauses between looks: short at first (most mail arrives within seconds), then gentler on
 # the server. With IDLE a pause ends early as soon as INBOX changes.
 PAUSES = (1.0, 2.0, 3.0, 5.0, 8.0, 10.0)
 INBOX = "INBOX"
-
-
-class DeliveryStatus(StrEnum):
-    """How the confirmation ended. The values are the JSON spellings."""
-
-    INBOX = "inbox"
-    JUNK = "junk"
-    NOT_ARRIVED = "not-arrived"
-    SKIPPED = "skipped"  # not checked: no incoming server, or the test went elsewhere
-    ERROR = "error"  # the mailbox could not be looked into
-
-
-class Removal(StrEnum):
-    """What became of the test message once found."""
-
-    TRASH = "moved-to-trash"
-    DELETED = "deleted"
-    KEPT = "kept"  # the user asked to keep it
-    LEFT = "left"  # the server offers no way to remove only it
-
-
-@dataclass(frozen=True)
-class DeliveryResult:
-    """The confirmation's outcome, for the CLI, the GUI and the helpdesk report.
-
-    ``seconds``: from the send to when the message was seen (or the wait ended). ``problem``
-    says why the mailbox could not be looked into (``ERROR``), ``reason`` why it was not
-    (``SKIPPED``). ``verdict`` is the receiving server's Authentication-Results, ``bounce`` a
-    delivery status notification about the test message.
-    """
-
-    status: DeliveryStatus
-    folder: str | None = None
-    seconds: float | None = None
-    verdict: Verdict | None = None
-    bounce: Bounce | None = None
-    removal: Removal | None = None
-    reason: SkipReason | None = None
-    problem: ImapProblem | None = None
-    detail: str = ""
-    username: str | None = None
-    certificate: Certificate | None = None
-    timeout: float = DEFAULT_TIMEOUT
-
-
-class SkipReason(StrEnum):
-    NO_SERVER = "no-incoming-server"
-    NOT_REQUESTED = "not-requested"  # --no-confirm
-    OTHER_RECIPIENT = "other-recipient"  # the test went elsewhere; no bounce came back
-    NOT_SENT = "not-sent"  # the test send failed: nothing to look for
 
 
 @dataclass(frozen=True)

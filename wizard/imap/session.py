@@ -22,13 +22,12 @@ import ssl
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, TypeVar
 
 import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from wizard.errors import WizardError
+from wizard.imap.errors import ImapError, ImapProblem, ImapSettings
 from wizard.imap.probe import probe_imap
 from wizard.model import Certificate, ProbeFailure, Security
 from wizard.net.tls import (
@@ -53,44 +52,10 @@ class ImapTimeouts:
     command: float = 20.0  # each command and its answer
 
 
-class ImapProblem(StrEnum):
-    """Why the confirmation could not look into the mailbox."""
-
-    UNREACHABLE = "unreachable"  # no connection, or no greeting
-    NOT_ENCRYPTED = "not-encrypted"  # the settings say no encryption: no login
-    NO_STARTTLS = "no-starttls"  # STARTTLS expected but not offered: no login
-    CERTIFICATE = "certificate"  # the certificate did not verify (and is not the pinned one)
-    TLS_FAILED = "tls-failed"
-    LOGIN_REFUSED = "login-refused"
-    LOGIN_DISABLED = "login-disabled"  # the server allows no password login here
-    CONNECTION_LOST = "connection-lost"  # hung up or stopped answering once logged in
-
-
 _PROBLEM_BY_FAILURE = {
     ProbeFailure.NO_STARTTLS: ImapProblem.NO_STARTTLS,
     ProbeFailure.TLS_FAILED: ImapProblem.TLS_FAILED,
 }
-
-
-class ImapError(WizardError):
-    """The IMAP conversation ended early; ``problem`` says why, ``detail`` is technical."""
-
-    def __init__(
-        self, problem: ImapProblem, detail: str = "", certificate: Certificate | None = None
-    ) -> None:
-        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
-        self.problem = problem
-        self.detail = detail
-        self.certificate = certificate
-
-
-@dataclass(frozen=True)
-class ImapSettings:
-    host: str
-    port: int
-    security: Security
-    username: str
-    pinned_sha256: str | None = None  # a certificate the user accepted for the outgoing server
 
 
 class ImapSession:

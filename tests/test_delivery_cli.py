@@ -1,0 +1,145 @@
+"""Delivery confirmation through the real command line: ``setup`` and ``test`` send through
+the lab's Postfix, find its Dovecot as the incoming server (the domain's autoconfig names
+both), and report where the test message arrived, with the receiving server's verdict."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.lab.postfix import AUTHSERV_ID, DKIM_SELECTOR, DOMAIN, PASSWORD, PostfixLab
+from tests.test_cli_accounts import AUTOCONFIG, GERMAN, program
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.lab.world import Lab
+
+pytestmark = pytest.mark.usefixtures("private_keychain")
+
+
+@dataclass(frozen=True)
+class Wizard:
+    """The installed program, set up to reach both labs."""
+
+    env: dict[str, str]
+    smtp_port: int
+
+    def __call__(
+        self, *args: str, env: Mapping[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [program(), *args],
+            input=PASSWORD + "\n",
+            capture_output=True,
+            text=True,
+            env={**self.env, **(env or {})},
+            timeout=90,
+            check=False,
+        )
+
+    def test(
+        self, name: str, *args: str, env: Mapping[str, str] = {}
+    ) -> subprocess.CompletedProcess[str]:
+        """``test`` for the lab mailbox ``name``, naming the submission server by hand."""
+        server = ("--host", "localhost", "--port", str(self.smtp_port), "--security", "ssl")
+        return self("test", f"{name}@{DOMAIN}", *server, "--password-stdin", *args, env=env)
+
+
+@pytest.fixture
+def wizard(lab: Lab, postfix_lab: PostfixLab, tmp_path: Path) -> Wizard:
+    """The domain's autoconfig names the Postfix lab for sending and its Dovecot for IMAP;
+    the program trusts both labs' CAs, and keeps its profiles in a folder of this test."""
+    postfix_lab.empty_mailboxes()
+    host = postfix_lab.host
+    lab.https(
+        f"autoconfig.{DOMAIN}",
+        AUTOCONFIG,
+        f"""<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="{DOMAIN}">
+        <domain>{DOMAIN}</domain><displayName>Lab Mail</displayName>
+        <incomingServer type="imap"><hostname>{host}</hostname>
+        <port>{postfix_lab.imaps_port}</port><socketType>SSL</socketType>
+        <username>%EMAILADDRESS%</username></incomingServer>
+        <outgoingServer type="smtp"><hostname>{host}</hostname>
+        <port>{postfix_lab.ssl_port}</port><socketType>SSL</socketType>
+        <username>%EMAILADDRESS%</username></outgoingServer>
+        </emailProvider></clientConfig>""",
+    )
+    cas = tmp_path / "cas.pem"
+    cas.write_bytes(lab.ca_pem.read_bytes() + postfix_lab.ca_pem.read_bytes())
+    env = {**lab.env(), "SSL_CERT_FILE": str(cas), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    return Wizard(env, postfix_lab.ssl_port)
+
+
+def test_setup_confirms_arrival_in_the_inbox_with_the_verdict(wizard: Wizard) -> None:
+    done = wizard("setup", f"alice@{DOMAIN}", "--password-stdin", "--json")
+
+    assert done.returncode == 0, done.stderr
+    document: dict[str, Any] = json.loads(done.stdout)
+    assert document["stored"] is not None
+    assert document["detect"]["imap"]["host"] == "localhost"
+    delivery = document["delivery"]
+    assert (delivery["status"], delivery["folder"], delivery["removed"]) == (
+        "inbox",
+        "INBOX",
+        "moved-to-trash",
+    )
+    assert isinstance(delivery["seconds"], float)
+    assert delivery["explanation"].startswith("The test message arrived in your Inbox after")
+    results = delivery["authentication_results"]
+    assert results["authserv_id"] == AUTHSERV_ID
+    assert {m: results[m]["result"] for m in ("spf", "dkim", "dmarc", "arc")} == {
+        "spf": "pass",
+        "dkim": "pass",
+        "dmarc": "pass",
+        "arc": "none",
+    }
+    assert (results["dkim"]["domain"], results["dkim"]["selector"]) == (DOMAIN, DKIM_SELECTOR)
+    assert results["dkim"]["explanation"] == "passed: the signature is valid."
+
+
+def test_test_says_in_plain_words_that_it_landed_in_junk(wizard: Wizard) -> None:
+    done = wizard.test("frank")
+
+    assert done.returncode == 0, done.stderr
+    assert "The test message arrived after" in done.stderr
+    assert "but in your Junk folder (Junk)." in done.stderr
+    assert "SPF: soft fail: your domain's SPF record does not quite cover" in done.stderr
+    assert "DKIM: failed: the signature did not verify" in done.stderr
+    assert "The test message was moved to your Trash." in done.stderr
+
+
+def test_test_in_german(wizard: Wizard) -> None:
+    done = wizard.test("alice", env=GERMAN)
+
+    assert done.returncode == 0, done.stderr
+    assert "Die Testnachricht ist nach" in done.stdout
+    assert "in Ihrem Posteingang angekommen" in done.stdout
+    assert f"Signiert von {DOMAIN} (Selektor {DKIM_SELECTOR})." in done.stdout
+
+
+def test_a_dropped_message_is_reported_within_the_timeout(wizard: Wizard) -> None:
+    done = wizard.test("grace", "--json", "--confirm-timeout", "2")
+
+    assert done.returncode == 0, done.stderr
+    delivery = json.loads(done.stdout)["delivery"]
+    assert (delivery["status"], delivery["seconds"], delivery["timeout"]) == (
+        "not-arrived",
+        2.0,
+        2.0,
+    )
+    assert delivery["next_step"].startswith("It may still be on its way")
+
+
+def test_no_confirm_skips_it(wizard: Wizard) -> None:
+    done = wizard.test("alice", "--json")
+    skipped = wizard.test("alice", "--json", "--no-confirm")
+
+    assert json.loads(done.stdout)["delivery"]["status"] == "inbox"
+    delivery = json.loads(skipped.stdout)["delivery"]
+    assert (delivery["status"], delivery["reason"]) == ("skipped", "not-requested")

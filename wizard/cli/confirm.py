@@ -1,0 +1,116 @@
+"""Confirming delivery after ``test`` and ``setup``: the options, which incoming server may be
+used, and how the outcome is shown.
+
+The incoming (IMAP) server is detected in the background, beside the outgoing side, so the
+send never waits for it. It is logged in to only when its settings can be trusted as far as
+the outgoing ones were: from a trusted source, or the very host the outgoing settings named,
+or after the user accepted untrusted settings (``setup --yes`` or its question).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
+
+from wizard.cli.common import positive_seconds
+from wizard.cli.i18n import translate
+from wizard.delivery.confirm import Watch, confirm_delivery
+from wizard.delivery.document import delivery_json
+from wizard.delivery.result import DEFAULT_TIMEOUT, DeliveryResult, DeliveryStatus, SkipReason
+from wizard.discovery.context import Deadlines
+from wizard.discovery.engine import detect
+from wizard.imap.errors import ImapSettings
+from wizard.messages import describe_delivery_lines
+from wizard.model import DetectionResult, Protocol, Trust
+from wizard.runtime import in_background, run
+
+if TYPE_CHECKING:
+    from wizard.address import EmailAddress
+    from wizard.smtp.send import SendSettings, TestOutcome
+
+
+def add_confirm_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by ``test`` and ``setup``."""
+    parser.add_argument(
+        "--no-confirm",
+        action="store_true",
+        help="do not check over IMAP that the test message arrived",
+    )
+    parser.add_argument(
+        "--confirm-timeout",
+        type=positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help="how long to wait for the test message to arrive (default %(default)s)",
+    )
+    parser.add_argument(
+        "--keep-test-message",
+        action="store_true",
+        help="leave the test message in the mailbox once it arrived",
+    )
+
+
+def detect_incoming(
+    args: argparse.Namespace, address: EmailAddress, deadlines: Deadlines
+) -> Future[DetectionResult] | None:
+    """Start looking for the incoming server in the background, unless ``--no-confirm``."""
+    if args.no_confirm:
+        return None
+    return in_background(detect(address, deadlines=deadlines, protocol=Protocol.IMAP))
+
+
+def confirm_arrival(
+    args: argparse.Namespace,
+    settings: SendSettings,
+    outcome: TestOutcome,
+    password: str,
+    incoming: Future[DetectionResult] | None,
+    *,
+    sent_at: float,
+    accepted_untrusted: bool = False,
+) -> DeliveryResult:
+    """Watch for the test message (or, with ``--to``, a bounce) if it was sent and a usable
+    incoming server is known; otherwise say why not."""
+    timeout = args.confirm_timeout
+    if not outcome.ok or outcome.message_id is None:
+        return DeliveryResult(DeliveryStatus.SKIPPED, reason=SkipReason.NOT_SENT, timeout=timeout)
+    if incoming is None:
+        return DeliveryResult(
+            DeliveryStatus.SKIPPED, reason=SkipReason.NOT_REQUESTED, timeout=timeout
+        )
+    best = incoming.result().best
+    if best is None or best.probe is None or not best.probe.reachable:
+        return DeliveryResult(DeliveryStatus.SKIPPED, reason=SkipReason.NO_SERVER, timeout=timeout)
+    config = best.config
+    if not (config.trust is Trust.TRUSTED or config.host == settings.host or accepted_untrusted):
+        return DeliveryResult(DeliveryStatus.SKIPPED, reason=SkipReason.UNTRUSTED, timeout=timeout)
+    if not args.json:
+        waiting = translate(
+            "CommandLine", "Waiting up to {seconds} s for the test message at {server}…"
+        )
+        print(waiting.format(seconds=f"{timeout:g}", server=config.host), file=sys.stderr)
+    imap = ImapSettings(
+        config.host, config.port, config.security, config.username, settings.pinned_sha256
+    )
+    watch = Watch(
+        outcome.message_id,
+        own_mailbox=settings.recipient is None or settings.recipient == settings.address,
+        timeout=timeout,
+        keep=args.keep_test_message,
+        sent_at=sent_at,
+    )
+    logins = tuple(name for name in (outcome.username, settings.address) if name)
+    return run(confirm_delivery(imap, password, watch, usernames=logins))
+
+
+def show_delivery(result: DeliveryResult) -> None:
+    """The confirmation in the user's language (``--json`` adds ``delivery`` instead)."""
+    worked = result.status in (DeliveryStatus.INBOX, DeliveryStatus.SKIPPED)
+    for line in describe_delivery_lines(result, translate):
+        print(line, file=sys.stdout if worked else sys.stderr)
+
+
+def with_delivery(document: dict[str, Any], result: DeliveryResult) -> dict[str, Any]:
+    return document | {"delivery": delivery_json(result)}

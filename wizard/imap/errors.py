@@ -1,0 +1,44 @@
+"""What can stop the delivery confirmation's IMAP session, and its settings: plain data, so
+that the messages and the GUI need not load the IMAP client to speak of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from wizard.errors import WizardError
+from wizard.model import Certificate, Security
+
+
+class ImapProblem(StrEnum):
+    """Why the confirmation could not look into the mailbox."""
+
+    UNREACHABLE = "unreachable"  # no connection, or no greeting
+    NOT_ENCRYPTED = "not-encrypted"  # the settings say no encryption: no login
+    NO_STARTTLS = "no-starttls"  # STARTTLS expected but not offered: no login
+    CERTIFICATE = "certificate"  # the certificate did not verify (and is not the pinned one)
+    TLS_FAILED = "tls-failed"
+    LOGIN_REFUSED = "login-refused"
+    LOGIN_DISABLED = "login-disabled"  # the server allows no password login here
+    CONNECTION_LOST = "connection-lost"  # hung up or stopped answering once logged in
+
+
+class ImapError(WizardError):
+    """The IMAP conversation ended early; ``problem`` says why, ``detail`` is technical."""
+
+    def __init__(
+        self, problem: ImapProblem, detail: str = "", certificate: Certificate | None = None
+    ) -> None:
+        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+        self.problem = problem
+        self.detail = detail
+        self.certificate = certificate
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    host: str
+    port: int
+    security: Security
+    username: str
+    pinned_sha256: str | None = None  # a certificate the user accepted for the outgoing server
