@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.lab.postfix import AUTHSERV_ID, DKIM_SELECTOR, DOMAIN, PASSWORD, PostfixLab
+from tests.lab.postfix import (
+    AUTHSERV_ID,
+    DKIM_SELECTOR,
+    DOMAIN,
+    FAR_RECIPIENT,
+    PASSWORD,
+    PostfixLab,
+)
 from tests.test_cli_accounts import AUTOCONFIG, GERMAN, program
 
 if TYPE_CHECKING:
@@ -143,3 +150,17 @@ def test_no_confirm_skips_it(wizard: Wizard) -> None:
     assert json.loads(done.stdout)["delivery"]["status"] == "inbox"
     delivery = json.loads(skipped.stdout)["delivery"]
     assert (delivery["status"], delivery["reason"]) == ("skipped", "not-requested")
+
+
+def test_with_to_only_a_bounce_is_watched_for(wizard: Wizard) -> None:
+    done = wizard.test("alice", "--json", "--to", FAR_RECIPIENT)
+
+    assert done.returncode == 0, done.stderr
+    delivery = json.loads(done.stdout)["delivery"]
+    assert delivery["status"] == "not-arrived"
+    assert delivery["explanation"] == (
+        "The test message could not be delivered: a server sent it back."
+    )
+    assert delivery["next_step"] == "The recipient's address does not exist, or is mistyped."
+    assert delivery["bounce"]["recipient"] == FAR_RECIPIENT
+    assert delivery["bounce"]["status"] == "5.1.1"

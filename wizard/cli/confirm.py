@@ -2,9 +2,7 @@
 used, and how the outcome is shown.
 
 The incoming (IMAP) server is detected in the background, beside the outgoing side, so the
-send never waits for it. It is logged in to only when its settings can be trusted as far as
-the outgoing ones were: from a trusted source, or the very host the outgoing settings named,
-or after the user accepted untrusted settings (``setup --yes`` or its question).
+send never waits for it; ``wizard.delivery.after_send`` decides whether it may be used.
 """
 
 from __future__ import annotations
@@ -16,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.cli.common import positive_seconds
 from wizard.cli.i18n import translate
-from wizard.delivery.confirm import Watch, confirm_delivery
+from wizard.delivery.after_send import AfterSend, confirm_after_send
 from wizard.delivery.document import delivery_json
 from wizard.delivery.result import DEFAULT_TIMEOUT, DeliveryResult, DeliveryStatus, SkipReason
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.imap.errors import ImapSettings
 from wizard.messages import describe_delivery_lines
-from wizard.model import DetectionResult, Protocol, Trust
+from wizard.model import DetectionResult, Protocol
 from wizard.runtime import in_background, run
 
 if TYPE_CHECKING:
@@ -73,36 +71,29 @@ def confirm_arrival(
 ) -> DeliveryResult:
     """Watch for the test message (or, with ``--to``, a bounce) if it was sent and a usable
     incoming server is known; otherwise say why not."""
-    timeout = args.confirm_timeout
-    if not outcome.ok or outcome.message_id is None:
-        return DeliveryResult(DeliveryStatus.SKIPPED, reason=SkipReason.NOT_SENT, timeout=timeout)
-    if incoming is None:
-        return DeliveryResult(
-            DeliveryStatus.SKIPPED, reason=SkipReason.NOT_REQUESTED, timeout=timeout
-        )
-    best = incoming.result().best
-    if best is None or best.probe is None or not best.probe.reachable:
-        return DeliveryResult(DeliveryStatus.SKIPPED, reason=SkipReason.NO_SERVER, timeout=timeout)
-    config = best.config
-    if not (config.trust is Trust.TRUSTED or config.host == settings.host or accepted_untrusted):
-        return DeliveryResult(DeliveryStatus.SKIPPED, reason=SkipReason.UNTRUSTED, timeout=timeout)
-    if not args.json:
-        waiting = translate(
-            "CommandLine", "Waiting up to {seconds} s for the test message at {server}…"
-        )
-        print(waiting.format(seconds=f"{timeout:g}", server=config.host), file=sys.stderr)
-    imap = ImapSettings(
-        config.host, config.port, config.security, config.username, settings.pinned_sha256
-    )
-    watch = Watch(
-        outcome.message_id,
-        own_mailbox=settings.recipient is None or settings.recipient == settings.address,
-        timeout=timeout,
+    send = AfterSend(
+        settings,
+        outcome,
+        password,
+        sent_at,
+        args.confirm_timeout,
         keep=args.keep_test_message,
-        sent_at=sent_at,
+        accepted_untrusted=accepted_untrusted,
     )
-    logins = tuple(name for name in (outcome.username, settings.address) if name)
-    return run(confirm_delivery(imap, password, watch, usernames=logins))
+    if incoming is None and outcome.ok:
+        return DeliveryResult(
+            DeliveryStatus.SKIPPED, reason=SkipReason.NOT_REQUESTED, timeout=send.timeout
+        )
+
+    def waiting(server: ImapSettings) -> None:
+        if not args.json:
+            said = translate(
+                "CommandLine", "Waiting up to {seconds} s for the test message at {server}…"
+            )
+            print(said.format(seconds=f"{send.timeout:g}", server=server.host), file=sys.stderr)
+
+    found = incoming.result() if incoming is not None else None
+    return run(confirm_after_send(send, found, on_waiting=waiting))
 
 
 def show_delivery(result: DeliveryResult) -> None:

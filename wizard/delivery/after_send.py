@@ -1,0 +1,82 @@
+"""Confirming delivery right after a test send: the rules the command line and the wizard share.
+
+Arrival is looked for only after a test message was accepted, only at an incoming server that
+answered before any login, and only where that server may be trusted with the password as far
+as the outgoing one was: it comes from a trusted source, or it is the outgoing server's own host,
+or the user accepted untrusted settings. Otherwise the result says why it was skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wizard.delivery.confirm import Watch, confirm_delivery
+from wizard.delivery.result import DeliveryResult, DeliveryStatus, SkipReason
+from wizard.imap.errors import ImapSettings
+from wizard.model import Trust
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from wizard.model import DetectionResult
+    from wizard.smtp.send import SendSettings, TestOutcome
+
+
+@dataclass(frozen=True)
+class AfterSend:
+    """A test send that went through, and what its confirmation may use."""
+
+    settings: SendSettings
+    outcome: TestOutcome
+    password: str
+    sent_at: float  # time.monotonic() just before the send
+    timeout: float
+    keep: bool = False  # leave the test message in the mailbox
+    accepted_untrusted: bool = False  # the user said yes to settings from an untrusted source
+
+
+def incoming_server(send: AfterSend, incoming: DetectionResult | None) -> ImapSettings | SkipReason:
+    """The incoming server to log in to, or why there is none to use."""
+    if not send.outcome.ok or send.outcome.message_id is None:
+        return SkipReason.NOT_SENT
+    best = incoming.best if incoming is not None else None
+    if best is None or best.probe is None or not best.probe.reachable:
+        return SkipReason.NO_SERVER
+    config = best.config
+    if not (
+        config.trust is Trust.TRUSTED
+        or config.host == send.settings.host
+        or send.accepted_untrusted
+    ):
+        return SkipReason.UNTRUSTED
+    return ImapSettings(
+        config.host, config.port, config.security, config.username, send.settings.pinned_sha256
+    )
+
+
+async def confirm_after_send(
+    send: AfterSend,
+    incoming: DetectionResult | None,
+    *,
+    on_waiting: Callable[[ImapSettings], None] | None = None,
+) -> DeliveryResult:
+    """Watch for the test message (or, when it went to somebody else, a bounce), or say why
+    not; ``on_waiting`` hears which server is watched once the wait begins."""
+    server = incoming_server(send, incoming)
+    if isinstance(server, SkipReason):
+        return DeliveryResult(DeliveryStatus.SKIPPED, reason=server, timeout=send.timeout)
+    if on_waiting is not None:
+        on_waiting(server)
+    settings, outcome = send.settings, send.outcome
+    assert outcome.message_id is not None  # incoming_server checked it
+    recipient = settings.recipient
+    watch = Watch(
+        outcome.message_id,
+        own_mailbox=recipient is None or recipient == settings.address,
+        timeout=send.timeout,
+        keep=send.keep,
+        sent_at=send.sent_at,
+    )
+    logins = tuple(name for name in (outcome.username, settings.address) if name)
+    return await confirm_delivery(server, send.password, watch, usernames=logins)
