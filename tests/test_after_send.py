@@ -5,8 +5,9 @@ decision out: no server is needed to check them."""
 from __future__ import annotations
 
 from wizard.delivery.after_send import AfterSend, incoming_server
-from wizard.delivery.result import SkipReason
+from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal, SkipReason
 from wizard.imap.errors import ImapSettings
+from wizard.messages import describe_delivery_lines
 from wizard.model import (
     Candidate,
     DetectionResult,
@@ -18,6 +19,8 @@ from wizard.model import (
     Tier,
     Trust,
 )
+from wizard.reporting.delivery import delivery_section
+from wizard.reporting.document import Fact, Note
 from wizard.smtp.diagnosis import Stage
 from wizard.smtp.send import SendSettings, TestOutcome
 
@@ -74,3 +77,19 @@ def test_an_untrusted_server_needs_the_users_yes_or_the_outgoing_host() -> None:
     assert incoming_server(after(), untrusted) is SkipReason.UNTRUSTED
     assert isinstance(incoming_server(after(accepted=True), untrusted), ImapSettings)
     assert isinstance(incoming_server(after(), same_host), ImapSettings)
+
+
+def test_the_report_section_says_what_the_command_line_says() -> None:
+    result = DeliveryResult(DeliveryStatus.JUNK, folder="Junk", seconds=2.44, removal=Removal.KEPT)
+
+    section = delivery_section(result)
+
+    assert section.title == "Arrived in your mailbox?"
+    assert section.items[:3] == (
+        Fact("Status", "junk"),
+        Fact("Folder", "Junk"),
+        Fact("Time", "2.4 s"),
+    )
+    assert [item.text for item in section.items[3:] if isinstance(item, Note)] == (
+        describe_delivery_lines(result)
+    )

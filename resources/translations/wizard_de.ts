@@ -1899,6 +1899,26 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <source>Technical details</source>
         <translation>Technische Details</translation>
     </message>
+    <message>
+        <location filename="../../wizard/reporting/delivery.py" line="+12"/>
+        <source>Arrived in your mailbox?</source>
+        <translation>Im Postfach angekommen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
 </context>
 <context>
     <name>SendPage</name>
