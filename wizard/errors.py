@@ -38,3 +38,33 @@ class InvalidAddressError(WizardError, ValueError):
         self.problem = problem
         self.value = value
         self.detail = detail
+
+
+class ValueField(StrEnum):
+    """Which value, besides the address, a person gave that cannot be used."""
+
+    DISPLAY_NAME = "display-name"
+    USERNAME = "username"
+    PASSWORD = "password"  # noqa: S105 (a field name, not a password)
+    HOST = "host"
+    FINGERPRINT = "fingerprint"
+
+
+class ValueProblem(StrEnum):
+    """What is wrong with it."""
+
+    CONTROL_CHARACTER = "control-character"  # a line break, NUL or another control character
+    NOT_UTF8 = "not-utf8"  # bytes that are not text: they cannot be sent or stored
+    MALFORMED = "malformed"  # not a server name, not a fingerprint
+
+
+class InvalidValueError(WizardError, ValueError):
+    """A display name, login, password, server name or fingerprint that cannot be used as it
+    is; nothing was sent. ``value`` is what was given (never kept for a password)."""
+
+    def __init__(self, field: ValueField, problem: ValueProblem, value: str = "") -> None:
+        shown = "" if field is ValueField.PASSWORD else f": {value!r}"
+        super().__init__(f"{field.value} {problem.value}{shown}")
+        self.field = field
+        self.problem = problem
+        self.value = "" if field is ValueField.PASSWORD else value

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal, SkipReason
 from wizard.domaincheck.model import Check, Finding, FindingCode, Severity
-from wizard.errors import AddressProblem, InvalidAddressError, WizardError
+from wizard.errors import (
+    AddressProblem,
+    InvalidAddressError,
+    InvalidValueError,
+    ValueField,
+    ValueProblem,
+    WizardError,
+)
 from wizard.imap.errors import ImapProblem
 from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import (
@@ -29,6 +36,7 @@ from wizard.model import (
 from wizard.outbound.export import ExportError, ExportProblem
 from wizard.outbound.message import MessageError, MessageProblem
 from wizard.outbound.sender import SendError, SendProblem
+from wizard.printable import printable
 from wizard.profiles import ProfileError, ProfileProblem
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage
 
@@ -86,6 +94,45 @@ _ADDRESS = {
     ),
     AddressProblem.TOO_LONG: QT_TRANSLATE_NOOP(
         "Messages", "The address is too long to be a real email address."
+    ),
+}
+
+_NAME_CONTROL = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The name contains a line break or another control character; type it on one line, "
+    "without them.",
+)
+_VALUES = {
+    (ValueField.DISPLAY_NAME, ValueProblem.CONTROL_CHARACTER): _NAME_CONTROL,
+    (ValueField.DISPLAY_NAME, ValueProblem.NOT_UTF8): QT_TRANSLATE_NOOP(
+        "Messages", "The name contains bytes that are not text (not UTF-8); type it again."
+    ),
+    (ValueField.USERNAME, ValueProblem.CONTROL_CHARACTER): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The username contains a line break or another control character; type it on one "
+        "line, without them.",
+    ),
+    (ValueField.USERNAME, ValueProblem.NOT_UTF8): QT_TRANSLATE_NOOP(
+        "Messages", "The username contains bytes that are not text (not UTF-8); type it again."
+    ),
+    (ValueField.PASSWORD, ValueProblem.CONTROL_CHARACTER): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The password contains a NUL character, which cannot be sent to a mail server. "
+        "Nothing was sent.",
+    ),
+    (ValueField.PASSWORD, ValueProblem.NOT_UTF8): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The password is not valid text (not UTF-8): check how it was typed or piped in. "
+        "Nothing was sent.",
+    ),
+    (ValueField.HOST, ValueProblem.MALFORMED): QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{value}” is not a server name or address; enter one such as smtp.example.com.",
+    ),
+    (ValueField.FINGERPRINT, ValueProblem.MALFORMED): QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{value}” is not a SHA-256 fingerprint, which has 64 hexadecimal digits (0-9, A-F), "
+        "often in pairs separated by colons.",
     ),
 }
 
@@ -390,6 +437,25 @@ _DIAGNOSES = {
             "limiting connections from your network.",
         ),
     ),
+    Diagnosis.MALFORMED_REPLY: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server answered with something that is not a mail-server reply."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the server name and port; if they are right, the server or something on "
+            "the network between is misbehaving: try again later, or ask your provider.",
+        ),
+    ),
+    Diagnosis.OUT_OF_TIME: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server answered so slowly that the test ran out of time."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Try again later; if the server is always this slow, ask your provider about it.",
+        ),
+    ),
     Diagnosis.TEMPORARY: (
         QT_TRANSLATE_NOOP("Messages", "The server reported a temporary problem."),
         QT_TRANSLATE_NOOP("Messages", "Try again later."),
@@ -482,22 +548,29 @@ _GENERIC = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
 
 def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
-    """A sentence for the user that names the problem and what to do about it."""
+    """A sentence for the user that names the problem and what to do about it. The values in
+    it (what was typed, a path, a keychain's own words) are shown ``printable``."""
     if isinstance(err, InvalidAddressError):
         _, _, domain = err.value.strip().rpartition("@")
-        return tr(CONTEXT, _ADDRESS[err.problem]).format(domain=domain)
+        return tr(CONTEXT, _ADDRESS[err.problem]).format(domain=printable(domain))
+    if isinstance(err, InvalidValueError):
+        # A server name or fingerprint is wrong the same way whatever character spoils it.
+        key = (err.field, err.problem)
+        text = _VALUES[key] if key in _VALUES else _VALUES[(err.field, ValueProblem.MALFORMED)]
+        return tr(CONTEXT, text).format(value=printable(err.value))
     if isinstance(err, KeychainError):
         text = tr(CONTEXT, _KEYCHAIN[err.problem])
-        return text.format(backend=err.backend, detail=err.detail)
+        return text.format(backend=printable(err.backend), detail=printable(err.detail))
     if isinstance(err, ProfileError):
-        return tr(CONTEXT, _PROFILES[err.problem]).format(path=err.path, detail=err.detail)
+        text = tr(CONTEXT, _PROFILES[err.problem])
+        return text.format(path=printable(str(err.path)), detail=printable(err.detail))
     if isinstance(err, SendError):
-        return tr(CONTEXT, _SEND_PROBLEMS[err.problem]).format(value=err.value)
+        return tr(CONTEXT, _SEND_PROBLEMS[err.problem]).format(value=printable(err.value))
     if isinstance(err, MessageError):
-        return tr(CONTEXT, _MESSAGE_PROBLEMS[err.problem]).format(value=err.value)
+        return tr(CONTEXT, _MESSAGE_PROBLEMS[err.problem]).format(value=printable(err.value))
     if isinstance(err, ExportError):
         return tr(CONTEXT, _EXPORT_PROBLEMS[err.problem])
-    return tr(CONTEXT, _GENERIC).format(detail=str(err))
+    return tr(CONTEXT, _GENERIC).format(detail=printable(str(err)))
 
 
 def describe_caution(caution: Caution, domain: str, tr: Translate = untranslated) -> str:
@@ -517,7 +590,8 @@ def describe_source(report: SourceReport, tr: Translate = untranslated) -> str:
     known. The technical ``detail`` is left to the caller to show beside it, as it is."""
     if report.note is None:
         return status_label(report.status, tr)
-    return tr(CONTEXT, _SOURCE_NOTES[report.note]).format(**dict(report.values))
+    values = {name: printable(value) for name, value in report.values}
+    return tr(CONTEXT, _SOURCE_NOTES[report.note]).format(**values)
 
 
 def security_label(security: Security, tr: Translate = untranslated) -> str:
@@ -548,9 +622,10 @@ def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list
     if outcome.ok:
         lines = [tr(CONTEXT, _SENT)]
         if outcome.username:
-            lines.append(tr(CONTEXT, _LOGGED_IN).format(username=outcome.username))
+            lines.append(tr(CONTEXT, _LOGGED_IN).format(username=printable(outcome.username)))
         if outcome.message_id:
-            lines.append(tr(CONTEXT, _MESSAGE_ID).format(message_id=outcome.message_id))
+            message_id = printable(outcome.message_id)
+            lines.append(tr(CONTEXT, _MESSAGE_ID).format(message_id=message_id))
         return lines
     lines = list(describe_diagnosis(outcome.diagnosis or Diagnosis.UNKNOWN, tr))
     lines.append(tr(CONTEXT, _STOPPED_AT).format(stage=stage_label(outcome.stage, tr)))
@@ -879,7 +954,8 @@ def describe_send_failure(
 
 
 def _one_line(reply: Reply) -> str:
-    return f"{reply.code} {' '.join(reply.text.splitlines())}"
+    """A server reply on one line, shown ``printable``: its lines joined, nothing obeyed."""
+    return printable(f"{reply.code} {' '.join(reply.text.splitlines())}")
 
 
 # -- delivery confirmation (wizard.delivery) ------------------------------------------------

@@ -574,7 +574,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+57"/>
+        <location filename="../../wizard/messages.py" line="+65"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -629,7 +629,47 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Adresse ist zu lang für eine echte E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>The name contains a line break or another control character; type it on one line, without them.</source>
+        <translation>Der Name enthält einen Zeilenumbruch oder ein anderes Steuerzeichen; geben Sie ihn in einer Zeile und ohne solche Zeichen ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The name contains bytes that are not text (not UTF-8); type it again.</source>
+        <translation>Der Name enthält Bytes, die kein Text sind (kein UTF-8); geben Sie ihn noch einmal ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The username contains a line break or another control character; type it on one line, without them.</source>
+        <translation>Der Benutzername enthält einen Zeilenumbruch oder ein anderes Steuerzeichen; geben Sie ihn in einer Zeile und ohne solche Zeichen ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The username contains bytes that are not text (not UTF-8); type it again.</source>
+        <translation>Der Benutzername enthält Bytes, die kein Text sind (kein UTF-8); geben Sie ihn noch einmal ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password contains a NUL character, which cannot be sent to a mail server. Nothing was sent.</source>
+        <translation>Das Passwort enthält ein NUL-Zeichen, das nicht an einen Mailserver gesendet werden kann. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The password is not valid text (not UTF-8): check how it was typed or piped in. Nothing was sent.</source>
+        <translation>Das Passwort ist kein gültiger Text (kein UTF-8): Prüfen Sie, wie es eingegeben oder übergeben wurde. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” is not a server name or address; enter one such as smtp.example.com.</source>
+        <translation>„{value}“ ist kein Servername und keine Serveradresse; geben Sie etwa smtp.example.com ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{value}” is not a SHA-256 fingerprint, which has 64 hexadecimal digits (0-9, A-F), often in pairs separated by colons.</source>
+        <translation>„{value}“ ist kein SHA-256-Fingerabdruck; dieser hat 64 Hexadezimalziffern (0–9, A–F), oft paarweise durch Doppelpunkte getrennt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This server offers no encryption: your password and mail would be readable by anyone on the network.</source>
         <translation>Dieser Server bietet keine Verschlüsselung an: Ihr Passwort und Ihre E-Mails wären für jeden im Netzwerk lesbar.</translation>
     </message>
@@ -1075,6 +1115,26 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+7"/>
+        <source>The server answered with something that is not a mail-server reply.</source>
+        <translation>Der Server hat mit etwas geantwortet, das keine Antwort eines Mailservers ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the server name and port; if they are right, the server or something on the network between is misbehaving: try again later, or ask your provider.</source>
+        <translation>Prüfen Sie Servername und Port; stimmen sie, verhält sich der Server oder etwas im Netzwerk dazwischen fehlerhaft: Versuchen Sie es später noch einmal oder fragen Sie Ihren Anbieter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server answered so slowly that the test ran out of time.</source>
+        <translation>Der Server hat so langsam geantwortet, dass die Zeit für den Test abgelaufen ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try again later; if the server is always this slow, ask your provider about it.</source>
+        <translation>Versuchen Sie es später noch einmal; ist der Server immer so langsam, fragen Sie Ihren Anbieter danach.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The server reported a temporary problem.</source>
         <translation>Der Server hat ein vorübergehendes Problem gemeldet.</translation>
     </message>
@@ -1229,7 +1289,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+98"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -1569,7 +1629,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Nachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The test message arrived in your Inbox after {seconds} s.</source>
         <translation>Die Testnachricht ist nach {seconds} s in Ihrem Posteingang angekommen.</translation>
     </message>

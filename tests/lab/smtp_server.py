@@ -67,6 +67,11 @@ class SmtpBehaviour:
     # Answer to every AUTH once the credentials are in, whatever they are, e.g.
     # (534, "5.7.9 Application-specific password required"); a 2xx code logs the client in.
     auth_reply: tuple[int, str] | None = None
+    # A raw line sent in answer to AUTH instead of the exchange, even one that is no SMTP reply
+    # at all ("", "hello there"); "{payload}" in it is replaced by the AUTH command's arguments,
+    # for a server that echoes what the client sent.
+    auth_answer: str | None = None
+    reply_delay: float = 0.0  # seconds before every line the server sends, greeting included
     # Hang up without answering on this verb (one of SCRIPTABLE_VERBS). For DATA: once the
     # message content has arrived, before the final reply ("did my mail go out?").
     close_after: str | None = None
@@ -217,7 +222,10 @@ class _LabSMTP(SMTP):
         self._owner._closed(self)
 
     async def push(self, status: AnyStr) -> None:
-        """The first reply (the greeting) one byte at a time if ``greeting_drip`` says so."""
+        """Every line after ``reply_delay``; the first reply (the greeting) one byte at a time
+        if ``greeting_drip`` says so."""
+        if self._owner.behaviour.reply_delay:
+            await asyncio.sleep(self._owner.behaviour.reply_delay)
         drip, self._drip = self._drip, 0.0
         if not drip:
             await super().push(status)
@@ -320,6 +328,8 @@ class _Script:
     ) -> Any:
         if await self._breaks_off(server, "AUTH"):
             return ""
+        if self._behaviour.auth_answer is not None:
+            return self._behaviour.auth_answer.replace("{payload}", " ".join(args))
         return MISSING  # carry on with aiosmtpd's own exchange, then ``authenticate``
 
     def authenticate(

@@ -53,6 +53,8 @@ _BY_DIAGNOSIS = {
     Diagnosis.NO_SUCH_HOST: SendmailExit.NOHOST,
     Diagnosis.NO_GREETING: SendmailExit.PROTOCOL,
     Diagnosis.CONNECTION_CLOSED: SendmailExit.TEMPFAIL,
+    Diagnosis.MALFORMED_REPLY: SendmailExit.PROTOCOL,
+    Diagnosis.OUT_OF_TIME: SendmailExit.TEMPFAIL,
     Diagnosis.TEMPORARY: SendmailExit.TEMPFAIL,
     Diagnosis.UNKNOWN: SendmailExit.UNAVAILABLE,
 }

@@ -66,6 +66,8 @@ class Diagnosis(StrEnum):
     NO_SUCH_HOST = "no-such-host"
     NO_GREETING = "no-greeting"  # connected, but nothing that speaks SMTP answered
     CONNECTION_CLOSED = "connection-closed"  # hung up or fell silent mid-conversation
+    MALFORMED_REPLY = "malformed-reply"  # an answer that is not an SMTP reply at all
+    OUT_OF_TIME = "out-of-time"  # every step answered in time, but the whole test took too long
     TEMPORARY = "temporary"  # any other 4xx
     UNKNOWN = "unknown"
 

@@ -15,7 +15,10 @@ What it promises, because the password is at stake:
   when the server offers STARTTLS.
 - A wrong password costs at most three failed logins, so that the test never runs into the
   lockouts servers impose after a few.
-- The transcript shows every command and reply but never the AUTH payloads.
+- The transcript shows every command and reply but never the AUTH payloads, nor the password
+  or a payload in any form a server may have said back (``wizard.smtp.redact``).
+- Every reply, malformed or not, ends in a diagnosis, and the whole conversation ends within
+  ``SEND_LIMIT`` seconds however slowly the server answers each step in time.
 
 ``submit_message`` runs the same conversation under the same promises for a message that is not
 a test (``email-setup-wizard send``): it logs in once, with the stored username only, and sends
@@ -50,6 +53,7 @@ from wizard.net.tls import client_context, same_fingerprint, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose
 from wizard.smtp.envelope import Envelope, seven_bit
 from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.redact import MASK, Redactor
 from wizard.smtp.session import (
     SessionFailed,
     certificate_from,
@@ -61,6 +65,7 @@ from wizard.smtp.session import (
     quit_politely,
     starttls,
 )
+from wizard.values import check_display_name, check_password, check_username
 
 if TYPE_CHECKING:
     import socket
@@ -69,6 +74,7 @@ if TYPE_CHECKING:
     from wizard.address import EmailAddress
 
 __all__ = [
+    "SEND_LIMIT",
     "SEND_TIMEOUTS",
     "SUBJECT",
     "SUPPORTED_MECHANISMS",
@@ -86,6 +92,9 @@ T = TypeVar("T")
 # Longer than the probe's: this is the server the user chose, and a login or a message may
 # legitimately take a while (delays after a failed login, content scanning after DATA).
 SEND_TIMEOUTS = ProbeTimeouts(connect=10.0, greeting=20.0, command=30.0)
+# The whole conversation, however many steps each answer just in time: a server that waits
+# 29 s before each of a dozen replies must not hold the user for six minutes.
+SEND_LIMIT = 120.0
 
 SUBJECT = "Test message from Email Setup Wizard"
 _BODY = """\
@@ -95,7 +104,6 @@ This message was sent by Email Setup Wizard to check the settings for sending ma
 It arrived, so the settings work. You can delete it.
 """
 
-_REDACTED = "********"
 # Failed logins one test may cost the user, whatever the number of usernames tried: servers
 # lock an account or ban an address after a few (fail2ban: five by default), and the user may
 # well run the test again with a corrected password.
@@ -163,6 +171,7 @@ async def send_test_message(
     on_step: StepCallback | None = None,
     timeouts: ProbeTimeouts | None = None,
     local_part: str | None = None,
+    limit: float = SEND_LIMIT,
 ) -> TestOutcome:
     """Log in to ``settings.host`` and send a test message; never raises for a failed test.
 
@@ -174,11 +183,16 @@ async def send_test_message(
     If the login is refused as a wrong password, the full address and then ``local_part``
     (by default the address's) are tried as the username, as mail programs do.
 
-    Raises ``InvalidAddressError`` if the address or the recipient is not an email address:
-    that is the caller's to check before a test. Cancelling stops at once and closes the socket.
+    The test ends with ``Diagnosis.OUT_OF_TIME`` once it has taken ``limit`` seconds.
+
+    Raises ``InvalidAddressError`` if the address or the recipient is not an email address, and
+    ``InvalidValueError`` for a display name, username or password that cannot be sent (a
+    line break, NUL, bytes that are not UTF-8), before connecting: that is the caller's to
+    check before a test. Cancelling stops at once and closes the socket.
     """
     sender = parse_address(settings.address)
     recipient = parse_address(settings.recipient) if settings.recipient else sender
+    check_display_name(settings.display_name)
     usernames = (settings.username, settings.address, local_part or sender.local_part)
     envelope, message_id = _test_message(settings, sender, recipient)
     return await submit_message(
@@ -189,6 +203,7 @@ async def send_test_message(
         usernames=tuple(name for name in dict.fromkeys(usernames) if name),
         on_step=on_step,
         timeouts=timeouts,
+        limit=limit,
     )
 
 
@@ -201,28 +216,40 @@ async def submit_message(
     usernames: tuple[str, ...] | None = None,
     on_step: StepCallback | None = None,
     timeouts: ProbeTimeouts | None = None,
+    limit: float = SEND_LIMIT,
 ) -> TestOutcome:
     """Log in to ``settings.host`` and send ``envelope``; never raises for a failed send. The
-    outcome is that of a test, with ``message_id`` handed back in it.
+    outcome is that of a test, with ``message_id`` handed back in it; after ``limit`` seconds,
+    ``Diagnosis.OUT_OF_TIME``. ``InvalidValueError`` for a username or password that cannot be
+    sent, before connecting.
 
     Only ``settings.username`` is tried unless ``usernames`` lists others to try after a
     wrong-password refusal: a set-up account's login is known, and every failed login counts
     towards a lockout. ``settings.address`` and ``settings.recipient`` play no part here: the
     envelope says who sends and who receives.
     """
+    usernames = usernames or (settings.username,)
+    for username in usernames:
+        check_username(username)
+    check_password(password)
     test = _Test(
         settings=settings,
         password=password,
         envelope=envelope,
         message_id=message_id,
-        usernames=usernames or (settings.username,),
+        usernames=usernames,
         timeouts=timeouts or SEND_TIMEOUTS,
         on_step=on_step,
+        redact=Redactor(password),
     )
     try:
-        return await test.run(client_context())
-    except ssl.SSLCertVerificationError as rejection:
-        return await test.run(unverified_context(), rejection)
+        async with asyncio.timeout(limit):
+            try:
+                return await test.run(client_context())
+            except ssl.SSLCertVerificationError as rejection:
+                return await test.run(unverified_context(), rejection)
+    except TimeoutError:
+        return test.out_of_time()
 
 
 class _Stop(Exception):
@@ -243,6 +270,7 @@ class _Test:
     usernames: tuple[str, ...]
     timeouts: ProbeTimeouts
     on_step: StepCallback | None
+    redact: Redactor
     transcript: list[str] = field(default_factory=list)  # across both connections, if two
     stage: Stage = Stage.CONNECT
     certificate: Certificate | None = None
@@ -257,6 +285,7 @@ class _Test:
         verifying connection escapes as ``SSLCertVerificationError``."""
         smtp = _RecordingSMTP(
             self.transcript,
+            self.redact,
             hostname=self.settings.host,
             use_tls=self.settings.security is Security.SSL,
             start_tls=False,  # upgraded explicitly, so that "not offered" is seen
@@ -270,7 +299,8 @@ class _Test:
             return await self._converse(smtp, sock, tls_context, rejection)
         except SessionFailed as failed:
             reply = _reply_of(failed.__cause__)
-            stop = _Stop(diagnose(self.stage, reply, failure=failed.failure), reply)
+            shown = None if reply is None else self._masked(reply)
+            stop = _Stop(diagnose(self.stage, reply, failure=failed.failure), shown)
         except _Stop as stopped:
             stop = stopped
         finally:
@@ -398,7 +428,7 @@ class _Test:
         try:
             await self._exchange(methods[mechanism](username, self.password))
         except aiosmtplib.SMTPAuthenticationError as err:
-            raise _refusal(Stage.AUTH, err) from err
+            raise self._refusal(Stage.AUTH, err) from err
 
     async def _send(self, smtp: _RecordingSMTP) -> Reply:
         """MAIL, RCPT for every recipient, then DATA; the server's acceptance of the message.
@@ -412,7 +442,7 @@ class _Test:
         try:
             await self._exchange(smtp.mail(envelope.sender, options=options, encoding=encoding))
         except aiosmtplib.SMTPResponseException as err:
-            raise _refusal(Stage.SEND, err, "MAIL") from err
+            raise self._refusal(Stage.SEND, err, "MAIL") from err
         refused: list[tuple[str, Reply]] = []
         for recipient in envelope.recipients:
             try:
@@ -420,16 +450,16 @@ class _Test:
             except aiosmtplib.SMTPResponseException as err:
                 refused.append((recipient, Reply(err.code, err.message)))
         if refused:
-            self.refused = tuple(refused)
+            self.refused = tuple((recipient, self._masked(reply)) for recipient, reply in refused)
             with contextlib.suppress(_Stop, aiosmtplib.SMTPResponseException):
                 await self._exchange(smtp.rset())
             reply = refused[0][1]
-            raise _Stop(diagnose(Stage.SEND, reply, command="RCPT"), reply)
+            raise _Stop(diagnose(Stage.SEND, reply, command="RCPT"), self._masked(reply))
         try:
             response = await self._exchange(smtp.data(content))
         except aiosmtplib.SMTPResponseException as err:
-            raise _refusal(Stage.SEND, err, "DATA") from err
-        return Reply(response.code, response.message)
+            raise self._refusal(Stage.SEND, err, "DATA") from err
+        return Reply(response.code, self.redact(response.message))
 
     def _fit(self, smtp: _RecordingSMTP) -> tuple[list[str], bytes]:
         """The MAIL parameters the message needs, and the message as this server can take it:
@@ -454,12 +484,32 @@ class _Test:
         return options, content
 
     async def _exchange(self, step: Coroutine[Any, Any, T]) -> T:
-        """Await one step under the command deadline; silence or a hang-up ends the test."""
+        """Await one step under the command deadline; silence, a hang-up or an answer that is
+        not an SMTP reply at all (an empty line, ``hello there``) ends the test."""
         try:
             async with asyncio.timeout(self.timeouts.command):
                 return await step
         except OSError as err:  # timeouts and hang-ups, aiosmtplib's included, are OSErrors
             raise _Stop(Diagnosis.CONNECTION_CLOSED) from err
+        except aiosmtplib.SMTPResponseException as err:
+            if err.code <= 0:  # aiosmtplib's stand-in code for a line it could not read
+                raise _Stop(Diagnosis.MALFORMED_REPLY) from err
+            raise
+
+    def _refusal(
+        self, stage: Stage, error: aiosmtplib.SMTPResponseException, command: str | None = None
+    ) -> _Stop:
+        """The end of the test when the server refused: what the reply means (read from its
+        own words), and the reply as the user is shown it (masked)."""
+        reply = Reply(error.code, error.message)
+        return _Stop(diagnose(stage, reply, command=command), self._masked(reply))
+
+    def _masked(self, reply: Reply) -> Reply:
+        return Reply(reply.code, self.redact(reply.text))
+
+    def out_of_time(self) -> TestOutcome:
+        """The outcome once the overall time limit has ended the test, at whatever stage."""
+        return self._outcome(Diagnosis.OUT_OF_TIME, None)
 
     def _outcome(
         self,
@@ -505,14 +555,6 @@ def _test_message(
     return Envelope(sender.address, (recipient.address,), content), str(message["Message-ID"])
 
 
-def _refusal(
-    stage: Stage, error: aiosmtplib.SMTPResponseException, command: str | None = None
-) -> _Stop:
-    """The end of the test when the server refused: the reply, and what it means."""
-    reply = Reply(error.code, error.message)
-    return _Stop(diagnose(stage, reply, command=command), reply)
-
-
 def _reply_of(error: BaseException | None) -> Reply | None:
     """The server's reply behind a probe step's failure, if it was a reply at all."""
     if isinstance(error, aiosmtplib.SMTPResponseException) and error.code > 0:
@@ -527,12 +569,18 @@ def command_line(args: tuple[bytes, ...], *, continuing: bool) -> str:
     password of AUTH LOGIN, the digest of CRAM-MD5) and is hidden whole. An AUTH command keeps
     its mechanism and loses its initial response, which for PLAIN is the password in base64.
     """
+    hidden = _secret_args(args, continuing=continuing)
+    shown = [arg.decode("utf-8", "replace") for arg in args[: len(args) - len(hidden)]]
+    return " ".join(shown + [MASK] * bool(hidden))
+
+
+def _secret_args(args: tuple[bytes, ...], *, continuing: bool) -> tuple[bytes, ...]:
+    """The trailing arguments of a client command that carry a secret (see ``command_line``)."""
     if continuing:
-        return _REDACTED
+        return args
     if args and args[0].upper() == b"AUTH":
-        shown = [arg.decode("ascii", "replace") for arg in args[:2]]
-        return " ".join(shown + [_REDACTED] * (len(args) > 2))
-    return " ".join(arg.decode("utf-8", "replace") for arg in args)
+        return args[2:]
+    return ()
 
 
 class _RecordingSMTP(aiosmtplib.SMTP):
@@ -542,9 +590,10 @@ class _RecordingSMTP(aiosmtplib.SMTP):
     greeting, STARTTLS and DATA) are recorded around the public methods that run them.
     """
 
-    def __init__(self, transcript: list[str], **options: Any) -> None:
+    def __init__(self, transcript: list[str], redact: Redactor, **options: Any) -> None:
         super().__init__(**options)
         self._transcript = transcript
+        self._redact = redact
         self.last_reply: Reply | None = None
         self.answered = False  # the server has answered everything said to it
 
@@ -555,10 +604,10 @@ class _RecordingSMTP(aiosmtplib.SMTP):
     ) -> aiosmtplib.SMTPResponse:
         if self.is_connected:  # otherwise aiosmtplib refuses without sending anything
             continuing = self.last_reply is not None and self.last_reply.code == 334
+            for payload in _secret_args(args, continuing=continuing):
+                self._redact.add_payload(payload)
             self._said(command_line(args, continuing=continuing))
-        response = await super().execute_command(*args, timeout=timeout)
-        self._record(response.code, response.message)
-        return response
+        return await self._recorded(super().execute_command(*args, timeout=timeout))
 
     async def connect(self, **options: Any) -> aiosmtplib.SMTPResponse:
         self.answered = False  # the greeting is due
@@ -598,8 +647,10 @@ class _RecordingSMTP(aiosmtplib.SMTP):
         self.answered = False
 
     def _record(self, code: int, text: str) -> None:
+        text = self._redact(text)
         self.last_reply = Reply(code, text)
-        self.answered = True
+        # After a line that is no reply at all the conversation is broken: hang up, no QUIT.
+        self.answered = code > 0
         if code <= 0:  # aiosmtplib's stand-in for "not an SMTP reply at all"
             self._transcript.append(f"S: {text}")
             return
