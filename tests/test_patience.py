@@ -23,8 +23,10 @@ from tests.test_detect import (
     run_detect,
     start_detection,
 )
+from wizard.address import parse_address
 from wizard.discovery import guess
 from wizard.discovery.context import Deadlines, SourceOutcome
+from wizard.discovery.engine import detect
 from wizard.discovery.events import (
     CandidateChecked,
     CandidateFound,
@@ -46,6 +48,7 @@ from wizard.model import (
     Tier,
     Trust,
 )
+from wizard.providers import ProviderDatabase
 
 Endpoint = tuple[str, int, Security]
 
@@ -242,6 +245,37 @@ def test_stop_ends_a_wait_for_a_greeting_at_once(lab: Lab) -> None:
         await cancel_promptly(task)
 
     asyncio.run(scenario())
+
+
+def test_stop_ends_detection_with_what_it_found(lab: Lab) -> None:
+    """How the command line ends the incoming-server search once the outgoing answer is in:
+    an answer, not a cancellation, saying how far each check got."""
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(silent=True))
+
+    async def scenario() -> DetectionResult:
+        stop = asyncio.Event()
+
+        def watch(event: DetectionEvent) -> None:
+            if isinstance(event, SlowGreeting):
+                stop.set()
+
+        return await detect(
+            parse_address("alice@example.test"),
+            providers=ProviderDatabase({}),
+            deadlines=Deadlines(),
+            on_event=watch,
+            stop=stop,
+        )
+
+    result = asyncio.run(scenario())
+
+    assert result.best is None  # a server that never greeted is not offered as a guess
+    probe_row = report_of(result, SourceName.PROBE)
+    assert probe_row.note is SourceNote.NONE_ANSWERED
+    assert (
+        "587 on smtp.example.test accepted the connection but sent no complete greeting within"
+    ) in probe_row.detail
+    assert "the time limit was reached" in probe_row.detail
 
 
 # -- the same words whatever the timing -----------------------------------------------------

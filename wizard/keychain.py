@@ -19,17 +19,16 @@ import contextlib
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeVar
-
-import keyring
-import keyring.backend
-import keyring.core
-from keyring.backend import KeyringBackend
-from keyring.backends.chainer import ChainerBackend
-from keyring.backends.fail import Keyring as FailKeyring
-from keyring.errors import InitError, KeyringLocked, NoKeyringError, PasswordDeleteError
+from typing import TYPE_CHECKING, TypeVar
 
 from wizard.errors import WizardError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself (a tenth of a second to import, and more to look for backends) is imported by
+# the functions that use it: commands that never touch the keychain, and the error types here
+# that wizard.messages words, should not wait for it.
 
 T = TypeVar("T")
 
@@ -108,6 +107,8 @@ def get_secret(service: str, username: str) -> str | None:
 
 def delete_secret(service: str, username: str) -> bool:
     """Remove the entry; False when there was none."""
+    from keyring.errors import PasswordDeleteError
+
     backend = _backend()
     try:
         _call(backend, lambda: backend.delete_password(service, username))
@@ -123,6 +124,11 @@ def delete_secret(service: str, username: str) -> bool:
 
 def _backend() -> KeyringBackend:
     """The keychain to use, or ``KeychainError(NO_BACKEND)``."""
+    import keyring.backend
+    import keyring.core
+    from keyring.backends.chainer import ChainerBackend
+    from keyring.backends.fail import Keyring as FailKeyring
+
     try:
         chosen = keyring.get_keyring()
         if _usable(chosen) is None:
@@ -153,6 +159,8 @@ def _usable(backend: KeyringBackend) -> KeyringBackend | None:
     A chain is never used as such, because it reads from and writes to its members in turn, and
     that would include the refused ones.
     """
+    from keyring.backends.chainer import ChainerBackend
+
     members: list[KeyringBackend] = (
         list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
     )
@@ -173,6 +181,8 @@ def _call(backend: KeyringBackend, operation: Callable[[], T]) -> T:
 
 
 def _problem(error: BaseException) -> KeychainProblem:
+    from keyring.errors import InitError, KeyringLocked, NoKeyringError
+
     chain: list[BaseException] = []
     cause: BaseException | None = error
     while cause is not None:

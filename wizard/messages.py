@@ -39,6 +39,7 @@ from wizard.outbound.sender import SendError, SendProblem
 from wizard.printable import printable
 from wizard.profiles import ProfileError, ProfileProblem
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage
+from wizard.wording import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # re-exported for the GUI
 
 if TYPE_CHECKING:
     from wizard.delivery.authresults import CheckResult, Verdict
@@ -47,12 +48,6 @@ if TYPE_CHECKING:
 Translate = Callable[[str, str], str]
 
 CONTEXT = "Messages"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation without translating it yet (Qt's idiom)."""
-    del context
-    return text
 
 
 def untranslated(context: str, text: str) -> str:

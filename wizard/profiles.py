@@ -22,8 +22,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from wizard.address import parse_address
 from wizard.errors import WizardError
 from wizard.keychain import service_name
@@ -92,9 +90,7 @@ class ProfileStore:
     """The accounts file. Each call reads or writes it anew: there is no cache to go stale."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self._path = (
-            path if path is not None else platformdirs.user_config_path(APP_NAME) / "accounts.json"
-        )
+        self._path = path if path is not None else _config_folder() / "accounts.json"
 
     @property
     def path(self) -> Path:
@@ -258,3 +254,11 @@ def _text(raw: dict[str, object], key: str) -> str:
 
 def _optional_text(raw: dict[str, object], key: str) -> str | None:
     return None if raw[key] is None else _text(raw, key)
+
+
+def _config_folder() -> Path:
+    """The user's configuration folder for the program (platformdirs is imported only here:
+    commands that never read accounts need not load it)."""
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME)

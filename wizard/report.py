@@ -5,11 +5,13 @@ Scripts depend on these keys; add new ones freely, never rename or drop one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.messages import describe_caution, describe_diagnosis, describe_source
 from wizard.model import Candidate, Certificate, DetectionResult
-from wizard.smtp.send import TestOutcome
+
+if TYPE_CHECKING:
+    from wizard.smtp.send import TestOutcome
 
 # clientConfig authentication words → the SASL mechanisms they stand for.
 _SASL_FOR_METHOD = {

@@ -31,7 +31,6 @@ from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "accounts",
-        help="list, show or remove the accounts set up on this computer",
         description="List, show or remove stored accounts. Removing also deletes the password "
         "from the keychain.",
     )

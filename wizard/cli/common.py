@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from wizard.cli.i18n import CONTEXT, translate
 from wizard.errors import WizardError
-from wizard.messages import QT_TRANSLATE_NOOP, describe_error
+from wizard.wording import QT_TRANSLATE_NOOP
 
 # The exit codes are the scripting contract documented in the README.
 EXIT_OK = 0
@@ -45,6 +45,8 @@ def complain(reason: str) -> None:
 
 def fail(err: WizardError, code: int) -> int:
     """Explain ``err`` on stderr in plain words and return the exit code to use."""
+    from wizard.messages import describe_error  # every error's words: only once one happened
+
     complain(describe_error(err, translate))
     return code
 

@@ -1,4 +1,8 @@
-"""``email-setup-wizard detect ADDRESS``: show the detected settings, or print them as JSON."""
+"""``email-setup-wizard detect ADDRESS``: show the detected settings, or print them as JSON.
+
+The words for the result (``wizard.messages``, ``wizard.report``) are imported where they are
+first needed, once detection has started: the first DNS question does not wait for them.
+"""
 
 from __future__ import annotations
 
@@ -22,24 +26,15 @@ from wizard.cli.i18n import translate
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.discovery.events import DetectionEvent, SourceFinished
+from wizard.discovery.patience import FLOOR
 from wizard.errors import InvalidAddressError
-from wizard.messages import (
-    describe_caution,
-    describe_source,
-    security_label,
-    source_label,
-    status_label,
-    trust_label,
-)
 from wizard.model import Candidate, DetectionResult, Protocol, SourceReport
-from wizard.report import auth_mechanisms, candidate_json, detection_json
 from wizard.runtime import run
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "detect",
-        help="find the outgoing-mail settings for an address",
         description="Ask every source at once and print the best outgoing-mail settings.",
     )
     parser.add_argument("address", help="the email address, e.g. alice@example.com")
@@ -64,6 +59,8 @@ def handle(args: argparse.Namespace) -> int:
         return fail(err, EXIT_INVALID_INPUT)
 
     def show_progress(event: DetectionEvent) -> None:
+        from wizard.messages import source_label, status_label
+
         if isinstance(event, SourceFinished):
             report = event.report
             print(
@@ -81,6 +78,8 @@ def handle(args: argparse.Namespace) -> int:
         )
     )
     if args.json:
+        from wizard.report import detection_json
+
         print_json(detection_json(result) | {"imap": incoming_json(incoming)})
     else:
         print(render(result, verbose=args.verbose))
@@ -94,19 +93,38 @@ async def detect_both(
     on_event: Callable[[DetectionEvent], None] | None = None,
 ) -> tuple[DetectionResult, DetectionResult]:
     """The outgoing settings and, in a separate run beside them, the incoming (IMAP) server
-    that delivery confirmation needs; ``on_event`` sees the outgoing run's progress."""
-    outgoing = detect(address, deadlines=deadlines, on_event=on_event)
-    incoming = detect(address, deadlines=deadlines, protocol=Protocol.IMAP)
-    return await asyncio.gather(outgoing, incoming)
+    that delivery confirmation needs; ``on_event`` sees the outgoing run's progress.
+
+    The incoming server is extra information: it never holds up the outgoing answer by more
+    than that took to find (at least the floor of detection's patience). By then, the
+    incoming run ends with what it has found.
+    """
+    loop = asyncio.get_running_loop()
+    stop_incoming = asyncio.Event()
+    incoming = asyncio.create_task(
+        detect(address, deadlines=deadlines, protocol=Protocol.IMAP, stop=stop_incoming)
+    )
+    started = loop.time()
+    try:
+        outgoing = await detect(address, deadlines=deadlines, on_event=on_event)
+    except BaseException:
+        incoming.cancel()
+        raise
+    loop.call_later(max(FLOOR, loop.time() - started), stop_incoming.set)
+    return outgoing, await incoming
 
 
 def incoming_json(result: DetectionResult) -> dict[str, Any] | None:
     """The detected IMAP server for the JSON ``imap`` key, shaped like ``smtp``."""
+    from wizard.report import candidate_json
+
     return candidate_json(result.best) if result.best else None
 
 
 def render_incoming(result: DetectionResult) -> str:
     """The detected IMAP server in the user's language, or that none was found."""
+    from wizard.messages import describe_caution, security_label
+
     if result.best is None:
         return translate(
             "CommandLine",
@@ -130,6 +148,8 @@ def render_incoming(result: DetectionResult) -> str:
 
 def render(result: DetectionResult, *, verbose: bool) -> str:
     """The human-readable report, in the user's language."""
+    from wizard.messages import describe_caution, source_label, status_label
+
     lines: list[str] = []
     if result.best is None:
         lines.append(
@@ -170,11 +190,15 @@ def render(result: DetectionResult, *, verbose: bool) -> str:
 
 def _account(report: SourceReport) -> str:
     """A source's outcome in words, then the technical details a helpdesk asks for."""
+    from wizard.messages import describe_source
+
     summary = describe_source(report, translate)
     return f"{summary} — {report.detail}" if report.detail else summary
 
 
 def _alternative(candidate: Candidate) -> str:
+    from wizard.messages import security_label, source_label, trust_label
+
     config, probe = candidate.config, candidate.probe
     facts = [source_label(config.source, translate), trust_label(config.trust, translate)]
     if probe and probe.verified:
@@ -184,6 +208,9 @@ def _alternative(candidate: Candidate) -> str:
 
 
 def _describe(candidate: Candidate) -> list[str]:
+    from wizard.messages import security_label, source_label, trust_label
+    from wizard.report import auth_mechanisms
+
     config, probe = candidate.config, candidate.probe
     if probe and probe.verified:
         checked = translate("CommandLine", "confirmed live")

@@ -16,7 +16,6 @@ from wizard.runtime import run
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "domain-check",
-        help="check the sender domain's SPF, DKIM, DMARC, MTA-STS, TLS-RPT and DANE",
         description="Check whether mail from ADDRESS sent through its outgoing server will be "
         "accepted (SPF, DKIM, DMARC), and how others deliver to its domain (MTA-STS, TLS-RPT, "
         "DANE). Never connects to port 25; the whole check takes at most 10 seconds.",

@@ -35,8 +35,6 @@ _IMAP_PORTS = {Security.SSL: 993, Security.STARTTLS: 143, Security.NONE: 143}
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "export",
-        help="write an account's settings for msmtp, git, mutt, Thunderbird, Apple Mail, "
-        "Python or JSON",
         description="Write the settings of an account set up here in the format another "
         "program reads. No export holds the password: each names the keychain entry, or "
         "sends through `email-setup-wizard send`.",

@@ -21,7 +21,6 @@ import argparse
 import getopt
 import sys
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 from wizard.cli.common import complain, fail
@@ -35,9 +34,6 @@ from wizard.outbound.message import MessageError, until_lone_dot
 from wizard.outbound.sender import SendError, SendRequest, deliver, prepare
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.runtime import run
-
-SENDMAIL_NAME = "sendmail"  # a symlink by this name makes the program act as ``send``
-COMPAT_OPTION = "--sendmail-compat"
 
 USAGE = (
     "usage: email-setup-wizard send [-t] [-i] [-f FROM] [-F NAME] [-v] [--account ADDRESS] "
@@ -85,20 +81,9 @@ class Options:
     help: bool = False
 
 
-def as_command_line(program: str, arguments: list[str]) -> list[str]:
-    """``arguments`` as the command parser should see them: started through a path named
-    ``sendmail``, or with ``--sendmail-compat`` first, this is the ``send`` command."""
-    if PurePath(program).stem == SENDMAIL_NAME:
-        return ["send", *arguments]
-    if arguments[:1] == [COMPAT_OPTION]:
-        return ["send", *arguments[1:]]
-    return arguments
-
-
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "send",
-        help="send a message through a set-up account, as sendmail does (see send --help)",
         add_help=False,
         prefix_chars="\0",  # nothing is an option to argparse: sendmail's are read here
     )

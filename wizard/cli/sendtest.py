@@ -102,7 +102,6 @@ def send_settings(
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "test",
-        help="log in and send a real test message",
         description="Log in to the outgoing server and send a real test message. Without "
         "--host, the stored account for ADDRESS is tested with the password from the keychain.",
     )

@@ -53,7 +53,6 @@ from wizard.smtp.send import send_test_message
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "setup",
-        help="detect, test and store an account (the wizard, without windows)",
         description="Detect the settings, send a real test message, then store the password "
         "in the keychain and the account profile. Nothing is stored if the test fails.",
     )

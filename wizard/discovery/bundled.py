@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
 from wizard.model import SourceName, SourceNote, Tier, Trust
 
 
 async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
-    """Emit the bundled settings for the address's domain, if the database knows it."""
-    config = ctx.providers.lookup(ctx.address.domain)
+    """Emit the bundled settings for the address's domain, if the database knows it.
+
+    The database is read on a worker thread, while the other sources' questions go out.
+    """
+    database = await asyncio.to_thread(lambda: ctx.providers)
+    config = database.lookup(ctx.address.domain)
     if config is None:
         detail = f"{ctx.address.domain} is not in the bundled database"
         return SourceOutcome(SourceNote.NOT_LISTED, detail)

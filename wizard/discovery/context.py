@@ -6,18 +6,22 @@ one detection shares one HTTP connection pool and tests can see exactly what is 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import dns.asyncresolver
-import httpx
+from typing import TYPE_CHECKING
 
 from wizard.address import EmailAddress
-from wizard.clientconfig import ClientConfig, to_server_configs
 from wizard.errors import WizardError
 from wizard.model import Protocol, ServerConfig, SourceName, SourceNote, Tier, Trust
-from wizard.providers import ProviderDatabase
-from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.phases import ProbeTimeouts
+
+if TYPE_CHECKING:
+    import dns.asyncresolver
+    import httpx
+
+    from wizard.clientconfig import ClientConfig
+    from wizard.providers import ProviderDatabase
 
 ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
 
@@ -75,17 +79,42 @@ class DiscoveryContext:
     """The shared state of one detection run."""
 
     address: EmailAddress
-    http: httpx.AsyncClient
     resolver: dns.asyncresolver.Resolver
-    providers: ProviderDatabase
     deadlines: Deadlines
+    database: ProviderDatabase | None = None  # None: the bundled one (``providers``)
     ispdb_url: str = ISPDB_URL
     protocol: Protocol = Protocol.SMTP  # which servers the sources look for
+
+    @functools.cached_property
+    def providers(self) -> ProviderDatabase:
+        """The provider database: ``database``, else the bundled one, read when first asked
+        (a few milliseconds of JSON that the first DNS questions need not wait for)."""
+        from wizard.providers import ProviderDatabase
+
+        return self.database or ProviderDatabase.bundled()
+
+    @functools.cached_property
+    def http(self) -> httpx.AsyncClient:
+        """The HTTP client the sources share, made when the first one fetches something (so
+        that httpx and a TLS context are not loaded before the first DNS question is out).
+        Whoever made this context closes it (``close``)."""
+        from wizard.net.http import new_client
+
+        return new_client(
+            connect_timeout=self.deadlines.http_connect, read_timeout=self.deadlines.http_read
+        )
+
+    async def close(self) -> None:
+        """Close the HTTP client, if one was made."""
+        if "http" in vars(self):
+            await self.http.aclose()
 
     def configs_from(
         self, config: ClientConfig, *, source: SourceName, trust: Trust, tier: Tier, origin: str
     ) -> list[ServerConfig]:
         """Expand a provider document's servers (of ``protocol``) for this address."""
+        from wizard.clientconfig import to_server_configs
+
         return to_server_configs(
             config,
             address=self.address.address,

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import importlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+from typing import Protocol as Interface
 
 from wizard.address import EmailAddress
-from wizard.discovery import autoconfig, bundled, guess, ispdb, mx, srv
+from wizard.discovery import bundled, guess, srv
 from wizard.discovery.context import (
     ISPDB_URL,
     Deadlines,
@@ -47,7 +51,6 @@ from wizard.discovery.ranking import (
 )
 from wizard.discovery.rules import STATED, Finding, SourceRules
 from wizard.errors import WizardError
-from wizard.imap.probe import probe_imap
 from wizard.model import (
     Candidate,
     Caution,
@@ -64,10 +67,10 @@ from wizard.model import (
     Tier,
 )
 from wizard.net.dns import DnsError, DomainNotFoundError, new_resolver
-from wizard.net.http import new_client
-from wizard.providers import ProviderDatabase
-from wizard.smtp.probe import probe_smtp
-from wizard.smtp.session import Milestones
+from wizard.smtp.phases import Milestones, ProbeTimeouts
+
+if TYPE_CHECKING:
+    from wizard.providers import ProviderDatabase
 
 log = logging.getLogger(__name__)
 
@@ -81,23 +84,51 @@ SLOW_GREETING = 1.0
 
 @dataclass(frozen=True)
 class Job:
-    """One concurrent unit of a source; a source may have several (HTTPS and HTTP autoconfig)."""
+    """One concurrent unit of a source; a source may have several (HTTPS and HTTP autoconfig).
+
+    ``run`` names the coroutine function (``module.function`` in ``wizard.discovery``): the
+    module is imported when the job starts, on a worker thread if it is not loaded yet, so
+    that sources needing HTTPS, XML or the public suffix list do not hold up the DNS
+    questions of the others (see ``_load``). Jobs start in the order listed: those that only
+    ask DNS first.
+    """
 
     source: SourceName
     tier: Tier  # the best tier this job can produce, for the stopping rule
-    run: Callable[[DiscoveryContext, Emit], Awaitable[SourceOutcome]]
+    run: str
     network: bool = True  # asks the network, so a domain that does not exist ends it
 
 
 JOBS = (
-    Job(SourceName.BUNDLED, Tier.PROVIDER, bundled.run, network=False),
-    Job(SourceName.AUTOCONFIG, Tier.PROVIDER, autoconfig.run_https),
-    Job(SourceName.AUTOCONFIG, Tier.HTTP, autoconfig.run_http),
-    Job(SourceName.ISPDB, Tier.PROVIDER, ispdb.run),
-    Job(SourceName.MX, Tier.MX, mx.run),
-    Job(SourceName.SRV, Tier.SRV, srv.run),
-    Job(SourceName.PROBE, Tier.PROBE, guess.run),
+    Job(SourceName.SRV, Tier.SRV, "srv.run"),
+    Job(SourceName.PROBE, Tier.PROBE, "guess.run"),
+    Job(SourceName.MX, Tier.MX, "mx.run"),
+    Job(SourceName.BUNDLED, Tier.PROVIDER, "bundled.run", network=False),
+    Job(SourceName.AUTOCONFIG, Tier.PROVIDER, "autoconfig.run_https"),
+    Job(SourceName.AUTOCONFIG, Tier.HTTP, "autoconfig.run_http"),
+    Job(SourceName.ISPDB, Tier.PROVIDER, "ispdb.run"),
 )
+
+
+class Prober(Interface):
+    """``probe_smtp`` or ``probe_imap``."""
+
+    async def __call__(
+        self,
+        host: str,
+        port: int,
+        security: Security,
+        *,
+        timeouts: ProbeTimeouts | None = None,
+        milestones: Milestones | None = None,
+    ) -> ProbeResult: ...
+
+
+# The live check of each protocol: ``module.function``, loaded like the sources.
+PROBERS = {
+    Protocol.SMTP: "wizard.smtp.probe.probe_smtp",
+    Protocol.IMAP: "wizard.imap.probe.probe_imap",
+}
 
 RULES: dict[SourceName, SourceRules] = {
     SourceName.BUNDLED: STATED,
@@ -197,13 +228,18 @@ class _Milestone:
 
 
 @dataclass(frozen=True)
+class _Stop:
+    """The caller wants the answer now (``detect``'s ``stop``)."""
+
+
+@dataclass(frozen=True)
 class _Alarm:
     """Time to look again at the checks that are being waited for (the alarm set for ``when``)."""
 
     when: float
 
 
-_Message = _Proposed | _JobDone | _Probed | _Milestone | _Alarm
+_Message = _Proposed | _JobDone | _Probed | _Milestone | _Stop | _Alarm
 
 
 async def detect(
@@ -214,27 +250,58 @@ async def detect(
     on_event: EventSink | None = None,
     ispdb_url: str = ISPDB_URL,
     protocol: Protocol = Protocol.SMTP,
+    stop: asyncio.Event | None = None,
 ) -> DetectionResult:
     """Find the outgoing-server settings for ``address``; with ``protocol``, the incoming
     (IMAP) server's, by the same sources and rules (a separate run, so that the outgoing
     answer never waits for it).
 
-    Never takes longer than ``deadlines.total``; cancelling the calling task stops all work.
+    Never takes longer than ``deadlines.total``; once ``stop`` is set, it ends as it would out
+    of time, with what it found so far. Cancelling the calling task stops all work.
     """
-    deadlines = deadlines or Deadlines()
-    async with new_client(
-        connect_timeout=deadlines.http_connect, read_timeout=deadlines.http_read
-    ) as http:
-        ctx = DiscoveryContext(
-            address=address,
-            http=http,
-            resolver=new_resolver(deadlines.dns),
-            providers=providers or ProviderDatabase.bundled(),
-            deadlines=deadlines,
-            ispdb_url=ispdb_url,
-            protocol=protocol,
-        )
-        return await _Detection(ctx, on_event or (lambda _event: None)).run()
+    ctx = DiscoveryContext(
+        address=address,
+        resolver=new_resolver((deadlines or Deadlines()).dns),
+        deadlines=deadlines or Deadlines(),
+        database=providers,
+        ispdb_url=ispdb_url,
+        protocol=protocol,
+    )
+    try:
+        return await _Detection(ctx, on_event or (lambda _event: None)).run(stop)
+    finally:
+        await ctx.close()
+
+
+# Modules loaded completely (``sys.modules`` also holds those still being imported): the
+# sources that need nothing but DNS come with the engine, the others through ``_load``.
+_loaded: dict[str, ModuleType] = {module.__name__: module for module in (bundled, guess, srv)}
+
+
+def preload() -> None:
+    """Import everything detection will need and read the provider database, for a caller
+    with time to spare (the wizard, while the user types): detection then starts at once."""
+    from wizard.providers import ProviderDatabase
+
+    for job in JOBS:
+        module_name = f"wizard.discovery.{job.run}".rpartition(".")[0]
+        _loaded[module_name] = importlib.import_module(module_name)
+    for path in PROBERS.values():
+        module_name = path.rpartition(".")[0]
+        _loaded[module_name] = importlib.import_module(module_name)
+    ProviderDatabase.bundled()
+
+
+async def _load(path: str) -> Any:
+    """The function at ``path`` (``package.module.function``), its module imported first if
+    need be: on a worker thread, so that the event loop keeps asking and answering meanwhile
+    (importing httpx or aiosmtplib takes longer than a DNS round trip)."""
+    module_name, _, name = path.rpartition(".")
+    module = _loaded.get(module_name)
+    if module is None:
+        module = await asyncio.to_thread(importlib.import_module, module_name)
+        _loaded[module_name] = module
+    return getattr(module, name)
 
 
 class _Watch(Milestones):
@@ -275,13 +342,15 @@ class _Detection:
         self.decisions: dict[Endpoint, str] = {}  # why a check was given up, for the helpdesk
         self.alarm: asyncio.TimerHandle | None = None
         self.domain_missing = False
+        self.stopped = False
         self.seq = 0
         # A server that accepted the connection is alive: its greeting is waited for as long as
         # detection runs (RFC 5321 allows minutes); patience decides once an answer is confirmed.
         self.probe_timeouts = dataclasses.replace(ctx.deadlines.probe, greeting=ctx.deadlines.total)
 
-    async def run(self) -> DetectionResult:
+    async def run(self, stop: asyncio.Event | None) -> DetectionResult:
         started = self.loop.time()
+        stopping = asyncio.create_task(self._wait_for(stop)) if stop is not None else None
         for source in SourceName:
             jobs = tuple(job for job in JOBS if job.source is source)
             self.rows[source] = _SourceRow(RULES[source], jobs, started)
@@ -291,7 +360,7 @@ class _Detection:
         timed_out = False
         try:
             async with asyncio.timeout_at(started + self.ctx.deadlines.total):
-                while not self._settled():
+                while not self.stopped and not self._settled():
                     self._handle(await self.queue.get())
                     self._review()
         except TimeoutError:
@@ -299,8 +368,10 @@ class _Detection:
         finally:
             if self.alarm is not None:
                 self.alarm.cancel()
+            if stopping is not None:
+                stopping.cancel()
             await self._stop_everything()
-        if timed_out:
+        if timed_out or self.stopped:
             self._give_up_all()
             ending = (SourceStatus.TIMEOUT, SourceOutcome(SourceNote.OUT_OF_TIME, "out of time"))
         else:
@@ -309,6 +380,10 @@ class _Detection:
             self._close(row, ending)
         return self._result(started)
 
+    async def _wait_for(self, stop: asyncio.Event) -> None:
+        await stop.wait()
+        self.queue.put_nowait(_Stop())
+
     # -- jobs and probes -------------------------------------------------------------------
 
     async def _run_job(self, job: Job) -> None:
@@ -316,7 +391,9 @@ class _Detection:
             self.queue.put_nowait(_Proposed(job, config, says))
 
         try:
-            outcome = await job.run(self.ctx, emit)
+            run: Callable[[DiscoveryContext, Emit], Awaitable[SourceOutcome]]
+            run = await _load(f"wizard.discovery.{job.run}")
+            outcome = await run(self.ctx, emit)
         except DomainNotFoundError as err:
             missing = SourceOutcome(SourceNote.DOMAIN_NOT_FOUND, f"{err.domain} does not exist")
             done = _JobDone(job, SourceStatus.NOTHING, missing, domain_missing=True)
@@ -338,8 +415,8 @@ class _Detection:
 
     async def _run_probe(self, endpoint: Endpoint) -> None:
         host, port, security = endpoint
-        probe = probe_imap if self.ctx.protocol is Protocol.IMAP else probe_smtp
         try:
+            probe: Prober = await _load(PROBERS[self.ctx.protocol])
             result = await probe(
                 host,
                 port,
@@ -364,6 +441,8 @@ class _Detection:
             self._milestone(message)
         elif isinstance(message, _JobDone):
             self._job_done(message)
+        elif isinstance(message, _Stop):
+            self.stopped = True
         elif self.alarm is not None and self.alarm.when() == message.when:
             self.alarm = None  # it went off
 

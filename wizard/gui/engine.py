@@ -5,7 +5,9 @@ profile file. The screenshot script (and page tests that need no network) hand i
 with the same shapes, so every page can be shown in every state without touching a server.
 
 Each operation runs on the engine thread (see ``worker``) and takes the job's ``report`` as its
-last argument, for progress the page shows as it happens.
+last argument, for progress the page shows as it happens. What each needs (detection's engine,
+the SMTP client, the keychain) is imported there, when first used: the window does not wait
+for any of it.
 """
 
 from __future__ import annotations
@@ -14,24 +16,27 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
-from wizard.accounts import StoredAccount, store_account
-from wizard.address import EmailAddress
 from wizard.discovery.context import ISPDB_URL, Deadlines
-from wizard.discovery.engine import detect
 from wizard.gui.worker import Report
-from wizard.model import DetectionResult
-from wizard.profiles import AccountProfile, ProfileStore
-from wizard.smtp.probe import ProbeTimeouts
-from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome, send_test_message
+from wizard.smtp.diagnosis import Reply, Stage
+from wizard.smtp.phases import ProbeTimeouts
 
-DetectOperation = Callable[[EmailAddress, Report], Awaitable[DetectionResult]]
+if TYPE_CHECKING:
+    from wizard.accounts import StoredAccount
+    from wizard.address import EmailAddress
+    from wizard.model import DetectionResult
+    from wizard.profiles import AccountProfile, ProfileStore
+    from wizard.smtp.send import SendSettings, TestOutcome
+
+DetectOperation = Callable[["EmailAddress", Report], Awaitable["DetectionResult"]]
 """Reports ``wizard.discovery.events`` as they happen."""
 
-SendOperation = Callable[[SendSettings, str, Report], Awaitable[TestOutcome]]
+SendOperation = Callable[["SendSettings", str, Report], Awaitable["TestOutcome"]]
 """Takes the settings and the password; reports a ``StageBegun`` as each stage begins."""
 
-StoreOperation = Callable[[AccountProfile, str, Report], Awaitable[StoredAccount]]
+StoreOperation = Callable[["AccountProfile", str, Report], Awaitable["StoredAccount"]]
 """Takes the profile and the password (``wizard.accounts.store_account``)."""
 
 
@@ -70,12 +75,16 @@ class Engine:
 async def _detect(
     deadlines: Deadlines | None, ispdb_url: str, address: EmailAddress, report: Report
 ) -> DetectionResult:
+    from wizard.discovery.engine import detect
+
     return await detect(address, deadlines=deadlines, on_event=report, ispdb_url=ispdb_url)
 
 
 async def _send(
     timeouts: ProbeTimeouts | None, settings: SendSettings, password: str, report: Report
 ) -> TestOutcome:
+    from wizard.smtp.send import send_test_message
+
     def on_step(stage: Stage, reply: Reply | None) -> None:
         report(StageBegun(stage, reply))
 
@@ -86,4 +95,6 @@ async def _store(
     profiles: ProfileStore, profile: AccountProfile, password: str, _report: Report
 ) -> StoredAccount:
     """Storing blocks (D-Bus, a keychain prompt, disk), so it runs beside the loop."""
+    from wizard.accounts import store_account
+
     return await asyncio.to_thread(store_account, profiles, profile, password)

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 from wizard.model import ProbeFailure, ProbeResult, Security
 from wizard.net.tls import sha256_fingerprint
+from wizard.smtp.phases import Milestones
 from wizard.smtp.probe import Findings, ProbeTimeouts, probe_with
-from wizard.smtp.session import QUIT_GRACE, Milestones, SessionFailed, open_socket
+from wizard.smtp.session import QUIT_GRACE, SessionFailed, open_socket
 
 # RFC 9051 / 3501: a greeting or response line is short; one longer than this is not IMAP.
 _MAX_LINE = 8192

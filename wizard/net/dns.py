@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import dns.asyncresolver
-import dns.exception
-import dns.name
-import dns.rdtypes.ANY.MX
-import dns.rdtypes.IN.SRV
-import dns.resolver
+import dns._features
 
-from wizard.errors import WizardError
+# DNS over HTTPS and over QUIC are never used here. Left to itself, dnspython's resolver imports
+# the libraries for them whenever they are installed (httpx2, httpcore2, h2): that would add
+# half again to the start-up of every command that looks something up.
+dns._features.force("doh", False)
+dns._features.force("doq", False)
+
+import dns.asyncresolver  # noqa: E402  (after the line above, or it would not count)
+import dns.exception  # noqa: E402
+import dns.name  # noqa: E402
+import dns.rdtypes.ANY.MX  # noqa: E402
+import dns.rdtypes.IN.SRV  # noqa: E402
+import dns.resolver  # noqa: E402
+
+from wizard.errors import WizardError  # noqa: E402
 
 
 class DomainNotFoundError(WizardError):

@@ -21,7 +21,6 @@ from wizard.address import parse_address
 from wizard.errors import WizardError
 from wizard.outbound.message import MessageError, MessageProblem, finish, read_header, unique
 from wizard.smtp.envelope import Envelope
-from wizard.smtp.send import submit_message
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
@@ -100,6 +99,8 @@ async def deliver(submission: Submission) -> TestOutcome:
     """Send ``submission`` with the account's secret from the keychain; never raises for a
     failed send (the outcome says why). ``SendError(NO_SECRET)`` when there is no secret,
     ``KeychainError`` when the keychain cannot be used."""
+    from wizard.smtp.send import submit_message  # the SMTP client: only once there is mail
+
     profile = submission.profile
     secret = await asyncio.to_thread(stored_secret, profile)
     if secret is None:

@@ -24,8 +24,8 @@ from wizard.net.tls import (
     client_context,
     unverified_context,
 )
+from wizard.smtp.phases import Milestones, ProbeTimeouts
 from wizard.smtp.session import (
-    Milestones,
     SessionFailed,
     certificate_from,
     ehlo,
@@ -37,14 +37,7 @@ from wizard.smtp.session import (
     starttls,
 )
 
-
-@dataclass(frozen=True)
-class ProbeTimeouts:
-    """Deadlines in seconds for each phase of a probe."""
-
-    connect: float = 4.0  # name resolution and TCP connect
-    greeting: float = 5.0  # from connected to the 220 greeting (including implicit TLS)
-    command: float = 5.0  # each command and its reply (EHLO, STARTTLS and its handshake)
+__all__ = ["Findings", "ProbeTimeouts", "probe_smtp", "probe_with"]
 
 
 @dataclass
@@ -64,7 +57,7 @@ async def probe_smtp(
     port: int,
     security: Security,
     *,
-    timeouts: ProbeTimeouts = ProbeTimeouts(),
+    timeouts: ProbeTimeouts | None = None,
     local_hostname: str | None = None,
     milestones: Milestones | None = None,
 ) -> ProbeResult:
@@ -76,9 +69,9 @@ async def probe_smtp(
     (``[192.0.2.1]``), which reveals nothing about the machine and needs no DNS lookup.
     ``milestones`` hears how far the conversation got, as it happens.
     """
-    conversation = _Conversation(
-        host, port, security, timeouts, local_hostname, milestones or Milestones()
-    )
+    timeouts = timeouts or ProbeTimeouts()
+    milestones = milestones or Milestones()
+    conversation = _Conversation(host, port, security, timeouts, local_hostname, milestones)
     return await probe_with(host, port, security, conversation.talk)
 
 

@@ -21,6 +21,7 @@ from wizard.net.tls import (
     classify_verification_error,
     sha256_fingerprint,
 )
+from wizard.smtp.phases import Milestones
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,22 +33,6 @@ QUIT_GRACE = 1.0
 
 # RFC 5321 421: the server is closing the connection (overloaded, shutting down).
 CLOSING = 421
-
-
-class Milestones:
-    """Told as a conversation gets further, so that whoever waits for it can judge a slow
-    server by what it has already shown (detection's patience) rather than by a fixed clock.
-    This base listens to nothing; a listener overrides what it wants to hear."""
-
-    def connecting(self, address: str) -> None:
-        """A connection attempt to ``address`` (an IP address) begins: the name is resolved."""
-        del address
-
-    def connected(self) -> None:
-        """The TCP handshake completed: something is alive there."""
-
-    def greeted(self) -> None:
-        """The complete 220 greeting arrived (after the TLS handshake, for implicit TLS)."""
 
 
 class SessionFailed(Exception):

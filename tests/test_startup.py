@@ -1,0 +1,117 @@
+"""Each command imports only what it uses: ``--version`` and ``--help`` nothing beyond the
+standard library, ``detect`` no keychain, no GUI and no test-send machinery.
+
+What a command imports decides how long a user waits before anything happens (the benchmark
+measures the time; this guards the cause). The program is run exactly as the console script
+runs it, and the modules it loaded are read when it exits.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.lab.smtp_server import SmtpBehaviour
+from tests.lab.world import Lab
+from wizard.model import Security
+
+# Runs the program's entry point, then reports every module it loaded (not those Python and the
+# environment's start-up files had loaded before it began).
+_RUN_AND_REPORT = """
+import atexit, json, sys
+before = set(sys.modules)
+atexit.register(lambda: print(json.dumps(sorted(set(sys.modules) - before)), file=sys.stderr))
+from wizard.launcher import main
+sys.argv[0] = "email-setup-wizard"
+sys.exit(main(sys.argv[1:]))
+"""
+
+# Imports one module, then reports every module that brought in.
+_IMPORT_AND_REPORT = """
+import importlib, json, sys
+before = set(sys.modules)
+importlib.import_module(sys.argv[1])
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+# What only the GUI, the keychain, the real test send or delivery confirmation need.
+NOT_FOR_DETECT = (
+    "PySide6",
+    "shiboken6",
+    "keyring",
+    "secretstorage",
+    "wizard.gui",
+    "wizard.smtp.send",
+    "wizard.delivery.confirm",
+    "wizard.delivery.after_send",
+    "wizard.imap.session",
+    "imapclient",
+)
+
+
+def loaded_by(*arguments: str, env: dict[str, str] | None = None) -> list[str]:
+    """The modules ``email-setup-wizard ARGUMENTS`` had loaded when it exited."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_AND_REPORT, *arguments],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return modules
+
+
+def beyond_the_standard_library(modules: list[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names) - {"wizard"}
+
+
+@pytest.mark.parametrize("arguments", [["--version"], ["--help"]], ids=["version", "help"])
+def test_version_and_help_load_only_the_standard_library(arguments: list[str]) -> None:
+    modules = loaded_by(*arguments)
+
+    assert beyond_the_standard_library(modules) == set()
+    assert {m for m in modules if m.startswith("wizard")} == {
+        "wizard",
+        "wizard.cli",
+        "wizard.cli.main",
+        "wizard.launcher",
+    }
+
+
+def test_a_command_s_help_loads_that_command_only() -> None:
+    modules = loaded_by("accounts", "--help")
+
+    assert "wizard.cli.accounts" in modules
+    assert not {"wizard.cli.detect", "wizard.cli.setup", "wizard.cli.send"} & set(modules)
+
+
+def test_detect_loads_no_keychain_gui_or_test_send(lab: Lab) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    modules = loaded_by("detect", "alice@example.test", "--json", env=lab.env())
+
+    assert "wizard.smtp.probe" in modules  # it did check the server live
+    unwanted = [m for m in modules if m.startswith(NOT_FOR_DETECT)]
+    assert unwanted == []
+
+
+def test_the_wizard_s_window_does_not_wait_for_detection_or_the_keychain() -> None:
+    """Detection's engine, the provider database and the keychain load on the engine thread
+    once the window is up (``wizard.gui.app``), not while Python loads the window."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_AND_REPORT, "wizard.gui.app"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    modules: list[str] = json.loads(done.stdout)
+
+    assert "wizard.gui.wizard" in modules
+    unwanted = ("wizard.discovery.engine", "wizard.providers", "dns", "httpx", "keyring")
+    assert [m for m in modules if m.startswith(unwanted)] == []
