@@ -7,6 +7,7 @@ the lab, lab tests skip, saying how to run them (``-m "not lab"`` leaves them ou
 
 from __future__ import annotations
 
+import signal
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,6 +20,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 pytest_plugins = ("tests.smtp_fixtures", "tests.postfix_fixtures", "tests.account_fixtures")
+
+
+def pytest_configure() -> None:
+    """Programs the tests start handle Ctrl-C as they would at a terminal, even when the suite
+    itself was started with SIGINT ignored, as a non-interactive shell starts a background job
+    (and so may a CI runner): an ignored signal is inherited, and the Ctrl-C tests would see
+    nothing stop. A handled one is reset to the default in every program started."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
