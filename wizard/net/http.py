@@ -3,12 +3,20 @@
 Autoconfig servers are untrusted input: a response may be huge, redirect forever or trickle
 bytes. Every fetch here is capped in size, redirects and time, and certificates are checked
 against the OS trust store (``wizard.net.tls``) so corporate CAs work.
+
+The size cap holds for what the body inflates to, checked while it inflates: a 2 KB answer
+with ``Content-Encoding: gzip, gzip`` can stand for a gigabyte, and a decoder that inflates a
+whole chunk before anyone looks has already spent the memory. So the body is read raw and
+undone here, one bounded step at a time; stacked encodings, which no real server sends, are
+refused outright.
 """
 
 from __future__ import annotations
 
 import socket
 import ssl
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +27,8 @@ from wizard.errors import WizardError
 from wizard.net.tls import client_context
 
 MAX_REDIRECTS = 5
+# Only the codings this module can undo with a running cap (zlib's ``max_length``) are asked for.
+ACCEPTED_ENCODINGS = "gzip, deflate"
 
 
 class FetchProblem(StrEnum):
@@ -33,6 +43,7 @@ class FetchProblem(StrEnum):
     TIMEOUT = "timeout"
     REDIRECTS = "redirects"
     PROTOCOL = "protocol"
+    ENCODING = "encoding"  # a content encoding refused: stacked, or one that was not asked for
 
 
 ABSENT = frozenset({FetchProblem.NO_SUCH_HOST, FetchProblem.REFUSED})
@@ -67,13 +78,19 @@ class Fetched:
 
 
 def new_client(*, connect_timeout: float = 4.0, read_timeout: float = 5.0) -> httpx.AsyncClient:
-    """One client per detection, shared by every source so connections can be reused."""
+    """One client per detection, shared by every source so connections can be reused.
+
+    Redirects are followed by ``fetch_document`` itself: httpx would read each redirect's body
+    in full, and inflate it, before going on.
+    """
     return httpx.AsyncClient(
         verify=client_context(),
-        follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
+        follow_redirects=False,
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-        headers={"User-Agent": f"EmailSetupWizard/{__version__}"},
+        headers={
+            "User-Agent": f"EmailSetupWizard/{__version__}",
+            "Accept-Encoding": ACCEPTED_ENCODINGS,
+        },
         trust_env=False,  # a proxy from the environment must not see the address we look up
     )
 
@@ -81,34 +98,96 @@ def new_client(*, connect_timeout: float = 4.0, read_timeout: float = 5.0) -> ht
 async def fetch_document(client: httpx.AsyncClient, url: str, *, max_bytes: int) -> Fetched | None:
     """GET ``url``; the body, ``None`` when the server says there is no such document.
 
-    The body is streamed and abandoned as soon as it exceeds ``max_bytes``, so a hostile
-    server cannot make us download a large file.
+    At most ``MAX_REDIRECTS`` redirects are followed, each without reading its body. The body
+    is streamed and abandoned as soon as it, or what it inflates to, exceeds ``max_bytes``,
+    so a hostile server cannot make us download, or inflate, a large file.
     """
     try:
-        async with client.stream("GET", url) as response:
-            if response.status_code in (404, 410):
-                return None
-            if response.status_code != 200:
-                raise FetchError(FetchProblem.STATUS, url, f"HTTP {response.status_code}")
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(FetchProblem.TOO_LARGE, url, f"{declared} bytes")
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > max_bytes:
-                    raise FetchError(FetchProblem.TOO_LARGE, url, f"over {max_bytes} bytes")
-            hops = [*response.history, response]
-            secure = all(hop.url.scheme == "https" for hop in hops)
-            return Fetched(str(response.url), bytes(body), secure)
-    except httpx.TooManyRedirects as err:
-        raise FetchError(FetchProblem.REDIRECTS, url, str(err)) from err
+        request = client.build_request("GET", url)
+        schemes: list[str] = []
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await client.send(request, stream=True)
+            try:
+                schemes.append(response.url.scheme)
+                if response.next_request is None:
+                    body = await _body(response, url, max_bytes)
+                    secure = all(scheme == "https" for scheme in schemes)
+                    return None if body is None else Fetched(str(response.url), body, secure)
+                request = response.next_request
+            finally:
+                await response.aclose()
+        raise FetchError(FetchProblem.REDIRECTS, url, f"more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as err:
         raise FetchError(FetchProblem.TIMEOUT, url, type(err).__name__) from err
     except httpx.ConnectError as err:
         raise FetchError(_connect_problem(err), url, str(err) or type(err).__name__) from err
     except (httpx.TransportError, httpx.DecodingError) as err:
         raise FetchError(FetchProblem.PROTOCOL, url, str(err) or type(err).__name__) from err
+    except zlib.error as err:  # the body is not what its Content-Encoding says
+        raise FetchError(FetchProblem.PROTOCOL, url, f"bad compressed data: {err}") from err
+
+
+async def _body(response: httpx.Response, url: str, max_bytes: int) -> bytes | None:
+    """The final response's document, inflated under the cap; None for "no such document"."""
+    if response.status_code in (404, 410):
+        return None
+    if response.status_code != 200:
+        raise FetchError(FetchProblem.STATUS, url, f"HTTP {response.status_code}")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(FetchProblem.TOO_LARGE, url, f"{declared} bytes")
+    inflate = _inflater(response.headers.get("content-encoding", ""), url)
+    received = 0
+    body = bytearray()
+    async for chunk in response.aiter_raw():
+        received += len(chunk)
+        # Never more than one byte past the cap, however far the chunk would inflate.
+        body += inflate(chunk, max_bytes + 1 - len(body))
+        if received > max_bytes or len(body) > max_bytes:
+            raise FetchError(FetchProblem.TOO_LARGE, url, f"over {max_bytes} bytes")
+    return bytes(body)
+
+
+Inflate = Callable[[bytes, int], bytes]
+"""Undoes a content coding for the next piece of the raw body, producing at most the given
+number of bytes; more would only be produced beyond the cap, so they are not wanted."""
+
+
+def _inflater(header: str, url: str) -> Inflate:
+    """The decoder for a ``Content-Encoding`` header, or ``FetchError(ENCODING)``."""
+    codings = [
+        c.strip().lower() for c in header.split(",") if c.strip().lower() not in ("", "identity")
+    ]
+    if len(codings) > 1:
+        raise FetchError(FetchProblem.ENCODING, url, f"stacked content encodings: {header}")
+    if not codings:
+        return lambda data, _room: data  # the caller's cap counts it as it comes
+    if codings[0] in ("gzip", "x-gzip"):
+        return _zlib_inflater(zlib.MAX_WBITS | 16)  # gzip header and trailer
+    if codings[0] == "deflate":
+        return _zlib_inflater(zlib.MAX_WBITS, raw_fallback=True)
+    raise FetchError(FetchProblem.ENCODING, url, f"content encoding not asked for: {header}")
+
+
+def _zlib_inflater(wbits: int, *, raw_fallback: bool = False) -> Inflate:
+    """A bounded zlib decoder. ``raw_fallback``: HTTP's "deflate" is meant to be zlib-wrapped,
+    but some servers send the bare deflate stream; as browsers do, that is accepted too."""
+    decoder = zlib.decompressobj(wbits)
+    started = False
+
+    def inflate(data: bytes, room: int) -> bytes:
+        nonlocal decoder, started
+        try:
+            out = decoder.decompress(data, room)
+        except zlib.error:
+            if started or not raw_fallback:
+                raise
+            decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = decoder.decompress(data, room)
+        started = True
+        return out
+
+    return inflate
 
 
 def _connect_problem(err: BaseException) -> FetchProblem:

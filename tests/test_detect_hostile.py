@@ -1,0 +1,193 @@
+"""Detection against a hostile network (issue 10): compression bombs, answers and documents
+that list a thousand servers, redirects with heavy bodies, and documents whose fields hold line
+breaks and escape sequences.
+
+The real ``detect`` command runs in a subprocess inside the lab, under a parent that reports
+its peak memory (``resource.getrusage``), so a test can say "stayed under 120 MB" without
+trusting the process to measure itself; connections and DNS questions are counted by the lab's
+own servers. Nothing here measures time with a clock: the time limit is checked against what
+detection itself reports.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import subprocess
+import sys
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from tests.lab.world import Lab
+from tests.test_cli_accounts import program
+from wizard.clientconfig import MAX_CONFIG_BYTES
+from wizard.net.http import FetchError, FetchProblem, fetch_document, new_client
+
+pytestmark = pytest.mark.lab
+
+AUTOCONFIG_PATH = "/mail/config-v1.1.xml"
+# Peak memory of a whole ``detect`` run, Python included: about 50 MB normally; reading 1 GiB
+# into memory, as the stacked bomb made it, cost over 2 GB.
+MEMORY_CEILING_KIB = 120 * 1024
+# Runs the command given as its arguments and reports its peak memory (KiB, Linux) last on
+# stderr; RUSAGE_CHILDREN covers exactly that one child, since nothing else is waited for.
+_MEASURED = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    peak_kib: int
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The one JSON object on stdout."""
+        document = json.loads(self.stdout)
+        assert isinstance(document, dict)
+        return document
+
+
+def measured(lab: Lab, *args: str) -> Run:
+    """``email-setup-wizard ARGS`` inside the lab, with its peak memory."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, program(), *args],
+        capture_output=True,
+        text=True,
+        env=lab.env(),
+        timeout=120,
+        check=False,
+    )
+    *said, peak = done.stderr.splitlines()
+    assert peak.isdigit(), done.stderr
+    stderr = "\n".join(said)
+    assert "Traceback" not in stderr, stderr
+    return Run(done.returncode, done.stdout, stderr, int(peak))
+
+
+def client_config(host: str, port: int = 465, socket_type: str = "SSL") -> bytes:
+    return (
+        '<clientConfig version="1.1"><emailProvider id="example.test">'
+        "<domain>example.test</domain>"
+        f'<outgoingServer type="smtp"><hostname>{host}</hostname><port>{port}</port>'
+        f"<socketType>{socket_type}</socketType><username>%EMAILADDRESS%</username>"
+        "</outgoingServer></emailProvider></clientConfig>"
+    ).encode()
+
+
+@functools.cache
+def gzip_of_zeros(size: int) -> bytes:
+    """``size`` zero bytes gzipped, built a mebibyte at a time."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    step = bytes(1 << 20)
+    parts = [packer.compress(step) for _ in range(size >> 20)]
+    return b"".join([*parts, packer.flush()])
+
+
+def source_detail(document: dict[str, Any], name: str) -> str:
+    detail = next(s["detail"] for s in document["sources"] if s["name"] == name)
+    assert isinstance(detail, str)
+    return detail
+
+
+DOCUMENT = client_config("mail.example.test")
+
+
+# -- compression ----------------------------------------------------------------------------
+
+
+def test_a_stacked_gzip_bomb_is_refused_without_being_inflated(lab: Lab) -> None:
+    bomb = gzip.compress(gzip_of_zeros(1 << 30), 9)  # 1 GiB behind about 2 KB
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        bomb,
+        headers={"Content-Encoding": "gzip, gzip"},
+    )
+
+    run = measured(lab, "detect", "alice@example.test", "--json", "--timeout", "10")
+
+    assert run.code == 3  # nothing found, and said so
+    assert "config-v1.1.xml?emailaddress=alice%40example.test: encoding" in source_detail(
+        run.document, "autoconfig"
+    )
+    assert run.peak_kib < MEMORY_CEILING_KIB
+
+
+def test_one_gzip_layer_is_inflated_only_up_to_the_cap(lab: Lab) -> None:
+    bomb = gzip_of_zeros(200 << 20)  # under the 256 KiB download cap, 200 MiB inflated
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, bomb, headers={"Content-Encoding": "gzip"}
+    )
+    # A redirect whose own body is a bomb: followed without reading it.
+    lab.https(
+        "example.test",
+        "/.well-known/autoconfig/mail/config-v1.1.xml",
+        bomb,
+        status=302,
+        headers={"Content-Encoding": "gzip", "Location": "https://mail.example.test/config.xml"},
+    )
+    lab.https(
+        "mail.example.test",
+        "/config.xml",
+        gzip.compress(client_config("mail.example.test")),
+        headers={"Content-Encoding": "gzip"},
+    )
+
+    run = measured(lab, "detect", "alice@example.test", "--json", "--timeout", "10")
+
+    assert "too-large" in source_detail(run.document, "autoconfig")
+    assert run.document["smtp"]["host"] == "mail.example.test"  # the redirect was followed
+    assert run.peak_kib < MEMORY_CEILING_KIB
+
+
+@pytest.mark.parametrize(
+    ("encoding", "packed"),
+    [
+        ("deflate", zlib.compress(DOCUMENT)),
+        ("deflate", zlib.compress(DOCUMENT)[2:-4]),  # the bare stream some servers send
+        ("gzip", gzip.compress(DOCUMENT)),
+        ("identity", DOCUMENT),
+    ],
+    ids=["deflate", "raw-deflate", "gzip", "identity"],
+)
+async def test_documents_arrive_whole_in_every_encoding_asked_for(
+    lab: Lab, encoding: str, packed: bytes
+) -> None:
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, packed, headers={"Content-Encoding": encoding}
+    )
+    async with new_client() as client:
+        fetched = await fetch_document(
+            client, f"https://autoconfig.example.test{AUTOCONFIG_PATH}", max_bytes=MAX_CONFIG_BYTES
+        )
+    assert fetched is not None and fetched.body == DOCUMENT
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip, deflate", "compress"])
+async def test_encodings_not_asked_for_or_stacked_are_refused(lab: Lab, encoding: str) -> None:
+    lab.https(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        b"\x1f\x8b junk",
+        headers={"Content-Encoding": encoding},
+    )
+    async with new_client() as client:
+        with pytest.raises(FetchError) as refused:
+            await fetch_document(
+                client,
+                f"https://autoconfig.example.test{AUTOCONFIG_PATH}",
+                max_bytes=MAX_CONFIG_BYTES,
+            )
+    assert refused.value.problem is FetchProblem.ENCODING
+    assert lab.requests[-1].headers["accept-encoding"] == "gzip, deflate"
