@@ -206,6 +206,27 @@ def test_bundled_detect_uses_the_shipped_provider_data(lab: Lab, bundle: Path) -
     )
 
 
+def test_bundled_domain_check_has_its_libraries(lab: Lab, bundle: Path) -> None:
+    """The domain check's libraries (checkdmarc, with the data file it reads on import, and
+    pyspf) must be inside the bundle."""
+    ip = lab.host("smtp.example.test")
+    lab.dns.add("example.test", "TXT", f'"v=spf1 ip4:{ip} -all"')
+
+    done = run(
+        CLI,
+        "domain-check",
+        "alice@example.test",
+        "--server",
+        "smtp.example.test",
+        "--json",
+        env=lab.env(),
+    )
+
+    assert done.returncode == 0, done.stderr
+    codes = [finding["code"] for finding in json.loads(done.stdout)["findings"]]
+    assert "spf-authorised" in codes
+
+
 @pytest.mark.usefixtures("private_keychain")
 def test_bundled_setup_stores_in_the_keychain_and_remove_deletes(
     lab: Lab, bundle: Path, tmp_path: Path

@@ -26,6 +26,7 @@ from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import (
     Caution,
     CertProblem,
+    ProbeFailure,
     Security,
     SourceName,
     SourceNote,
@@ -38,6 +39,7 @@ from wizard.outbound.message import MessageError, MessageProblem
 from wizard.outbound.sender import SendError, SendProblem
 from wizard.printable import printable
 from wizard.profiles import ProfileError, ProfileProblem
+from wizard.reporting.network_findings import NetworkCode, NetworkFinding
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage
 from wizard.wording import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # re-exported for the GUI
 
@@ -1224,3 +1226,85 @@ def describe_delivery_lines(result: DeliveryResult, tr: Translate = untranslated
 def _seconds(value: float) -> str:
     """Seconds as people read them: one decimal below ten, whole ones above."""
     return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
+# -- Network findings of the diagnosis report (wizard.reporting.network) -------------------
+
+_NETWORK_FINDINGS = {
+    NetworkCode.PORT_OPEN: QT_TRANSLATE_NOOP("Messages", "Port {port} reaches {host}."),
+    NetworkCode.PORT_BLOCKED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This network blocks port {port}; port {working} works. On a home network that is "
+        "unusual: a security program may be filtering mail.",
+    ),
+    NetworkCode.PORT_25_BLOCKED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Port 25 does not get through, as on most home and mobile networks; mail programs send "
+        "through port {working} instead.",
+    ),
+    NetworkCode.PORT_CLOSED: QT_TRANSLATE_NOOP(
+        "Messages", "{host} does not offer port {port} (the connection was refused)."
+    ),
+    NetworkCode.ALL_SILENT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "None of the ports 25, 465 and 587 of {host} answered: the server may be down, or this "
+        "network blocks outgoing mail entirely. Try another network (a phone's hotspot).",
+    ),
+    NetworkCode.SERVER_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Messages", "The server name {host} could not be found in DNS."
+    ),
+    NetworkCode.INTERCEPTED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "On port {port} something other than the server answered: its certificate is not the "
+        "server's ({problem}), while another port shows the right one. Antivirus programs and "
+        "company proxies do this; turn off their mail scanning, or use the other port.",
+    ),
+    NetworkCode.UNTRUSTED_EVERYWHERE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "No port of {host} shows a certificate this computer trusts: either the server's "
+        "certificate is wrong, or a security program intercepts every encrypted connection.",
+    ),
+    NetworkCode.GREETING_MISMATCH: QT_TRANSLATE_NOOP(
+        "Messages",
+        "On port {port} a server of {greeting} answered instead of {expected}: something on "
+        "the way (a proxy or security program) may be answering in the server's place.",
+    ),
+    NetworkCode.DNS_ANSWERS: QT_TRANSLATE_NOOP("Messages", "DNS answers."),
+    NetworkCode.DNS_SILENT: QT_TRANSLATE_NOOP(
+        "Messages", "DNS does not answer: check the network connection or its DNS settings."
+    ),
+    NetworkCode.DNS_FAILED: QT_TRANSLATE_NOOP(
+        "Messages", "DNS answers with errors ({detail}): check the network's DNS settings."
+    ),
+    NetworkCode.PROXY_CONFIGURED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "An HTTPS proxy is configured ({proxy}). This program does not use it: settings are "
+        "looked up and mail is sent directly, because mail servers cannot be reached through "
+        "an HTTPS proxy. If direct connections are blocked here, ask the network's "
+        "administrator.",
+    ),
+    NetworkCode.NO_PROXY: QT_TRANSLATE_NOOP("Messages", "No HTTPS proxy is configured."),
+}
+
+_PROBE_FAILURES = {
+    ProbeFailure.NO_SUCH_HOST: QT_TRANSLATE_NOOP("Messages", "no such server name"),
+    ProbeFailure.REFUSED: QT_TRANSLATE_NOOP("Messages", "connection refused"),
+    ProbeFailure.CONNECT_TIMEOUT: QT_TRANSLATE_NOOP("Messages", "no answer (timed out)"),
+    ProbeFailure.NO_GREETING: QT_TRANSLATE_NOOP("Messages", "connected, but no greeting"),
+    ProbeFailure.NOT_SMTP: QT_TRANSLATE_NOOP("Messages", "answered, but not as a mail server"),
+    ProbeFailure.TLS_FAILED: QT_TRANSLATE_NOOP("Messages", "encryption could not be set up"),
+    ProbeFailure.NO_STARTTLS: QT_TRANSLATE_NOOP("Messages", "STARTTLS not offered"),
+    ProbeFailure.CLOSED: QT_TRANSLATE_NOOP("Messages", "hung up"),
+}
+
+
+def describe_network_finding(
+    finding: NetworkFinding, host: str, tr: Translate = untranslated
+) -> str:
+    return tr(CONTEXT, _NETWORK_FINDINGS[finding.code]).format_map(
+        _Blank(host=host, **dict(finding.values))
+    )
+
+
+def probe_failure_label(failure: ProbeFailure, tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _PROBE_FAILURES[failure])

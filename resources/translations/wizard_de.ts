@@ -271,7 +271,7 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+47"/>
+        <location filename="../../wizard/cli/main.py" line="+48"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -329,6 +329,21 @@
         <location filename="../../wizard/cli/confirm.py" line="+90"/>
         <source>Waiting up to {seconds} s for the test message at {server}…</source>
         <translation>Warte bis zu {seconds} s auf die Testnachricht bei {server} …</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/report.py" line="+88"/>
+        <source>Checking {address}…</source>
+        <translation>{address} wird geprüft …</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the report could not be written to {path}: {reason}</source>
+        <translation>der Bericht konnte nicht nach {path} geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report written to {path}.</source>
+        <translation>Bericht nach {path} geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -574,7 +589,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+65"/>
+        <location filename="../../wizard/messages.py" line="+67"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1883,6 +1898,116 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <source>Signed by {domain} (selector {selector}).</source>
         <translation>Signiert von {domain} (Selektor {selector}).</translation>
     </message>
+    <message>
+        <location line="+87"/>
+        <source>Port {port} reaches {host}.</source>
+        <translation>Port {port} erreicht {host}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network blocks port {port}; port {working} works. On a home network that is unusual: a security program may be filtering mail.</source>
+        <translation>Dieses Netz sperrt Port {port}; Port {working} funktioniert. In einem Heimnetz ist das ungewöhnlich: Ein Sicherheitsprogramm filtert vielleicht Mail.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port 25 does not get through, as on most home and mobile networks; mail programs send through port {working} instead.</source>
+        <translation>Port 25 kommt nicht durch, wie in den meisten Heim- und Mobilfunknetzen; Mailprogramme senden stattdessen über Port {working}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{host} does not offer port {port} (the connection was refused).</source>
+        <translation>{host} bietet Port {port} nicht an (die Verbindung wurde abgewiesen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None of the ports 25, 465 and 587 of {host} answered: the server may be down, or this network blocks outgoing mail entirely. Try another network (a phone&apos;s hotspot).</source>
+        <translation>Keiner der Ports 25, 465 und 587 von {host} hat geantwortet: Der Server ist vielleicht ausgefallen, oder dieses Netz sperrt ausgehende Mail ganz. Versuchen Sie ein anderes Netz (den Hotspot eines Telefons).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server name {host} could not be found in DNS.</source>
+        <translation>Der Servername {host} wurde im DNS nicht gefunden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On port {port} something other than the server answered: its certificate is not the server&apos;s ({problem}), while another port shows the right one. Antivirus programs and company proxies do this; turn off their mail scanning, or use the other port.</source>
+        <translation>Auf Port {port} hat etwas anderes als der Server geantwortet: Sein Zertifikat ist nicht das des Servers ({problem}), während ein anderer Port das richtige zeigt. Virenschutzprogramme und Firmen-Proxys tun das; schalten Sie deren Mail-Prüfung ab oder nutzen Sie den anderen Port.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No port of {host} shows a certificate this computer trusts: either the server&apos;s certificate is wrong, or a security program intercepts every encrypted connection.</source>
+        <translation>Kein Port von {host} zeigt ein Zertifikat, dem dieser Computer vertraut: Entweder ist das Zertifikat des Servers falsch, oder ein Sicherheitsprogramm fängt jede verschlüsselte Verbindung ab.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On port {port} a server of {greeting} answered instead of {expected}: something on the way (a proxy or security program) may be answering in the server&apos;s place.</source>
+        <translation>Auf Port {port} hat ein Server von {greeting} statt {expected} geantwortet: Etwas auf dem Weg (ein Proxy oder Sicherheitsprogramm) antwortet vielleicht an Stelle des Servers.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DNS answers.</source>
+        <translation>DNS antwortet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS does not answer: check the network connection or its DNS settings.</source>
+        <translation>DNS antwortet nicht: Prüfen Sie die Netzverbindung oder ihre DNS-Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DNS answers with errors ({detail}): check the network&apos;s DNS settings.</source>
+        <translation>DNS antwortet mit Fehlern ({detail}): Prüfen Sie die DNS-Einstellungen des Netzes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An HTTPS proxy is configured ({proxy}). This program does not use it: settings are looked up and mail is sent directly, because mail servers cannot be reached through an HTTPS proxy. If direct connections are blocked here, ask the network&apos;s administrator.</source>
+        <translation>Ein HTTPS-Proxy ist eingerichtet ({proxy}). Dieses Programm nutzt ihn nicht: Einstellungen werden direkt abgefragt und Mail direkt gesendet, weil Mailserver über einen HTTPS-Proxy nicht erreichbar sind. Wenn direkte Verbindungen hier gesperrt sind, fragen Sie die Verwaltung des Netzes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No HTTPS proxy is configured.</source>
+        <translation>Kein HTTPS-Proxy ist eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no such server name</source>
+        <translation>kein solcher Servername</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection refused</source>
+        <translation>Verbindung abgewiesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer (timed out)</source>
+        <translation>keine Antwort (Zeit abgelaufen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected, but no greeting</source>
+        <translation>verbunden, aber keine Begrüßung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered, but not as a mail server</source>
+        <translation>geantwortet, aber nicht als Mailserver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>encryption could not be set up</source>
+        <translation>Verschlüsselung konnte nicht aufgebaut werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS not offered</source>
+        <translation>STARTTLS nicht angeboten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hung up</source>
+        <translation>Verbindung beendet</translation>
+    </message>
 </context>
 <context>
     <name>PasswordEdit</name>
@@ -1935,12 +2060,266 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Ergebnis</translation>
     </message>
     <message>
+        <location filename="../../wizard/reporting/layout.py" line="+36"/>
+        <source>Email setup diagnosis for {address}</source>
+        <translation>E-Mail-Einrichtung: Diagnose für {address}</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../wizard/reporting/sections.py" line="+1"/>
         <source>Outgoing server</source>
         <translation>Postausgangsserver</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings from</source>
+        <translation>Einstellungen aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test send</source>
+        <translation>Testversand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender domain</source>
+        <translation>Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No outgoing-mail settings were found.</source>
+        <translation>Es wurden keine Einstellungen für ausgehende Mail gefunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the stored account</source>
+        <translation>dem gespeicherten Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>detection</source>
+        <translation>der Erkennung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nowhere: nothing was found</source>
+        <translation>nirgends: nichts gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: {explanation}</source>
+        <translation>fehlgeschlagen: {explanation}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not run: no password was at hand (no stored account, and none was given), so no message was sent</source>
+        <translation>nicht ausgeführt: Kein Passwort lag vor (kein gespeichertes Konto, und keines wurde angegeben), daher wurde keine Nachricht gesendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not run: no server was found</source>
+        <translation>nicht ausgeführt: kein Server gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chosen settings, and why</source>
+        <translation>Die gewählten Einstellungen und warum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Found by</source>
+        <translation>Gefunden durch</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live check</source>
+        <translation>Live-Prüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server answered with this security</source>
+        <translation>der Server hat mit dieser Verschlüsselung geantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not confirmed: {problem}</source>
+        <translation>nicht bestätigt: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not checked during detection</source>
+        <translation>bei der Erkennung nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in methods</source>
+        <translation>Anmeldeverfahren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen because it is the best-ranked answer: servers confirmed live come first, then the more trustworthy source, then implicit TLS over STARTTLS over none.</source>
+        <translation>Gewählt, weil es die bestplatzierte Antwort ist: Zuerst kommen live bestätigte Server, dann die vertrauenswürdigere Quelle, dann implizites TLS vor STARTTLS vor keiner Verschlüsselung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transcript (passwords and AUTH data removed)</source>
+        <translation>Protokoll (Passwörter und AUTH-Daten entfernt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Servers tried</source>
+        <translation>Versuchte Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Security</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Live result</source>
+        <translation>Live-Ergebnis</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>answered</source>
+        <translation>geantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not trusted</source>
+        <translation>nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validity</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources asked</source>
+        <translation>Befragte Quellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asked and answered</source>
+        <translation>Gefragt und geantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This network</source>
+        <translation>Dieses Netz</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/reporting/sections.py" line="+1"/>
         <source>none given: SPF was not evaluated for a server</source>
         <translation>keiner angegeben: SPF wurde für keinen Server ausgewertet</translation>
     </message>
@@ -1966,6 +2345,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../wizard/reporting/layout.py" line="-9"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1976,8 +2356,14 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../wizard/reporting/layout.py" line="+2"/>
         <source>Time</source>
         <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/reporting/render.py" line="+18"/>
+        <source>en</source>
+        <translation>de</translation>
     </message>
 </context>
 <context>

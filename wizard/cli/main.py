@@ -58,6 +58,7 @@ COMMANDS = (
         "export",
         "write an account's settings for msmtp, git, mutt, Thunderbird, Apple Mail, Python or JSON",
     ),
+    Command("report", "report", "write a diagnosis report for a helpdesk"),
 )
 
 

@@ -29,7 +29,8 @@ async def check_mta_sts(ctx: CheckContext) -> StepResult:
     try:
         record = await blocking(libraries.mta_sts_record, ctx.domain, ctx.deadlines.dns)
     except libraries.RecordMissingError:
-        return StepResult((finding(Check.MTA_STS, FindingCode.MTA_STS_NONE, Severity.INFO),))
+        missing = finding(Check.MTA_STS, FindingCode.MTA_STS_NONE, Severity.INFO)
+        return StepResult((missing,), f"TXT _mta-sts.{ctx.domain}: no record")
     except libraries.RecordInvalidError as err:
         invalid = finding(
             Check.MTA_STS, FindingCode.MTA_STS_RECORD_INVALID, Severity.PROBLEM, detail=err.detail
@@ -107,7 +108,8 @@ async def check_tls_rpt(ctx: CheckContext) -> StepResult:
     try:
         record, rua = await blocking(libraries.tls_rpt_record, ctx.domain, ctx.deadlines.dns)
     except libraries.RecordMissingError:
-        return StepResult((finding(Check.TLS_RPT, FindingCode.TLS_RPT_NONE, Severity.INFO),))
+        missing = finding(Check.TLS_RPT, FindingCode.TLS_RPT_NONE, Severity.INFO)
+        return StepResult((missing,), f"TXT _smtp._tls.{ctx.domain}: no record")
     except libraries.RecordInvalidError as err:
         invalid = finding(
             Check.TLS_RPT, FindingCode.TLS_RPT_INVALID, Severity.WARNING, detail=err.detail
@@ -125,7 +127,7 @@ async def check_dane(ctx: CheckContext) -> StepResult:
     only from a validated answer, RFC 7672)."""
     mx_hosts = (await ctx.mx_hosts())[:_MAX_MX]
     if not mx_hosts:
-        return StepResult((finding(Check.DANE, FindingCode.NO_MX, Severity.INFO),))
+        return StepResult((finding(Check.DANE, FindingCode.NO_MX, Severity.INFO),), "no MX records")
     resolver = new_resolver(ctx.deadlines.dns)
     resolver.use_edns(0, dns.flags.DO, 1232)
     resolver.flags = dns.flags.RD | dns.flags.AD

@@ -50,7 +50,8 @@ async def check_spf(ctx: CheckContext) -> StepResult:
     try:
         record = await blocking(libraries.spf_record, ctx.domain, dns_seconds)
     except libraries.RecordMissingError:
-        return StepResult((finding(Check.SPF, FindingCode.SPF_MISSING, Severity.WARNING),))
+        missing = finding(Check.SPF, FindingCode.SPF_MISSING, Severity.WARNING)
+        return StepResult((missing,), f"TXT {ctx.domain}: no SPF record")
     except libraries.MultipleRecordsError as err:
         found = finding(Check.SPF, FindingCode.SPF_MULTIPLE, Severity.PROBLEM, detail=err.detail)
         return StepResult((found,), err.detail)
@@ -200,7 +201,8 @@ async def check_dmarc(ctx: CheckContext) -> StepResult:
     try:
         record = await blocking(libraries.dmarc_record, ctx.domain, ctx.deadlines.dns)
     except libraries.RecordMissingError:
-        return StepResult((finding(Check.DMARC, FindingCode.DMARC_MISSING, Severity.WARNING),))
+        missing = finding(Check.DMARC, FindingCode.DMARC_MISSING, Severity.WARNING)
+        return StepResult((missing,), f"TXT _dmarc.{ctx.domain}: no DMARC record")
     except libraries.RecordInvalidError as err:
         invalid = finding(
             Check.DMARC, FindingCode.DMARC_INVALID, Severity.PROBLEM, detail=err.detail

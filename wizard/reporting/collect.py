@@ -1,0 +1,149 @@
+"""Gathering a diagnosis report: detection, the test send when credentials are at hand, the
+network findings, the sender domain's health and the servers' certificates.
+
+The report holds the engine's own results (no sentences), so every format words them the same
+way, in the reader's language, and redaction works on data rather than on finished text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from wizard import __version__
+from wizard.discovery.engine import detect
+from wizard.domaincheck.check import check_domain
+from wizard.reporting.certificates import CertificateDetails, read_certificate
+from wizard.reporting.network import CHECK_TIMEOUTS, NetworkFindings, check_network
+from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
+
+if TYPE_CHECKING:
+    from wizard.address import EmailAddress
+    from wizard.discovery.context import Deadlines
+    from wizard.domaincheck.model import DomainHealth
+    from wizard.model import DetectionResult
+
+
+class SettingsOrigin(StrEnum):
+    """Where the settings the report tested came from."""
+
+    ACCOUNT = "account"  # the stored account
+    DETECTED = "detected"  # the best detected candidate
+    NONE = "none"  # nothing was found
+
+
+class TestSkipped(StrEnum):
+    """Why no test message was sent."""
+
+    NO_CREDENTIALS = "no-credentials"  # no stored account and no password given
+    NO_SETTINGS = "no-settings"  # nothing to test: no server was found
+
+    __test__ = False
+
+
+@dataclass(frozen=True)
+class DiagnosisReport:
+    """Everything the report says, as data."""
+
+    address: str
+    created: datetime
+    program_version: str
+    system: str
+    keychain: str
+    detection: DetectionResult | None
+    settings: SendSettings | None
+    settings_origin: SettingsOrigin
+    test: TestOutcome | None
+    test_skipped: TestSkipped | None
+    network: NetworkFindings | None
+    domain: DomainHealth | None
+    certificates: tuple[CertificateDetails, ...]
+
+
+async def collect_report(
+    address: EmailAddress,
+    *,
+    keychain: str,
+    stored: SendSettings | None = None,
+    password: str | None = None,
+    deadlines: Deadlines | None = None,
+    detection: DetectionResult | None = None,
+    test: TestOutcome | None = None,
+) -> DiagnosisReport:
+    """Run everything the report needs. ``stored`` is the account's settings, if there is
+    one; ``password`` its password (or one given), without which no message is sent.
+    ``detection`` and ``test`` reuse what already ran (the wizard's), instead of asking the
+    sources and sending a message again."""
+    if detection is None:
+        detection = await detect(address, deadlines=deadlines)
+    settings, origin = _settings(address, stored, detection)
+    host = settings.host if settings else None
+    test_task = (
+        asyncio.create_task(send_test_message(settings, password))
+        if test is None and settings is not None and password
+        else None
+    )
+    network, domain = await asyncio.gather(
+        check_network(host, address.domain, detection),
+        check_domain(address.domain, server=host),
+    )
+    certificates = await _certificates(network)
+    if test_task is not None:
+        test = await test_task
+    skipped = None
+    if test is None:
+        skipped = TestSkipped.NO_SETTINGS if settings is None else TestSkipped.NO_CREDENTIALS
+    return DiagnosisReport(
+        address=address.address,
+        created=datetime.now(UTC),
+        program_version=__version__,
+        system=platform.platform(terse=True),
+        keychain=keychain,
+        detection=detection,
+        settings=settings,
+        settings_origin=origin,
+        test=test,
+        test_skipped=skipped,
+        network=network,
+        domain=domain,
+        certificates=certificates,
+    )
+
+
+def _settings(
+    address: EmailAddress, stored: SendSettings | None, detection: DetectionResult
+) -> tuple[SendSettings | None, SettingsOrigin]:
+    if stored is not None:
+        return stored, SettingsOrigin.ACCOUNT
+    best = detection.best
+    if best is None:
+        return None, SettingsOrigin.NONE
+    config = best.config
+    settings = SendSettings(
+        host=config.host,
+        port=config.port,
+        security=config.security,
+        username=config.username,
+        address=address.address,
+    )
+    return settings, SettingsOrigin.DETECTED
+
+
+async def _certificates(network: NetworkFindings) -> tuple[CertificateDetails, ...]:
+    """The certificate of every port that answered with TLS."""
+    if network.host is None:
+        return ()
+    host = network.host
+    wanted = [
+        (check.port, check.probe.security)
+        for check in network.ports
+        if check.answered and check.probe.certificate is not None
+    ]
+    found = await asyncio.gather(
+        *(read_certificate(host, port, security, CHECK_TIMEOUTS) for port, security in wanted)
+    )
+    return tuple(details for details in found if details is not None)
