@@ -8,7 +8,12 @@ from wizard.messages import describe_source, status_label
 from wizard.model import SourceName, SourceNote, SourceReport, SourceStatus
 
 # Every value any note may name, so that each sentence can be filled in.
-VALUES = (("provider", "Big Mail"), ("mx", "aspmx.l.bigmail.test"), ("servers", "smtp.x.test:465"))
+VALUES = (
+    ("provider", "Big Mail"),
+    ("mx", "aspmx.l.bigmail.test"),
+    ("servers", "smtp.x.test:465"),
+    ("organisation", "Corp Ltd"),
+)
 
 
 def report(note: SourceNote | None, values: tuple[tuple[str, str], ...] = VALUES) -> SourceReport:

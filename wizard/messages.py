@@ -37,6 +37,8 @@ from wizard.model import (
 from wizard.outbound.export import ExportError, ExportProblem
 from wizard.outbound.message import MessageError, MessageProblem
 from wizard.outbound.sender import SendError, SendProblem
+from wizard.presets import Field, PresetError, PresetProblem
+from wizard.presets_rules import PresetRefusedError, RefusalReason
 from wizard.printable import printable
 from wizard.profiles import ProfileError, ProfileProblem
 from wizard.reporting.network_findings import NetworkCode, NetworkFinding
@@ -169,6 +171,7 @@ _CAUTIONS = {
 }
 
 _SOURCES = {
+    SourceName.PRESET: QT_TRANSLATE_NOOP("Messages", "Set by your organisation"),
     SourceName.BUNDLED: QT_TRANSLATE_NOOP("Messages", "Built-in provider list"),
     SourceName.AUTOCONFIG: QT_TRANSLATE_NOOP("Messages", "The domain's own settings"),
     SourceName.ISPDB: QT_TRANSLATE_NOOP("Messages", "Thunderbird's online provider list"),
@@ -187,6 +190,8 @@ _STATUSES = {
 
 # What a source's row says about how it ended; the values come from ``SourceReport.values``.
 _SOURCE_NOTES = {
+    SourceNote.PRESET_FOUND: QT_TRANSLATE_NOOP("Messages", "Set by {organisation}"),
+    SourceNote.NO_PRESET: QT_TRANSLATE_NOOP("Messages", "No organisation preset for this domain"),
     SourceNote.PROVIDER_FOUND: QT_TRANSLATE_NOOP("Messages", "Found: {provider}"),
     SourceNote.PUBLISHED: QT_TRANSLATE_NOOP("Messages", "This domain publishes its settings"),
     SourceNote.NOT_LISTED: QT_TRANSLATE_NOOP("Messages", "This domain is not in the list"),
@@ -558,6 +563,10 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
     if isinstance(err, KeychainError):
         text = tr(CONTEXT, _KEYCHAIN[err.problem])
         return text.format(backend=printable(err.backend), detail=printable(err.detail))
+    if isinstance(err, PresetError):
+        return describe_preset_error(err, tr)
+    if isinstance(err, PresetRefusedError):
+        return describe_preset_refusal(err, tr)
     if isinstance(err, ProfileError):
         text = tr(CONTEXT, _PROFILES[err.problem])
         return text.format(path=printable(str(err.path)), detail=printable(err.detail))
@@ -1308,3 +1317,103 @@ def describe_network_finding(
 
 def probe_failure_label(failure: ProbeFailure, tr: Translate = untranslated) -> str:
     return tr(CONTEXT, _PROBE_FAILURES[failure])
+
+
+# -- Organisation presets (wizard.presets, wizard.presets_rules) ---------------------------
+
+_PRESET_PROBLEMS = {
+    PresetProblem.UNREADABLE: QT_TRANSLATE_NOOP("Messages", "it cannot be read ({detail})"),
+    PresetProblem.TOO_LARGE: QT_TRANSLATE_NOOP("Messages", "it is too large to be a preset"),
+    PresetProblem.NOT_XML: QT_TRANSLATE_NOOP("Messages", "it is not well-formed XML ({detail})"),
+    PresetProblem.UNSAFE_XML: QT_TRANSLATE_NOOP(
+        "Messages", "it declares a DTD or entities, which presets may not use"
+    ),
+    PresetProblem.NOT_CLIENTCONFIG: QT_TRANSLATE_NOOP(
+        "Messages", "it is not a clientConfig document with an <emailProvider> ({detail})"
+    ),
+    PresetProblem.NO_DOMAIN: QT_TRANSLATE_NOOP(
+        "Messages", "it names no <domain>, so it would apply to nothing"
+    ),
+    PresetProblem.BAD_DOMAIN: QT_TRANSLATE_NOOP(
+        "Messages", "“{detail}” is not a domain (or *.domain pattern)"
+    ),
+    PresetProblem.NO_OUTGOING_SERVER: QT_TRANSLATE_NOOP(
+        "Messages", "it has no SMTP <outgoingServer>"
+    ),
+    PresetProblem.MISSING_VALUE: QT_TRANSLATE_NOOP(
+        "Messages", "the outgoing server has no <{detail}>"
+    ),
+    PresetProblem.BAD_HOSTNAME: QT_TRANSLATE_NOOP("Messages", "“{detail}” is not a server name"),
+    PresetProblem.BAD_PORT: QT_TRANSLATE_NOOP("Messages", "“{detail}” is not a port (1 to 65535)"),
+    PresetProblem.BAD_SOCKET_TYPE: QT_TRANSLATE_NOOP(
+        "Messages", "socketType “{detail}” is none of SSL, STARTTLS or plain"
+    ),
+    PresetProblem.UNKNOWN_AUTHENTICATION: QT_TRANSLATE_NOOP(
+        "Messages", "“{detail}” is not a clientConfig authentication method"
+    ),
+    PresetProblem.UNKNOWN_ELEMENT: QT_TRANSLATE_NOOP(
+        "Messages", "<{detail}> is not known here (a typo?)"
+    ),
+    PresetProblem.UNKNOWN_LOCK: QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{detail}” cannot be locked; lock hostname, port, socketType, username or authentication",
+    ),
+    PresetProblem.BAD_FINGERPRINT: QT_TRANSLATE_NOOP(
+        "Messages", "“{detail}” is not a SHA-256 fingerprint (64 hexadecimal digits)"
+    ),
+    PresetProblem.CONTRADICTION: QT_TRANSLATE_NOOP(
+        "Messages", "its own server breaks its policy ({detail})"
+    ),
+}
+_PRESET_AT = QT_TRANSLATE_NOOP(
+    "Messages", "The preset {path} (line {line}) was ignored: {problem}."
+)
+_PRESET_IN = QT_TRANSLATE_NOOP("Messages", "The preset {path} was ignored: {problem}.")
+
+_FIELD_NAMES = {
+    Field.HOSTNAME: QT_TRANSLATE_NOOP("Messages", "the server"),
+    Field.PORT: QT_TRANSLATE_NOOP("Messages", "the port"),
+    Field.SOCKET_TYPE: QT_TRANSLATE_NOOP("Messages", "the security"),
+    Field.USERNAME: QT_TRANSLATE_NOOP("Messages", "the username"),
+    Field.AUTHENTICATION: QT_TRANSLATE_NOOP("Messages", "the sign-in method"),
+}
+_REFUSALS = {
+    RefusalReason.LOCKED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your organisation ({organisation}) sets {field} for this address to “{value}”; it "
+        "cannot be changed here.",
+    ),
+    RefusalReason.PLAINTEXT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your organisation ({organisation}) never allows an unencrypted connection for this "
+        "address, not even with --allow-plaintext.",
+    ),
+    RefusalReason.IMPLICIT_TLS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your organisation ({organisation}) requires SSL/TLS for this address; STARTTLS and "
+        "unencrypted connections are not allowed.",
+    ),
+}
+_REFUSAL_SOURCE = QT_TRANSLATE_NOOP("Messages", "(Preset: {path}; ask your administrator.)")
+
+
+def describe_preset_error(err: PresetError, tr: Translate = untranslated) -> str:
+    """A broken preset: which file, which line, what is wrong, and that it was ignored."""
+    problem = tr(CONTEXT, _PRESET_PROBLEMS[err.problem]).format(detail=err.detail)
+    if err.line:
+        return tr(CONTEXT, _PRESET_AT).format(path=err.path, line=err.line, problem=problem)
+    return tr(CONTEXT, _PRESET_IN).format(path=err.path, problem=problem)
+
+
+def describe_preset_refusal(err: PresetRefusedError, tr: Translate = untranslated) -> str:
+    """Why the organisation's preset does not allow what was asked, and whose rule it is."""
+    sentences = [
+        tr(CONTEXT, _REFUSALS[refusal.reason]).format(
+            organisation=err.preset.organisation,
+            field=tr(CONTEXT, _FIELD_NAMES[refusal.field]) if refusal.field else "",
+            value=refusal.value,
+        )
+        for refusal in err.refusals
+    ]
+    sentences.append(tr(CONTEXT, _REFUSAL_SOURCE).format(path=err.preset.path))
+    return " ".join(sentences)

@@ -49,6 +49,7 @@ class Trust(StrEnum):
 class SourceName(StrEnum):
     """The places detection asks, in the order the user sees them."""
 
+    PRESET = "preset"  # the organisation's preset (wizard.presets)
     BUNDLED = "bundled"
     AUTOCONFIG = "autoconfig"
     ISPDB = "ispdb"
@@ -70,6 +71,7 @@ class SourceStatus(StrEnum):
 class Tier(IntEnum):
     """Rank of a setting by how trustworthy its origin is; lower wins."""
 
+    PRESET = 0  # set by the user's organisation on this computer
     PROVIDER = 1  # bundled database, HTTPS autoconfig, ISPDB
     MX = 2  # derived from the domain's MX records
     SRV = 3  # RFC 6186 / 8314 SRV records
@@ -220,6 +222,8 @@ class SourceNote(StrEnum):
     ``SourceReport.values`` (noted here after each member).
     """
 
+    PRESET_FOUND = "preset-found"  # organisation
+    NO_PRESET = "no-preset"
     PROVIDER_FOUND = "provider-found"  # provider
     PUBLISHED = "published"  # the domain's own autoconfig document named servers
     NOT_LISTED = "not-listed"  # not in the bundled database, or not in the ISPDB

@@ -62,7 +62,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../wizard/cli/accounts.py" line="+46"/>
+        <location filename="../../wizard/cli/accounts.py" line="+45"/>
         <source>“accounts {action}” needs an address.</source>
         <translation>„accounts {action}“ braucht eine Adresse.</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../wizard/cli/setup.py" line="+191"/>
+        <location filename="../../wizard/cli/setup.py" line="+196"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../wizard/cli/export.py" line="+78"/>
+        <location filename="../../wizard/cli/export.py" line="+76"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>{password} (Dienst {service})</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/common.py" line="+67"/>
+        <location filename="../../wizard/cli/common.py" line="+69"/>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/detect.py" line="+136"/>
+        <location filename="../../wizard/cli/detect.py" line="+156"/>
         <source>No outgoing-mail settings found for {address}.</source>
         <translation>Für {address} wurden keine Einstellungen für den Postausgang gefunden.</translation>
     </message>
@@ -224,13 +224,13 @@
         <translation>Postausgang (SMTP) für {address}:</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+31"/>
+        <location line="-26"/>
+        <location line="+33"/>
         <source>Warning: {warning}</source>
         <translation>Warnung: {warning}</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>No incoming-mail (IMAP) server found: a test message&apos;s arrival cannot be checked.</source>
         <translation>Kein Posteingangsserver (IMAP) gefunden: Ob eine Testnachricht ankommt, lässt sich nicht prüfen.</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>Posteingang (IMAP), um zu prüfen, ob Testnachrichten ankommen:</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Other possibilities:</source>
         <translation>Weitere Möglichkeiten:</translation>
     </message>
@@ -250,8 +250,8 @@
         <translation>Quellen:</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+8"/>
+        <location line="+26"/>
+        <location line="+11"/>
         <source>confirmed live</source>
         <translation>live bestätigt</translation>
     </message>
@@ -271,12 +271,12 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+48"/>
+        <location filename="../../wizard/cli/main.py" line="+115"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+151"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+153"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/send.py" line="+114"/>
+        <location filename="../../wizard/cli/send.py" line="+99"/>
         <source>{problem} (see “email-setup-wizard send --help”).</source>
         <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
     </message>
@@ -344,6 +344,76 @@
         <location line="+3"/>
         <source>Report written to {path}.</source>
         <translation>Bericht nach {path} geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/presets.py" line="+56"/>
+        <source>{path} is a valid preset.</source>
+        <translation>{path} ist eine gültige Vorgabe.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>system-wide</source>
+        <translation>systemweit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder ({kind}): {path}</source>
+        <translation>Ordner ({kind}): {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No presets are in use.</source>
+        <translation>Es werden keine Vorgaben verwendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignored: {reason}</source>
+        <translation>Ignoriert: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set by your organisation: {name} ({path})</source>
+        <translation>Von Ihrer Organisation vorgegeben: {name} ({path})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  Domains: {domains}</source>
+        <translation>  Domains: {domains}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  Locked: {fields}</source>
+        <translation>  Gesperrt: {fields}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>encryption required</source>
+        <translation>Verschlüsselung vorgeschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS required</source>
+        <translation>SSL/TLS vorgeschrieben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sign-in only with {methods}</source>
+        <translation>Anmeldung nur mit {methods}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} pinned certificate(s)</source>
+        <translation>{count} festgelegte(s) Zertifikat(e)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  Policy: {rules}</source>
+        <translation>  Richtlinie: {rules}</translation>
     </message>
 </context>
 <context>
@@ -589,7 +659,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+67"/>
+        <location filename="../../wizard/messages.py" line="+64"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -730,6 +800,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+6"/>
+        <source>Set by your organisation</source>
+        <translation>Von Ihrer Organisation vorgegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Built-in provider list</source>
         <translation>Eingebaute Anbieterliste</translation>
     </message>
@@ -785,6 +860,16 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+5"/>
+        <source>Set by {organisation}</source>
+        <translation>Vorgegeben von {organisation}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No organisation preset for this domain</source>
+        <translation>Keine Vorgabe einer Organisation für diese Domain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Found: {provider}</source>
         <translation>Gefunden: {provider}</translation>
     </message>
@@ -1304,7 +1389,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -2007,6 +2092,146 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+1"/>
         <source>hung up</source>
         <translation>Verbindung beendet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it cannot be read ({detail})</source>
+        <translation>sie kann nicht gelesen werden ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is too large to be a preset</source>
+        <translation>sie ist zu groß für eine Vorgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not well-formed XML ({detail})</source>
+        <translation>sie ist kein wohlgeformtes XML ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it declares a DTD or entities, which presets may not use</source>
+        <translation>sie deklariert eine DTD oder Entitäten, die Vorgaben nicht verwenden dürfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is not a clientConfig document with an &lt;emailProvider&gt; ({detail})</source>
+        <translation>sie ist kein clientConfig-Dokument mit einem &lt;emailProvider&gt; ({detail})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it names no &lt;domain&gt;, so it would apply to nothing</source>
+        <translation>sie nennt keine &lt;domain&gt; und gälte daher für nichts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{detail}” is not a domain (or *.domain pattern)</source>
+        <translation>„{detail}“ ist keine Domain (und kein *.domain-Muster)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it has no SMTP &lt;outgoingServer&gt;</source>
+        <translation>sie hat keinen SMTP-&lt;outgoingServer&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the outgoing server has no &lt;{detail}&gt;</source>
+        <translation>dem Postausgangsserver fehlt &lt;{detail}&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{detail}” is not a server name</source>
+        <translation>„{detail}“ ist kein Servername</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{detail}” is not a port (1 to 65535)</source>
+        <translation>„{detail}“ ist kein Port (1 bis 65535)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>socketType “{detail}” is none of SSL, STARTTLS or plain</source>
+        <translation>socketType „{detail}“ ist weder SSL noch STARTTLS noch plain</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{detail}” is not a clientConfig authentication method</source>
+        <translation>„{detail}“ ist kein Anmeldeverfahren von clientConfig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;{detail}&gt; is not known here (a typo?)</source>
+        <translation>&lt;{detail}&gt; ist hier unbekannt (ein Tippfehler?)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{detail}” cannot be locked; lock hostname, port, socketType, username or authentication</source>
+        <translation>„{detail}“ kann nicht gesperrt werden; sperrbar sind hostname, port, socketType, username und authentication</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{detail}” is not a SHA-256 fingerprint (64 hexadecimal digits)</source>
+        <translation>„{detail}“ ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its own server breaks its policy ({detail})</source>
+        <translation>ihr eigener Server verletzt ihre Richtlinie ({detail})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The preset {path} (line {line}) was ignored: {problem}.</source>
+        <translation>Die Vorgabe {path} (Zeile {line}) wurde ignoriert: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The preset {path} was ignored: {problem}.</source>
+        <translation>Die Vorgabe {path} wurde ignoriert: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server</source>
+        <translation>den Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the port</source>
+        <translation>den Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the security</source>
+        <translation>die Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the username</source>
+        <translation>den Benutzernamen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sign-in method</source>
+        <translation>das Anmeldeverfahren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your organisation ({organisation}) sets {field} for this address to “{value}”; it cannot be changed here.</source>
+        <translation>Ihre Organisation ({organisation}) legt {field} für diese Adresse auf „{value}“ fest; das lässt sich hier nicht ändern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your organisation ({organisation}) never allows an unencrypted connection for this address, not even with --allow-plaintext.</source>
+        <translation>Ihre Organisation ({organisation}) erlaubt für diese Adresse nie eine unverschlüsselte Verbindung, auch nicht mit --allow-plaintext.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your organisation ({organisation}) requires SSL/TLS for this address; STARTTLS and unencrypted connections are not allowed.</source>
+        <translation>Ihre Organisation ({organisation}) schreibt für diese Adresse SSL/TLS vor; STARTTLS und unverschlüsselte Verbindungen sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(Preset: {path}; ask your administrator.)</source>
+        <translation>(Vorgabe: {path}; fragen Sie Ihre Administration.)</translation>
     </message>
 </context>
 <context>

@@ -167,8 +167,9 @@ def test_each_source_has_a_row_with_its_outcome(
     with qtbot.waitSignal(page.finished):
         wizard.next()
 
-    rows = {row(page.table, i).text(0): row(page.table, i) for i in range(6)}
+    rows = {row(page.table, i).text(0): row(page.table, i) for i in range(7)}
     assert set(rows) == {
+        "Set by your organisation",
         "Built-in provider list",
         "The domain's own settings",
         "Thunderbird's online provider list",
@@ -178,7 +179,7 @@ def test_each_source_has_a_row_with_its_outcome(
     }
     assert all(item.text(1) == "nothing" for item in rows.values())
     assert all(item.text(3) == "nothing" for item in rows.values())  # no note: the status again
-    assert rows["Service records (SRV)"].text(2) == "0.0 s"
+    assert rows["Built-in provider list"].text(2) == "0.0 s"
     assert rows["Trying likely servers"].text(2) == "0.1 s"
     assert "smtp.example.com" in page.summary.text()
     assert next_button(wizard).isEnabled()

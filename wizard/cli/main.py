@@ -59,6 +59,7 @@ COMMANDS = (
         "write an account's settings for msmtp, git, mutt, Thunderbird, Apple Mail, Python or JSON",
     ),
     Command("report", "report", "write a diagnosis report for a helpdesk"),
+    Command("presets", "presets", "check an organisation preset file, or list the presets in use"),
 )
 
 

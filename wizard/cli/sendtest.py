@@ -33,11 +33,13 @@ from wizard.cli.confirm import (
 )
 from wizard.cli.credentials import PasswordUnavailableError, read_password
 from wizard.cli.i18n import translate
+from wizard.cli.presets import enforce_preset
 from wizard.discovery.context import Deadlines
 from wizard.errors import InvalidAddressError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_outcome
 from wizard.model import Security
+from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.report import outcome_json
 from wizard.runtime import run
@@ -143,6 +145,7 @@ def handle(args: argparse.Namespace) -> int:
                 username=args.username or address.address,
                 address=address.address,
             )
+            enforce_preset(address, settings, apply_locks=False)
             password = read_password(from_stdin=args.password_stdin)
         else:
             profile = ProfileStore().get(address.address)
@@ -160,6 +163,7 @@ def handle(args: argparse.Namespace) -> int:
                 allow_plaintext=args.allow_plaintext,
                 pinned_sha256=args.trust_certificate or profile.pinned_sha256,
             )
+            enforce_preset(address, settings, apply_locks=False)
             stored = None
             if not args.password_stdin:
                 stored = stored_secret(profile)
@@ -169,6 +173,8 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_INVALID_INPUT
     except (ProfileError, KeychainError) as err:
         return fail(err, EXIT_STORAGE_FAILED)
+    except PresetRefusedError as err:
+        return fail(err, EXIT_INVALID_INPUT)
     incoming = detect_incoming(args, address, Deadlines())
     sent_at = time.monotonic()
     outcome = run(send_test_message(settings, password))

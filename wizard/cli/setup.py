@@ -36,6 +36,7 @@ from wizard.cli.confirm import confirm_arrival, detect_incoming, show_delivery
 from wizard.cli.credentials import PasswordUnavailableError, confirm, read_password
 from wizard.cli.detect import incoming_json, render
 from wizard.cli.i18n import CONTEXT, translate
+from wizard.cli.presets import enforce_preset
 from wizard.cli.sendtest import add_send_options, send_settings, sender_address, show_outcome
 from wizard.delivery.document import delivery_json
 from wizard.discovery.context import Deadlines
@@ -44,6 +45,7 @@ from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import QT_TRANSLATE_NOOP, describe_error
 from wizard.model import Candidate, Trust
+from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
@@ -134,12 +136,6 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     refusal = _refuse_untrusted(best, args)
     if refusal:
         raise _said(EXIT_INVALID_INPUT, refusal)
-    if password is None:
-        try:
-            password = read_password(from_stdin=False)
-        except PasswordUnavailableError as err:
-            raise _said(EXIT_INVALID_INPUT, err.reason) from err
-
     settings = send_settings(
         args,
         host=best.config.host,
@@ -149,6 +145,16 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         address=address.address,
         display_name=args.name,
     )
+    try:  # the organisation's locks and policy, before a password is asked for
+        settings = enforce_preset(address, settings, apply_locks=True)
+    except PresetRefusedError as err:
+        raise _failed(err, EXIT_INVALID_INPUT) from err
+    if password is None:
+        try:
+            password = read_password(from_stdin=False)
+        except PasswordUnavailableError as err:
+            raise _said(EXIT_INVALID_INPUT, err.reason) from err
+
     sent_at = time.monotonic()
     outcome = run(send_test_message(settings, password))
     document["test"] = outcome_json(outcome)

@@ -100,6 +100,7 @@ class Job:
 
 
 JOBS = (
+    Job(SourceName.PRESET, Tier.PRESET, "preset.run", network=False),
     Job(SourceName.SRV, Tier.SRV, "srv.run"),
     Job(SourceName.PROBE, Tier.PROBE, "guess.run"),
     Job(SourceName.MX, Tier.MX, "mx.run"),
