@@ -312,3 +312,23 @@ def test_the_html_report_renders_in_chromium_without_a_request(lab: Lab, tmp_pat
     # no request at all, so everything else that reached the proxy is the page's.
     from_page = [r for r in listener.requests if "update.googleapis.com" not in r]
     assert from_page == [], "\n".join(from_page)
+
+
+@pytest.mark.usefixtures("private_keychain")
+def test_a_stored_account_is_tested_with_its_keychain_password(lab: Lab, tmp_path: Path) -> None:
+    autoconfig(lab, (465, "SSL"))
+    servers(lab)
+    env = lab.env() | {"XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": "C.UTF-8"}
+    set_up = subprocess.run(
+        [sys.executable, "-m", "wizard", "setup", ADDRESS, "--password-stdin", "--json"],
+        input=f"{PASSWORD}\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert set_up.returncode == 0, set_up.stdout + set_up.stderr
+    text = report(lab, tmp_path, "text", password=None)
+    assert "Settings from:    the stored account" in text
+    assert "Test send:        passed" in text
+    assert PASSWORD not in text
