@@ -140,6 +140,25 @@ def test_the_organisations_folder_wins_over_the_users(tmp_path: Path) -> None:
     assert found is not None and found.organisation == "Corp Ltd" and found.system
 
 
+def test_the_organisations_oauth2_client_is_read_in_the_registrations_format(
+    tmp_path: Path,
+) -> None:
+    registrations = (
+        '<oauth2Registrations><![CDATA[\n["https://login.corp.test/realms/corp"]\n'
+        'client_id = "wizard-corp"\n]]></oauth2Registrations>'
+    )
+    text = PRESET.replace("<lock>hostname</lock>", registrations + "<lock>hostname</lock>")
+    preset = parse_preset(text.encode(), tmp_path / "corp.xml")
+    assert [(c.issuer, c.client_id) for c in preset.oauth2_clients] == [
+        ("https://login.corp.test/realms/corp", "wizard-corp")
+    ]
+    broken = text.replace('client_id = "wizard-corp"', "client_id = 7")
+    with pytest.raises(PresetError) as raised:
+        parse_preset(broken.encode(), tmp_path / "corp.xml")
+    assert raised.value.problem is PresetProblem.BAD_OAUTH2_REGISTRATION
+    assert raised.value.line == 16
+
+
 # -- what it refuses ------------------------------------------------------------------------
 
 

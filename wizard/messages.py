@@ -1361,6 +1361,11 @@ _PRESET_PROBLEMS = {
     PresetProblem.BAD_FINGERPRINT: QT_TRANSLATE_NOOP(
         "Messages", "“{detail}” is not a SHA-256 fingerprint (64 hexadecimal digits)"
     ),
+    PresetProblem.BAD_OAUTH2_REGISTRATION: QT_TRANSLATE_NOOP(
+        "Messages",
+        "the OAuth2 registrations are not a TOML table per https:// issuer with a client_id "
+        "({detail})",
+    ),
     PresetProblem.CONTRADICTION: QT_TRANSLATE_NOOP(
         "Messages", "its own server breaks its policy ({detail})"
     ),

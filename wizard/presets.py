@@ -19,6 +19,10 @@ organisation's existing autoconfig file can be dropped in as it is) with one ext
           <allowedAuthentication>password-cleartext</allowedAuthentication>
           <pinnedCertificate>AB:CD:...</pinnedCertificate>   <!-- SHA-256 -->
         </policy>
+        <oauth2Registrations><![CDATA[      <!-- the OAuth2 registrations file's format -->
+    ["https://login.example.com/realms/corp"]
+    client_id = "email-setup-wizard"
+        ]]></oauth2Registrations>
       </emailSetupWizard>
     </clientConfig>
 
@@ -33,7 +37,8 @@ import os
 import re
 import string
 import sys
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +77,7 @@ class PresetProblem(StrEnum):
     UNKNOWN_ELEMENT = "unknown-element"
     UNKNOWN_LOCK = "unknown-lock"
     BAD_FINGERPRINT = "bad-fingerprint"
+    BAD_OAUTH2_REGISTRATION = "bad-oauth2-registration"
     CONTRADICTION = "contradiction"  # the policy forbids the preset's own server
 
 
@@ -108,6 +114,15 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class OAuthClient:
+    """The organisation's own OAuth2 client registration for one issuer."""
+
+    issuer: str
+    client_id: str
+    client_secret: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
 class Preset:
     path: Path
     system: bool  # from the system-wide folder (the organisation's), not the user's
@@ -116,6 +131,7 @@ class Preset:
     config: ClientConfig
     locked: frozenset[Field]
     policy: Policy
+    oauth2_clients: tuple[OAuthClient, ...] = ()
 
     def covers(self, domain: str) -> bool:
         domain = domain.lower().rstrip(".")
@@ -253,7 +269,7 @@ def parse_preset(data: bytes, path: Path, *, system: bool = False) -> Preset:
     if not smtp:
         raise fail(PresetProblem.NO_OUTGOING_SERVER, provider)
     servers = [_server(element, fail) for element in smtp]
-    locked, policy = _extension(root.find(EXTENSION), fail)
+    locked, policy, clients = _extension(root.find(EXTENSION), fail)
     for server, element in zip(servers, smtp, strict=True):
         _check_policy(server, policy, lambda d, e=element: fail(PresetProblem.CONTRADICTION, e, d))
     name = _text(provider.find("displayName")) or provider.get("id") or domains[0]
@@ -263,7 +279,7 @@ def parse_preset(data: bytes, path: Path, *, system: bool = False) -> Preset:
         domains=tuple(d for d in domains if not d.startswith("*.")),
         outgoing=tuple(servers),
     )
-    return Preset(path, system, name, tuple(domains), config, locked, policy)
+    return Preset(path, system, name, tuple(domains), config, locked, policy, clients)
 
 
 def _parse(data: bytes, path: Path) -> tuple[Element, dict[int, int]]:
@@ -332,12 +348,15 @@ def _server(element: Element, fail: Any) -> OutgoingServer:
     )
 
 
-def _extension(element: Element | None, fail: Any) -> tuple[frozenset[Field], Policy]:
-    """The locks and policy in ``<emailSetupWizard>`` (none without one)."""
+def _extension(
+    element: Element | None, fail: Any
+) -> tuple[frozenset[Field], Policy, tuple[OAuthClient, ...]]:
+    """The locks, policy and OAuth2 registrations in ``<emailSetupWizard>`` (none without)."""
     if element is None:
-        return frozenset(), Policy()
+        return frozenset(), Policy(), ()
     locked: set[Field] = set()
     policy = Policy()
+    clients: tuple[OAuthClient, ...] = ()
     for child in element:
         if child.tag == "lock":
             try:
@@ -346,9 +365,30 @@ def _extension(element: Element | None, fail: Any) -> tuple[frozenset[Field], Po
                 raise fail(PresetProblem.UNKNOWN_LOCK, child, _text(child)) from None
         elif child.tag == "policy":
             policy = _policy(child, fail)
+        elif child.tag == "oauth2Registrations":
+            clients = _oauth2_clients(child, fail)
         else:
             raise fail(PresetProblem.UNKNOWN_ELEMENT, child, child.tag)
-    return frozenset(locked), policy
+    return frozenset(locked), policy, clients
+
+
+def _oauth2_clients(element: Element, fail: Any) -> tuple[OAuthClient, ...]:
+    """OAuth2 client registrations in the registrations file's own format (TOML: a table per
+    issuer URL with ``client_id`` and, for issuers that want one, ``client_secret``)."""
+    try:
+        tables = tomllib.loads("".join(element.itertext()))
+    except tomllib.TOMLDecodeError as err:
+        raise fail(PresetProblem.BAD_OAUTH2_REGISTRATION, element, str(err)) from err
+    clients = []
+    for issuer, table in tables.items():
+        client_id = table.get("client_id") if isinstance(table, dict) else None
+        secret = table.get("client_secret") if isinstance(table, dict) else None
+        if not issuer.startswith("https://") or not isinstance(client_id, str) or not client_id:
+            raise fail(PresetProblem.BAD_OAUTH2_REGISTRATION, element, issuer)
+        if secret is not None and not isinstance(secret, str):
+            raise fail(PresetProblem.BAD_OAUTH2_REGISTRATION, element, f"{issuer}: client_secret")
+        clients.append(OAuthClient(issuer, client_id, secret))
+    return tuple(clients)
 
 
 def _policy(element: Element, fail: Any) -> Policy:

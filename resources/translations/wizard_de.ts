@@ -415,6 +415,11 @@
         <source>  Policy: {rules}</source>
         <translation>  Richtlinie: {rules}</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>  OAuth2 client for {issuer}: {client_id}</source>
+        <translation>  OAuth2-Client für {issuer}: {client_id}</translation>
+    </message>
 </context>
 <context>
     <name>DetectPage</name>
@@ -2175,6 +2180,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+3"/>
+        <source>the OAuth2 registrations are not a TOML table per https:// issuer with a client_id ({detail})</source>
+        <translation>die OAuth2-Registrierungen sind keine TOML-Tabelle je https://-Aussteller mit einer client_id ({detail})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>its own server breaks its policy ({detail})</source>
         <translation>ihr eigener Server verletzt ihre Richtlinie ({detail})</translation>
     </message>

@@ -124,6 +124,9 @@ def describe_preset(preset: Preset) -> list[str]:
         )
     if rules:
         lines.append(translate("CommandLine", "  Policy: {rules}").format(rules="; ".join(rules)))
+    for client in preset.oauth2_clients:
+        oauth = translate("CommandLine", "  OAuth2 client for {issuer}: {client_id}")
+        lines.append(oauth.format(issuer=client.issuer, client_id=client.client_id))
     return lines
 
 
@@ -151,6 +154,9 @@ def _preset_json(preset: Preset) -> dict[str, Any]:
             "allowed_authentication": list(policy.allowed_authentication),
             "pinned_certificates": list(policy.pinned_certificates),
         },
+        "oauth2_clients": [
+            {"issuer": c.issuer, "client_id": c.client_id} for c in preset.oauth2_clients
+        ],
     }
 
 
