@@ -132,6 +132,7 @@ PROBERS = {
 }
 
 RULES: dict[SourceName, SourceRules] = {
+    SourceName.PRESET: STATED,
     SourceName.BUNDLED: STATED,
     SourceName.AUTOCONFIG: STATED,
     SourceName.ISPDB: STATED,

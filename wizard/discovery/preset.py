@@ -29,7 +29,8 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         tier=Tier.PRESET,
         origin=str(preset.path),
     )
-    for server in servers:
-        emit(server)
     values = (("organisation", preset.organisation),)
-    return SourceOutcome(SourceNote.PRESET_FOUND, str(preset.path), values)
+    found = SourceOutcome(SourceNote.PRESET_FOUND, str(preset.path), values)
+    for server in servers:
+        emit(server, found)
+    return found
