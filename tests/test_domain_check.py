@@ -313,3 +313,16 @@ def test_the_check_talks_to_nobody_but_the_lab(lab: Lab) -> None:
     hosts = {str(address[0]) for address in _CONNECTIONS if isinstance(address, tuple)}
     assert hosts, "no connection was seen: the audit hook did not work"
     assert all(host.startswith("127.") for host in hosts), hosts
+
+
+def test_control_characters_in_records_are_shown_not_obeyed(lab: Lab) -> None:
+    """A record is written by whoever controls the DNS: an escape sequence in it must not
+    clear the helpdesk's terminal or forge a line of the output."""
+    lab.host(SERVER)
+    lab.dns.add(DOMAIN, "TXT", '"v=spf1 ip4:192.0.2.1 \\027[2J\\010-all"')
+    command = [sys.executable, "-m", "wizard", "domain-check", f"alice@{DOMAIN}"]
+    command += ["--server", SERVER]
+    shown = subprocess.run(command, capture_output=True, text=True, env=lab.env(), check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert "\x1b" not in shown.stdout and "\b" not in shown.stdout
+    assert "\\e[2J" in shown.stdout

@@ -840,7 +840,7 @@ def domain_check_label(check: Check, tr: Translate = untranslated) -> str:
 
 def describe_finding(finding: Finding, domain: str, tr: Translate = untranslated) -> str:
     """One domain-check finding as a plain sentence (with what to do, where there is a fix)."""
-    values = dict(finding.values)
+    values = {key: printable(value) for key, value in finding.values}  # from DNS and HTTPS
     policy = values.get("policy", "")
     if policy in _POLICY_MEANINGS:
         values["policy_meaning"] = tr(CONTEXT, _POLICY_MEANINGS[policy])
@@ -1310,9 +1310,8 @@ _PROBE_FAILURES = {
 def describe_network_finding(
     finding: NetworkFinding, host: str, tr: Translate = untranslated
 ) -> str:
-    return tr(CONTEXT, _NETWORK_FINDINGS[finding.code]).format_map(
-        _Blank(host=host, **dict(finding.values))
-    )
+    values = {key: printable(value) for key, value in finding.values}  # a greeting, a proxy
+    return tr(CONTEXT, _NETWORK_FINDINGS[finding.code]).format_map(_Blank(host=host, **values))
 
 
 def probe_failure_label(failure: ProbeFailure, tr: Translate = untranslated) -> str:
@@ -1404,21 +1403,22 @@ _REFUSAL_SOURCE = QT_TRANSLATE_NOOP("Messages", "(Preset: {path}; ask your admin
 
 def describe_preset_error(err: PresetError, tr: Translate = untranslated) -> str:
     """A broken preset: which file, which line, what is wrong, and that it was ignored."""
-    problem = tr(CONTEXT, _PRESET_PROBLEMS[err.problem]).format(detail=err.detail)
+    problem = tr(CONTEXT, _PRESET_PROBLEMS[err.problem]).format(detail=printable(err.detail))
+    path = printable(str(err.path))
     if err.line:
-        return tr(CONTEXT, _PRESET_AT).format(path=err.path, line=err.line, problem=problem)
-    return tr(CONTEXT, _PRESET_IN).format(path=err.path, problem=problem)
+        return tr(CONTEXT, _PRESET_AT).format(path=path, line=err.line, problem=problem)
+    return tr(CONTEXT, _PRESET_IN).format(path=path, problem=problem)
 
 
 def describe_preset_refusal(err: PresetRefusedError, tr: Translate = untranslated) -> str:
     """Why the organisation's preset does not allow what was asked, and whose rule it is."""
     sentences = [
         tr(CONTEXT, _REFUSALS[refusal.reason]).format(
-            organisation=err.preset.organisation,
+            organisation=printable(err.preset.organisation),
             field=tr(CONTEXT, _FIELD_NAMES[refusal.field]) if refusal.field else "",
-            value=refusal.value,
+            value=printable(refusal.value),
         )
         for refusal in err.refusals
     ]
-    sentences.append(tr(CONTEXT, _REFUSAL_SOURCE).format(path=err.preset.path))
+    sentences.append(tr(CONTEXT, _REFUSAL_SOURCE).format(path=printable(str(err.preset.path))))
     return " ".join(sentences)

@@ -40,6 +40,7 @@ def add_parser(commands: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     from wizard.domaincheck.check import check_domain
     from wizard.reporting.json import domain_json
+    from wizard.reporting.render import readable
     from wizard.reporting.sections import domain_section
     from wizard.reporting.text import render_section_text
 
@@ -54,7 +55,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print_json(domain_json(health))
     else:
-        print(render_section_text(domain_section(health, translate)), end="")
+        print(render_section_text(readable(domain_section(health, translate))), end="")
     return EXIT_OK
 
 

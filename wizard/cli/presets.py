@@ -13,6 +13,7 @@ from wizard.cli.i18n import translate
 from wizard.messages import describe_error, security_label
 from wizard.presets import Preset, PresetError, load_presets, preset_folders, read_preset
 from wizard.presets_rules import apply, check, preset_for
+from wizard.printable import printable
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
@@ -92,7 +93,7 @@ def describe_preset(preset: Preset) -> list[str]:
     """A preset as a person checks it: whose, for which domains, which server, what is locked."""
     lines = [
         translate("CommandLine", "Set by your organisation: {name} ({path})").format(
-            name=preset.organisation, path=preset.path
+            name=printable(preset.organisation), path=printable(str(preset.path))
         ),
         translate("CommandLine", "  Domains: {domains}").format(domains=", ".join(preset.domains)),
     ]

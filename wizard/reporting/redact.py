@@ -64,8 +64,14 @@ class Redactor:
 
     def data(self, value: T) -> T:
         """A copy of ``value`` (dataclasses, tuples, lists, dicts) with every string redacted."""
-        changed: T = _walk(value, self.text)
-        return changed
+        return map_strings(value, self.text)
+
+
+def map_strings(value: T, change: Callable[[str], str]) -> T:
+    """A copy of ``value`` with ``change`` applied to every string in it (dataclasses, tuples,
+    lists and dicts are walked; enum members, which are strings too, are kept)."""
+    changed: T = _walk(value, change)
+    return changed
 
 
 def _walk(value: Any, change: Callable[[str], str]) -> Any:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from typing import TypeVar
 
 from wizard.messages import QT_TRANSLATE_NOOP, Translate, untranslated
+from wizard.printable import printable
 from wizard.reporting.collect import DiagnosisReport
 from wizard.reporting.html import render_html
 from wizard.reporting.json import report_json
 from wizard.reporting.layout import report_document
-from wizard.reporting.redact import Redactor
+from wizard.reporting.redact import Redactor, map_strings
 from wizard.reporting.text import render_markdown, render_text
 
 # The report's language code, as its translators give it (HTML's lang attribute).
 _CONTEXT = "Report"
+T = TypeVar("T")
 _LANGUAGE = QT_TRANSLATE_NOOP("Report", "en")
 
 
@@ -40,7 +43,7 @@ def render_report(
     if form is ReportFormat.JSON:
         text = json.dumps(report_json(clean), ensure_ascii=False, indent=2) + "\n"
     else:
-        document = report_document(clean, tr)
+        document = readable(report_document(clean, tr))
         if form is ReportFormat.HTML:
             text = render_html(document, language=tr(_CONTEXT, _LANGUAGE))
         elif form is ReportFormat.MARKDOWN:
@@ -48,3 +51,10 @@ def render_report(
         else:
             text = render_text(document)
     return redactor.text(text)
+
+
+def readable(document: T) -> T:
+    """``document`` (or one section of it) with every control character in it shown, not
+    obeyed: records, greetings and replies come from the network (``wizard.printable``).
+    JSON needs no such care: its own escaping shows them."""
+    return map_strings(document, printable)
