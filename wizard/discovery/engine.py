@@ -359,6 +359,9 @@ class _Detection:
             self.on_event(SourceStarted(source))
         for job in JOBS:
             self.running[job] = asyncio.create_task(self._run_job(job))
+        # The live check is loaded while the sources are asked: the first candidate need not
+        # wait for the SMTP client to import.
+        self.prober: asyncio.Task[Prober] = asyncio.create_task(_load(PROBERS[self.ctx.protocol]))
         timed_out = False
         try:
             async with asyncio.timeout_at(started + self.ctx.deadlines.total):
@@ -418,7 +421,7 @@ class _Detection:
     async def _run_probe(self, endpoint: Endpoint) -> None:
         host, port, security = endpoint
         try:
-            probe: Prober = await _load(PROBERS[self.ctx.protocol])
+            probe = await asyncio.shield(self.prober)
             result = await probe(
                 host,
                 port,
@@ -679,7 +682,7 @@ class _Detection:
         return not still_possible or min(confirmed) < min(still_possible)
 
     async def _stop_everything(self) -> None:
-        tasks = [*self.running.values(), *self.probes.values()]
+        tasks = [*self.running.values(), *self.probes.values(), self.prober]
         for task in tasks:
             task.cancel()
         # The children's own cancellations are collected; a cancellation of detection itself
