@@ -760,6 +760,8 @@ def test_accounts_remove_keeps_a_password_an_alias_still_uses(
         "removed": alias,
         "keychain_entry_removed": False,
         "kept_for": [address],
+        "auth": "password",
+        "revoked": False,
     }
     assert keyring.get_password(service, address) == "the old one"
 

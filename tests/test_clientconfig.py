@@ -18,7 +18,7 @@ from wizard.clientconfig import (
     to_server_configs,
 )
 from wizard.errors import WizardError
-from wizard.model import Security, ServerConfig, SourceName, Tier, Trust
+from wizard.model import OAuthHint, Security, ServerConfig, SourceName, Tier, Trust
 
 ISPDB = Path(__file__).resolve().parent / "data" / "ispdb"  # the vendored reference copy
 
@@ -97,6 +97,36 @@ def test_gmail_lists_oauth2_first_and_the_mx_domain() -> None:
                 authentication=("OAuth2", "password-cleartext"),
             ),
         ),
+        oauth=OAuthHint(
+            issuer="accounts.google.com",
+            scope="https://mail.google.com/ https://www.googleapis.com/auth/contacts "
+            "https://www.googleapis.com/auth/calendar https://www.googleapis.com/auth/carddav",
+            auth_url="https://accounts.google.com/o/oauth2/auth",
+            token_url="https://www.googleapis.com/oauth2/v3/token",
+        ),
+    )
+
+
+@pytest.mark.parametrize("inside", [True, False], ids=["inside-provider", "beside-provider"])
+def test_an_oauth2_element_is_read_inside_or_beside_the_provider(inside: bool) -> None:
+    block = (
+        "<oAuth2><issuer>https://auth.example.test</issuer><scope>smtp</scope>"
+        "<authURL>https://auth.example.test/authorize</authURL></oAuth2>"
+    )
+    document = (
+        '<clientConfig version="1.1"><emailProvider id="example.test">'
+        "<domain>example.test</domain>"
+        '<outgoingServer type="smtp"><hostname>smtp.example.test</hostname><port>465</port>'
+        "<socketType>SSL</socketType><authentication>OAuth2</authentication></outgoingServer>"
+        f"{block if inside else ''}</emailProvider>{'' if inside else block}</clientConfig>"
+    )
+
+    config = parse_client_config(document.encode())
+
+    assert config.oauth == OAuthHint(
+        issuer="https://auth.example.test",
+        scope="smtp",
+        auth_url="https://auth.example.test/authorize",
     )
 
 

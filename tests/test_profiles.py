@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from wizard.model import Security, SourceName, Trust
-from wizard.profiles import AccountProfile, ProfileError, ProfileProblem, ProfileStore
+from wizard.profiles import AccountProfile, OAuthLogin, ProfileError, ProfileProblem, ProfileStore
 
 ALICE = AccountProfile(
     display_name="Alice at Example",
@@ -52,7 +52,9 @@ KEYS = {
     "trust",
     "last_tested",
     "pinned_sha256",
+    "oauth",
 }
+FILE_KEYS = KEYS | {"auth"}
 
 
 @pytest.fixture
@@ -86,7 +88,7 @@ def test_round_trip(store: ProfileStore) -> None:
     assert ProfileStore(store.path).load() == [ALICE, BOB]
     assert store.get("bob@mail.lab.test") == BOB
     document = json.loads(store.path.read_text(encoding="utf-8"))
-    assert document["format"] == 1
+    assert document["format"] == 2
     assert document["accounts"][0] == {
         "display_name": "Alice at Example",
         "address": "alice@example.com",
@@ -99,8 +101,47 @@ def test_round_trip(store: ProfileStore) -> None:
         "trust": "trusted",
         "last_tested": "2025-03-01T12:30:05+00:00",
         "pinned_sha256": ALICE.pinned_sha256,
+        "auth": "password",
+        "oauth": None,
     }
     assert document["accounts"][1]["source"] is None
+
+
+def test_an_oauth2_account_records_how_it_signs_in_and_never_a_token(
+    store: ProfileStore,
+) -> None:
+    login = OAuthLogin(
+        issuer="https://login.example.test/tenant/v2.0",
+        client_id="client-1",
+        scope="smtp offline_access",
+        token_endpoint="https://login.example.test/token",
+    )
+    signed_in = replace(ALICE, oauth=login, auth_method="XOAUTH2")
+    store.save(signed_in)
+
+    assert ProfileStore(store.path).load() == [signed_in]
+    account = json.loads(store.path.read_text(encoding="utf-8"))["accounts"][0]
+    assert account["auth"] == "oauth2"
+    assert account["oauth"] == {
+        "issuer": "https://login.example.test/tenant/v2.0",
+        "client_id": "client-1",
+        "scope": "smtp offline_access",
+        "token_endpoint": "https://login.example.test/token",
+        "revocation_endpoint": None,
+    }
+    assert signed_in.keychain_service == "oauth://login.example.test"
+
+
+def test_a_format_1_file_is_read_and_rewritten_as_format_2(store: ProfileStore) -> None:
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_bytes(_document(_account()))
+
+    (alice,) = store.load()
+    assert (alice.username, alice.oauth, alice.auth) == ("alice", None, "password")
+    store.save(replace(alice, display_name="Alice Example"))
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    assert document["format"] == 2
+    assert document["accounts"][0]["auth"] == "password"
 
 
 def test_times_are_stored_as_utc(store: ProfileStore) -> None:
@@ -183,7 +224,7 @@ def test_the_file_holds_exactly_the_profile_keys(store: ProfileStore) -> None:
 
     document = json.loads(store.path.read_text(encoding="utf-8"))
     assert document.keys() == {"format", "accounts"}
-    assert all(account.keys() == KEYS for account in document["accounts"])
+    assert all(account.keys() == FILE_KEYS for account in document["accounts"])
 
 
 # Lowers the file size limit so that writing the new file fails half-way, like a full disk.
@@ -293,7 +334,7 @@ def test_a_corrupt_file_is_reported_and_never_rewritten(
 @pytest.mark.parametrize(
     "content",
     [
-        pytest.param(_document(_account(), version=2), id="format-2"),
+        pytest.param(_document(_account(), version=3), id="format-3"),
         pytest.param(b'{"format": 7, "profiles": {"new": "shape"}}', id="new-shape"),
     ],
 )

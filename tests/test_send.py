@@ -291,7 +291,7 @@ REFUSALS = {
         Diagnosis.APP_PASSWORD_REQUIRED,
         534,
     ),
-    "auth-disabled": Case(
+    "smtp-auth-disabled": Case(
         alice(
             auth_reply=(
                 535,
@@ -300,7 +300,7 @@ REFUSALS = {
             )
         ),
         Stage.AUTH,
-        Diagnosis.AUTH_DISABLED,
+        Diagnosis.SMTP_AUTH_DISABLED,
         535,
     ),
     "auth-only-after-starttls": Case(
@@ -560,17 +560,30 @@ async def test_cancelling_stops_at_once_and_closes_the_connection(
 # means. Google, Microsoft, Postfix, Dovecot, Exim, Yahoo, postgrey, Amazon SES...
 REAL_REPLIES = """
 AUTH 535 5.7.8 Username and Password not accepted. For more information, go to\\n5.7.8 https:
-    => wrong-password
+    => google-password-refused
+AUTH 535 5.7.8 Username and Password not accepted. Learn more at\\n5.7.8
+    https://support.google.com/mail/?p=BadCredentials
+    => google-password-refused
 AUTH 534 5.7.9 Application-specific password required. Learn more at\\n5.7.9 https://support.
+    => app-password-required
+AUTH 534 5.7.9 Application-specific password required. Learn more at\\n5.7.9
+    https://support.google.com/mail/?p=InvalidSecondFactor
     => app-password-required
 AUTH 534 5.7.14 <https://accounts.google.com/signin/continue?sarp=1>\\n5.7.14 Please log in via
     your web browser and\\n5.7.14 then try again.
-    => app-password-required
+    => web-login-required
+AUTH 534 5.7.9 Please log in with your web browser and then try again. Learn more at
+    https://support.google.com/mail/?p=WebLoginRequired
+    => web-login-required
 AUTH 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.
     Visit https://aka.ms/smtp_auth_disabled for more information.
-    => auth-disabled
+    => smtp-auth-disabled
+AUTH 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.
+    Visit https://aka.ms/smtp_auth_disabled for more information.
+    => smtp-auth-disabled
 AUTH 535 5.7.139 Authentication unsuccessful, basic authentication is disabled.
-    => auth-disabled
+    [BN9PR03CA0001.namprd03.prod.outlook.com 2026-11-02T10:00:00.000Z 08DD0000000000]
+    => basic-auth-disabled
 AUTH 535 5.7.139 Authentication unsuccessful, user is locked by your organization's security
     defaults policy. Contact your administrator.
     => auth-disabled
@@ -586,7 +599,7 @@ AUTH 535 5.7.8 Error: authentication failed: authentication failure
 AUTH 535 Incorrect authentication data
     => wrong-password
 AUTH 535 5.7.0 (#AUTH005) Too many bad auth attempts.
-    => wrong-password
+    => too-many-attempts
 AUTH 535 5.7.1 Authentication disabled
     => auth-disabled
 AUTH 530 5.7.0 Must issue a STARTTLS command first

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from wizard import keychain
 from wizard.keychain import KeychainError
-from wizard.profiles import AccountProfile, ProfileError, ProfileStore
+from wizard.profiles import AccountProfile, OAuthLogin, ProfileError, ProfileStore
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -84,10 +84,11 @@ def profile_from_test(
     source: SourceName | None,
     trust: Trust | None,
     when: datetime,
+    oauth: OAuthLogin | None = None,
 ) -> AccountProfile:
     """The profile a passed test vouches for: its server, the login and mechanism that worked,
     the pin it needed. ``source`` and ``trust`` say where the settings came from (None: typed
-    by the user)."""
+    by the user). ``oauth`` is how an OAuth2 account signs in (None: a password account)."""
     if not outcome.ok:
         raise ValueError("only a test that went through can vouch for an account")
     return AccountProfile(
@@ -102,6 +103,7 @@ def profile_from_test(
         trust=trust,
         last_tested=when,
         pinned_sha256=pin_to_keep(settings, outcome),
+        oauth=oauth,
     )
 
 

@@ -23,7 +23,7 @@ import defusedxml.ElementTree
 from defusedxml import DefusedXmlException
 
 from wizard.errors import WizardError
-from wizard.model import Protocol, Security, ServerConfig
+from wizard.model import OAuthHint, Protocol, Security, ServerConfig
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -78,6 +78,7 @@ class ClientConfig:
     domains: tuple[str, ...]
     outgoing: tuple[OutgoingServer, ...]
     incoming: tuple[OutgoingServer, ...] = ()  # IMAP only
+    oauth: OAuthHint | None = None  # the ``<oAuth2>`` element, inside or beside the provider
 
     def servers(self, protocol: Protocol) -> tuple[OutgoingServer, ...]:
         return self.incoming if protocol is Protocol.IMAP else self.outgoing
@@ -126,7 +127,25 @@ def parse_client_config(data: bytes) -> ClientConfig:
         domains=domains,
         outgoing=outgoing,
         incoming=_servers(provider, "incomingServer", "imap"),
+        oauth=_oauth_hint(provider, root),
     )
+
+
+def _oauth_hint(provider: Element, root: Element) -> OAuthHint | None:
+    """An ``<oAuth2>`` element as written; the ISPDB puts it beside ``<emailProvider>``, some
+    domains' own autoconfig inside it. Whether it may be used is ``wizard.oauth``'s to say."""
+    element = provider.find("oAuth2")
+    if element is None:
+        element = root.find("oAuth2")
+    if element is None:
+        return None
+    hint = OAuthHint(
+        issuer=_child_text(element, "issuer"),
+        scope=_child_text(element, "scope"),
+        auth_url=_child_text(element, "authURL"),
+        token_url=_child_text(element, "tokenURL"),
+    )
+    return hint if any((hint.issuer, hint.auth_url, hint.token_url)) else None
 
 
 def _servers(provider: Element, tag: str, kind: str) -> tuple[OutgoingServer, ...]:
@@ -227,6 +246,7 @@ def to_server_configs(
             origin=origin,
             auth_methods=server.authentication,
             provider=provider,
+            oauth=config.oauth,
         )
         for server in config.servers(protocol)
     ]

@@ -34,6 +34,8 @@ from wizard.model import (
     SourceStatus,
     Trust,
 )
+from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.loopback import SignInPages
 from wizard.outbound.export import ExportError, ExportProblem
 from wizard.outbound.message import MessageError, MessageProblem
 from wizard.outbound.sender import SendError, SendProblem
@@ -255,6 +257,74 @@ _DIAGNOSES = {
             "Messages",
             "Check the password; if your provider uses two-step verification, "
             "create an app password and use that.",
+        ),
+    ),
+    Diagnosis.GOOGLE_PASSWORD_REFUSED: (
+        QT_TRANSLATE_NOOP("Messages", "Google did not accept the username or password."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Gmail takes your normal password only through “Sign in with Google”. To use a "
+            "password instead, turn on 2-Step Verification and create an app password "
+            "(https://myaccount.google.com/apppasswords), then use that.",
+        ),
+    ),
+    Diagnosis.WEB_LOGIN_REQUIRED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your provider blocked the sign-in because it looked unusual."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Sign in to your mail in a web browser once and confirm it was you, then test "
+            "again; better still, sign in with your provider instead of a password.",
+        ),
+    ),
+    Diagnosis.TOO_MANY_ATTEMPTS: (
+        QT_TRANSLATE_NOOP("Messages", "The server refused after too many failed logins."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Yahoo and AOL answer this when a normal password is used: create an app "
+            "password in your account's security settings, wait a few minutes, then use it.",
+        ),
+    ),
+    Diagnosis.BASIC_AUTH_DISABLED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Microsoft no longer accepts a password for sending from mail programs."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Sign in with Microsoft instead of using a password."),
+    ),
+    Diagnosis.SMTP_AUTH_DISABLED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Sending from mail programs (SMTP AUTH) is switched off for your mailbox or "
+            "organisation.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Only an administrator can change this: ask them to enable SMTP AUTH for your "
+            "mailbox (https://aka.ms/smtp_auth_disabled).",
+        ),
+    ),
+    Diagnosis.TOKEN_REJECTED: (
+        QT_TRANSLATE_NOOP("Messages", "The server did not accept the sign-in."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Sign in again; make sure you sign in with the account of this address.",
+        ),
+    ),
+    Diagnosis.TOKEN_SCOPE: (
+        QT_TRANSLATE_NOOP("Messages", "The sign-in does not include permission to send mail."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Sign in again and allow sending mail when asked; an administrator may have to "
+            "grant the SMTP permission to the app.",
+        ),
+    ),
+    Diagnosis.OAUTH_NOT_OFFERED: (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The server does not offer signing in with OAuth2 on this connection."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Check the server name and port, or log in with a password instead."
         ),
     ),
     Diagnosis.APP_PASSWORD_REQUIRED: (
@@ -546,6 +616,76 @@ _PROFILES = {
     ),
 }
 
+_OAUTH = {
+    OAuthProblem.NO_ISSUER: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing trustworthy says where this server's users sign in, so signing in with "
+        "OAuth2 is not possible here; use a password.",
+    ),
+    OAuthProblem.NO_CLIENT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This program has no app registration for signing in at {issuer}. An administrator "
+        "registers one (see the README's section for organisations) and gives you its client "
+        "ID: use --oauth-client-id or the registrations file. Or use a password (for Gmail, an "
+        "app password: turn on 2-Step Verification, then create one at "
+        "https://myaccount.google.com/apppasswords).",
+    ),
+    OAuthProblem.NO_DEVICE_FLOW: QT_TRANSLATE_NOOP(
+        "Messages", "{issuer} does not offer signing in with a code; sign in in the browser."
+    ),
+    OAuthProblem.METADATA: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The sign-in server {issuer} publishes no usable description of itself ({detail}).",
+    ),
+    OAuthProblem.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The sign-in server {issuer} could not be reached ({detail}); check your connection "
+        "and try again.",
+    ),
+    OAuthProblem.REGISTRATION: QT_TRANSLATE_NOOP(
+        "Messages", "The sign-in server {issuer} refused to register this program ({detail})."
+    ),
+    OAuthProblem.TIMED_OUT: QT_TRANSLATE_NOOP(
+        "Messages", "Signing in was not finished in time; start it again when you are ready."
+    ),
+    OAuthProblem.REDIRECT_REJECTED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "A sign-in reply that did not belong to this sign-in was refused, and nothing was "
+        "stored; sign in again.",
+    ),
+    OAuthProblem.DENIED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Access was not granted. Sign in again and allow access; if your organisation must "
+        "approve the app first, ask your administrator.",
+    ),
+    OAuthProblem.EXPIRED: QT_TRANSLATE_NOOP(
+        "Messages", "The code expired before signing in was finished; start again."
+    ),
+    OAuthProblem.SIGN_IN_AGAIN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The stored sign-in is no longer valid (it expired, or was revoked, e.g. by a "
+        "password change): sign in again.",
+    ),
+    OAuthProblem.REFUSED: QT_TRANSLATE_NOOP(
+        "Messages", "The sign-in server {issuer} refused: {detail}"
+    ),
+}
+_SIGN_IN_PAGE_TITLE = QT_TRANSLATE_NOOP("Messages", "Email Setup Wizard")
+_SIGN_IN_PAGE_DONE = QT_TRANSLATE_NOOP(
+    "Messages", "You are signed in. You can close this window and go back to Email Setup Wizard."
+)
+_SIGN_IN_PAGE_FAILED = QT_TRANSLATE_NOOP(
+    "Messages", "Signing in did not work ({error}). You can close this window."
+)
+_SIGN_IN_PAGE_FOREIGN = QT_TRANSLATE_NOOP(
+    "Messages", "This page does not belong to the sign-in in progress. You can close this window."
+)
+_UNTRUSTED_SIGN_IN = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Sign-in addresses from an untrusted source were ignored ({urls}): they could lead to a "
+    "fake sign-in page.",
+)
+
 _GENERIC = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
 
@@ -576,7 +716,24 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
         return tr(CONTEXT, _MESSAGE_PROBLEMS[err.problem]).format(value=printable(err.value))
     if isinstance(err, ExportError):
         return tr(CONTEXT, _EXPORT_PROBLEMS[err.problem])
+    if isinstance(err, OAuthError):
+        text = tr(CONTEXT, _OAUTH[err.problem])
+        return text.format(issuer=printable(err.issuer), detail=printable(err.detail))
     return tr(CONTEXT, _GENERIC).format(detail=printable(str(err)))
+
+
+def sign_in_pages(tr: Translate = untranslated) -> SignInPages:
+    """The pages the browser shows after a sign-in, in the user's language."""
+    return SignInPages(
+        title=tr(CONTEXT, _SIGN_IN_PAGE_TITLE),
+        done=tr(CONTEXT, _SIGN_IN_PAGE_DONE),
+        failed=tr(CONTEXT, _SIGN_IN_PAGE_FAILED),
+        foreign=tr(CONTEXT, _SIGN_IN_PAGE_FOREIGN),
+    )
+
+
+def describe_ignored_sign_in(urls: tuple[str, ...], tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _UNTRUSTED_SIGN_IN).format(urls=printable(", ".join(urls)))
 
 
 def describe_caution(caution: Caution, domain: str, tr: Translate = untranslated) -> str:
@@ -910,6 +1067,12 @@ _EXPORT_PROBLEMS = {
         "An Apple profile must name the incoming (IMAP) server too: give it with --imap-host "
         "(and --imap-port, --imap-security if they are not 993 and SSL/TLS).",
     ),
+    ExportProblem.OAUTH2_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This account signs in with OAuth2, and this format can only log in with a password: "
+        "export for msmtp, git or mutt instead, or have the program run "
+        "“email-setup-wizard send” or “email-setup-wizard token”.",
+    ),
 }
 
 # Where the test's own words would say "test", a message sent for the user needs other ones.
@@ -1024,6 +1187,10 @@ _SKIPPED = {
     ),
     SkipReason.NOT_SENT: QT_TRANSLATE_NOOP(
         "Messages", "Arrival was not checked: the test message was not sent."
+    ),
+    SkipReason.SIGNED_IN_FOR_SENDING: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Arrival was not checked: the sign-in allows sending only, not reading the mailbox.",
     ),
     SkipReason.UNTRUSTED: QT_TRANSLATE_NOOP(
         "Messages",

@@ -80,6 +80,17 @@ class Tier(IntEnum):
 
 
 @dataclass(frozen=True)
+class OAuthHint:
+    """A clientConfig ``<oAuth2>`` element as the document states it (``wizard.oauth.issuers``
+    decides whether it may be used)."""
+
+    issuer: str | None = None
+    scope: str | None = None
+    auth_url: str | None = None
+    token_url: str | None = None
+
+
+@dataclass(frozen=True)
 class ServerConfig:
     """Server settings as one source states them, before any live check: outgoing ones, or
     incoming (IMAP) ones when detection looks for those (``wizard.imap``).
@@ -98,6 +109,7 @@ class ServerConfig:
     origin: str  # where exactly it came from: a URL, "MX mx.example.net", "probe"
     auth_methods: tuple[str, ...] = ()
     provider: str | None = None  # display name of the provider, when known
+    oauth: OAuthHint | None = None  # the source's ``<oAuth2>`` element, if it had one
 
     @property
     def endpoint(self) -> tuple[str, int, Security]:

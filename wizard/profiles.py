@@ -1,8 +1,10 @@
 """The accounts the wizard has set up: everything about them except the password.
 
-They live in one JSON file in the platform's config folder, ``{"format": 1, "accounts": [...]}``.
-Passwords are in the keychain (``wizard.keychain``) under ``AccountProfile.keychain_service``;
-this file never holds one.
+They live in one JSON file in the platform's config folder, ``{"format": 2, "accounts": [...]}``.
+Passwords and OAuth2 refresh tokens are in the keychain (``wizard.keychain``) under
+``AccountProfile.keychain_service``; this file never holds one. Format 2 added ``oauth`` (how an
+OAuth2 account signs in: issuer, client ID, scope, endpoints); format 1 files are read as
+password accounts and rewritten as format 2 on the next save.
 
 The file is the user's: a write replaces it whole and atomically (a temporary file beside it,
 fsync, rename), so a crash leaves the old version or the new one, never half of each; it is
@@ -16,11 +18,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from wizard.address import parse_address
 from wizard.errors import WizardError
@@ -28,7 +31,24 @@ from wizard.keychain import service_name
 from wizard.model import Security, SourceName, Trust
 
 APP_NAME = "email-setup-wizard"
-FORMAT = 1
+FORMAT = 2
+
+
+@dataclass(frozen=True)
+class OAuthLogin:
+    """How an OAuth2 account signs in; never a token (the refresh token is in the keychain
+    under ``oauth://ISSUER_HOST``, the access token only ever in memory)."""
+
+    issuer: str
+    client_id: str
+    scope: str
+    token_endpoint: str
+    revocation_endpoint: str | None = None
+
+    @property
+    def keychain_service(self) -> str:
+        host = (urlsplit(self.issuer).hostname or "").lower()
+        return f"oauth://{host}"
 
 
 @dataclass(frozen=True)
@@ -49,6 +69,7 @@ class AccountProfile:
     trust: Trust | None = None
     last_tested: datetime | None = None  # time zone required; stored as UTC
     pinned_sha256: str | None = None  # a certificate fingerprint the user explicitly accepted
+    oauth: OAuthLogin | None = None  # None: the account logs in with a password
 
     def __post_init__(self) -> None:
         # Checked here so that every profile that can be saved can also be loaded back.
@@ -60,11 +81,19 @@ class AccountProfile:
 
     @property
     def keychain_service(self) -> str:
-        """Where the password is in the keychain (with ``username``)."""
+        """Where the password or refresh token is in the keychain (with ``username``)."""
+        if self.oauth is not None:
+            return self.oauth.keychain_service
         return service_name(self.host, self.port)
+
+    @property
+    def auth(self) -> str:
+        """How the account logs in: ``"oauth2"`` or ``"password"`` (the JSON spelling)."""
+        return "password" if self.oauth is None else "oauth2"
 
 
 _KEYS = frozenset(field.name for field in fields(AccountProfile))
+_KEYS_FORMAT_1 = _KEYS - {"oauth"}
 
 
 class ProfileProblem(StrEnum):
@@ -158,7 +187,7 @@ class ProfileStore:
         profiles: list[AccountProfile] = []
         for number, raw in enumerate(document["accounts"], start=1):
             try:
-                profile = _from_json(raw)
+                profile = _from_json(raw, version)
                 if _index(profiles, profile.address) is not None:
                     raise ValueError(f"{profile.address} is listed twice")
             except (ValueError, TypeError) as error:
@@ -217,13 +246,16 @@ def profile_to_json(profile: AccountProfile) -> dict[str, Any]:
             None if profile.last_tested is None else profile.last_tested.astimezone(UTC).isoformat()
         ),
         "pinned_sha256": profile.pinned_sha256,
+        "auth": profile.auth,
+        "oauth": None if profile.oauth is None else asdict(profile.oauth),
     }
 
 
-def _from_json(raw: object) -> AccountProfile:
+def _from_json(raw: object, version: int = FORMAT) -> AccountProfile:
     """Rebuild a profile, raising ValueError or TypeError at the first thing that is not right."""
-    if not isinstance(raw, dict) or raw.keys() != _KEYS:
-        raise ValueError(f"expected an object with exactly the keys {sorted(_KEYS)}")
+    keys = _KEYS_FORMAT_1 if version == 1 else _KEYS | {"auth"}
+    if not isinstance(raw, dict) or raw.keys() != keys:
+        raise ValueError(f"expected an object with exactly the keys {sorted(keys)}")
     port = raw["port"]
     if type(port) is not int:
         raise TypeError(f"port is not a number: {port!r}")
@@ -242,7 +274,25 @@ def _from_json(raw: object) -> AccountProfile:
         trust=None if trust is None else Trust(trust),
         last_tested=None if last_tested is None else datetime.fromisoformat(last_tested),
         pinned_sha256=_optional_text(raw, "pinned_sha256"),
+        oauth=None if version == 1 else _oauth_login(raw["oauth"]),
     )
+
+
+def _oauth_login(raw: object) -> OAuthLogin | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or raw.keys() != _OAUTH_KEYS:
+        raise ValueError(f"oauth: expected an object with exactly the keys {sorted(_OAUTH_KEYS)}")
+    return OAuthLogin(
+        issuer=_text(raw, "issuer"),
+        client_id=_text(raw, "client_id"),
+        scope=_text(raw, "scope"),
+        token_endpoint=_text(raw, "token_endpoint"),
+        revocation_endpoint=_optional_text(raw, "revocation_endpoint"),
+    )
+
+
+_OAUTH_KEYS = frozenset(field.name for field in fields(OAuthLogin))
 
 
 def _text(raw: dict[str, object], key: str) -> str:

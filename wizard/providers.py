@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from wizard.clientconfig import ClientConfig, OutgoingServer
-from wizard.model import Security
+from wizard.model import OAuthHint, Security
 from wizard.resources import resource_path
 
 if TYPE_CHECKING:
@@ -35,12 +35,20 @@ class OutgoingEntry(TypedDict):
     authentication: list[str]
 
 
+class OAuthEntry(TypedDict):
+    issuer: str | None
+    scope: str | None
+    auth_url: str | None
+    token_url: str | None
+
+
 class ProviderEntry(TypedDict):
     id: str  # emailProvider id; not unique (Zoho's regional files all say "zoho.com")
     display_name: str | None
     domains: list[str]
     outgoing: list[OutgoingEntry]
     incoming: list[OutgoingEntry]  # IMAP servers, with the same fields
+    oauth: NotRequired[OAuthEntry]  # the <oAuth2> element; older files lack the key
 
 
 class ProviderFile(TypedDict):
@@ -51,13 +59,21 @@ class ProviderFile(TypedDict):
 
 def to_entry(config: ClientConfig) -> ProviderEntry:
     """How one provider is written to providers.json."""
-    return {
+    entry: ProviderEntry = {
         "id": config.provider_id,
         "display_name": config.display_name,
         "domains": list(config.domains),
         "outgoing": [_server_entry(server) for server in config.outgoing],
         "incoming": [_server_entry(server) for server in config.incoming],
     }
+    if config.oauth is not None:
+        entry["oauth"] = {
+            "issuer": config.oauth.issuer,
+            "scope": config.oauth.scope,
+            "auth_url": config.oauth.auth_url,
+            "token_url": config.oauth.token_url,
+        }
+    return entry
 
 
 def _server_entry(server: OutgoingServer) -> OutgoingEntry:
@@ -78,6 +94,7 @@ def from_entry(entry: ProviderEntry) -> ClientConfig:
         domains=tuple(entry["domains"]),
         outgoing=tuple(_server(server) for server in entry["outgoing"]),
         incoming=tuple(_server(server) for server in entry["incoming"]),
+        oauth=OAuthHint(**entry["oauth"]) if "oauth" in entry else None,
     )
 
 

@@ -105,6 +105,8 @@ def outcome_json(outcome: TestOutcome) -> dict[str, Any]:
         if outcome.reply is None
         else {"code": outcome.reply.code, "text": outcome.reply.text},
         "username": outcome.username,
+        "auth": outcome.auth,
+        "mechanism": outcome.mechanism,
         "message_id": outcome.message_id,
         "explanation": explanation,
         "next_step": next_step,

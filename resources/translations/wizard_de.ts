@@ -62,7 +62,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../wizard/cli/accounts.py" line="+45"/>
+        <location filename="../../wizard/cli/accounts.py" line="+47"/>
         <source>“accounts {action}” needs an address.</source>
         <translation>„accounts {action}“ braucht eine Adresse.</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../wizard/cli/setup.py" line="+196"/>
+        <location filename="../../wizard/cli/setup.py" line="+225"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -83,14 +83,19 @@
         <translation>nicht in {keychain} gefunden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>nothing was removed: {address} stays set up.</source>
         <translation>nichts wurde entfernt: {address} bleibt eingerichtet.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Removed {address}; its password stays for {others}.</source>
         <translation>{address} wurde entfernt; das Passwort bleibt für {others}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed {address} and its sign-in.</source>
+        <translation>{address} und die Anmeldung wurden entfernt.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -105,6 +110,7 @@
     <message>
         <location line="+16"/>
         <location filename="../../wizard/cli/export.py" line="+76"/>
+        <location filename="../../wizard/cli/token.py" line="+53"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>
     </message>
@@ -119,12 +125,17 @@
         <translation>Vertrauenswürdiges Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>OAuth2 at {issuer} (client {client_id})</source>
+        <translation>OAuth2 bei {issuer} (Client {client_id})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{password} (service {service})</source>
         <translation>{password} (Dienst {service})</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/common.py" line="+69"/>
+        <location filename="../../wizard/cli/common.py" line="+70"/>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -271,12 +282,12 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+115"/>
+        <location filename="../../wizard/cli/main.py" line="+120"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+153"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+164"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
@@ -291,7 +302,7 @@
         <translation>Dieses Konto wurde gespeichert:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+75"/>
         <source>These settings come from an untrusted source. Use them?</source>
         <translation>Diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle. Trotzdem verwenden?</translation>
     </message>
@@ -306,7 +317,7 @@
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/send.py" line="+99"/>
+        <location filename="../../wizard/cli/send.py" line="+100"/>
         <source>{problem} (see “email-setup-wizard send --help”).</source>
         <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
     </message>
@@ -326,7 +337,7 @@
         <translation>{path} konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/confirm.py" line="+90"/>
+        <location filename="../../wizard/cli/confirm.py" line="+91"/>
         <source>Waiting up to {seconds} s for the test message at {server}…</source>
         <translation>Warte bis zu {seconds} s auf die Testnachricht bei {server} …</translation>
     </message>
@@ -346,7 +357,7 @@
         <translation>Bericht nach {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/presets.py" line="+56"/>
+        <location filename="../../wizard/cli/presets.py" line="+57"/>
         <source>{path} is a valid preset.</source>
         <translation>{path} ist eine gültige Vorgabe.</translation>
     </message>
@@ -419,6 +430,26 @@
         <location line="+2"/>
         <source>  OAuth2 client for {issuer}: {client_id}</source>
         <translation>  OAuth2-Client für {issuer}: {client_id}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/signin.py" line="+64"/>
+        <source>no client secret on standard input.</source>
+        <translation>kein Client-Geheimnis auf der Standardeingabe.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Sign in in your browser. If no browser opens, open this page:</source>
+        <translation>Melden Sie sich im Browser an. Wenn sich kein Browser öffnet, öffnen Sie diese Seite:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On any device, open {url} and enter the code {code}.</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät {url} und geben Sie den Code {code} ein.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/cli/token.py" line="+7"/>
+        <source>{address} logs in with a password, not with OAuth2.</source>
+        <translation>{address} meldet sich mit einem Passwort an, nicht mit OAuth2.</translation>
     </message>
 </context>
 <context>
@@ -664,7 +695,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+64"/>
+        <location filename="../../wizard/messages.py" line="+66"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1020,6 +1051,86 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+7"/>
+        <source>Google did not accept the username or password.</source>
+        <translation>Google hat Benutzername oder Passwort nicht angenommen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gmail takes your normal password only through “Sign in with Google”. To use a password instead, turn on 2-Step Verification and create an app password (https://myaccount.google.com/apppasswords), then use that.</source>
+        <translation>Gmail nimmt Ihr normales Passwort nur über „Mit Google anmelden“ an. Um stattdessen ein Passwort zu verwenden, schalten Sie die Bestätigung in zwei Schritten ein, erstellen Sie ein App-Passwort (https://myaccount.google.com/apppasswords) und verwenden Sie dieses.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your provider blocked the sign-in because it looked unusual.</source>
+        <translation>Ihr Anbieter hat die Anmeldung blockiert, weil sie ungewöhnlich erschien.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to your mail in a web browser once and confirm it was you, then test again; better still, sign in with your provider instead of a password.</source>
+        <translation>Melden Sie sich einmal im Webbrowser bei Ihrer E-Mail an und bestätigen Sie, dass Sie es waren, und testen Sie dann erneut; besser noch: melden Sie sich beim Anbieter an statt mit einem Passwort.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused after too many failed logins.</source>
+        <translation>Der Server lehnt nach zu vielen fehlgeschlagenen Anmeldungen ab.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yahoo and AOL answer this when a normal password is used: create an app password in your account&apos;s security settings, wait a few minutes, then use it.</source>
+        <translation>Yahoo und AOL antworten so, wenn das normale Passwort verwendet wird: Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos ein App-Passwort, warten Sie einige Minuten und verwenden Sie es dann.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Microsoft no longer accepts a password for sending from mail programs.</source>
+        <translation>Microsoft nimmt zum Senden aus E-Mail-Programmen kein Passwort mehr an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in with Microsoft instead of using a password.</source>
+        <translation>Melden Sie sich bei Microsoft an, statt ein Passwort zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending from mail programs (SMTP AUTH) is switched off for your mailbox or organisation.</source>
+        <translation>Das Senden aus E-Mail-Programmen (SMTP AUTH) ist für Ihr Postfach oder Ihre Organisation ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only an administrator can change this: ask them to enable SMTP AUTH for your mailbox (https://aka.ms/smtp_auth_disabled).</source>
+        <translation>Das kann nur ein Administrator ändern: Bitten Sie ihn, SMTP AUTH für Ihr Postfach einzuschalten (https://aka.ms/smtp_auth_disabled).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server did not accept the sign-in.</source>
+        <translation>Der Server hat die Anmeldung nicht angenommen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again; make sure you sign in with the account of this address.</source>
+        <translation>Melden Sie sich erneut an, und zwar mit dem Konto dieser Adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sign-in does not include permission to send mail.</source>
+        <translation>Die Anmeldung enthält keine Berechtigung zum Senden von E-Mails.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in again and allow sending mail when asked; an administrator may have to grant the SMTP permission to the app.</source>
+        <translation>Melden Sie sich erneut an und erlauben Sie das Senden von E-Mails, wenn Sie gefragt werden; eventuell muss ein Administrator der App die SMTP-Berechtigung erteilen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server does not offer signing in with OAuth2 on this connection.</source>
+        <translation>Der Server bietet auf dieser Verbindung keine Anmeldung mit OAuth2 an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the server name and port, or log in with a password instead.</source>
+        <translation>Prüfen Sie Servername und Port, oder melden Sie sich stattdessen mit einem Passwort an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Your provider does not accept your normal password from mail programs.</source>
         <translation>Ihr Anbieter akzeptiert Ihr normales Passwort nicht von E-Mail-Programmen.</translation>
     </message>
@@ -1389,12 +1500,97 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Kontodatei {path} kann nicht geschrieben werden ({detail}). Prüfen Sie die Zugriffsrechte des Ordners und den freien Speicherplatz; die bereits gespeicherten Konten sind unverändert.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Nothing trustworthy says where this server&apos;s users sign in, so signing in with OAuth2 is not possible here; use a password.</source>
+        <translation>Keine vertrauenswürdige Quelle sagt, wo sich die Benutzer dieses Servers anmelden; eine Anmeldung mit OAuth2 ist hier daher nicht möglich. Verwenden Sie ein Passwort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This program has no app registration for signing in at {issuer}. An administrator registers one (see the README&apos;s section for organisations) and gives you its client ID: use --oauth-client-id or the registrations file. Or use a password (for Gmail, an app password: turn on 2-Step Verification, then create one at https://myaccount.google.com/apppasswords).</source>
+        <translation>Dieses Programm hat keine App-Registrierung für die Anmeldung bei {issuer}. Ein Administrator legt eine an (siehe den Abschnitt für Organisationen in der README) und gibt Ihnen die Client-ID: Verwenden Sie --oauth-client-id oder die Registrierungsdatei. Oder verwenden Sie ein Passwort (bei Gmail ein App-Passwort: Bestätigung in zwei Schritten einschalten, dann unter https://myaccount.google.com/apppasswords eines erstellen).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{issuer} does not offer signing in with a code; sign in in the browser.</source>
+        <translation>{issuer} bietet keine Anmeldung mit einem Code an; melden Sie sich im Browser an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sign-in server {issuer} publishes no usable description of itself ({detail}).</source>
+        <translation>Der Anmeldeserver {issuer} veröffentlicht keine brauchbare Beschreibung von sich ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in server {issuer} could not be reached ({detail}); check your connection and try again.</source>
+        <translation>Der Anmeldeserver {issuer} war nicht erreichbar ({detail}); prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in server {issuer} refused to register this program ({detail}).</source>
+        <translation>Der Anmeldeserver {issuer} hat die Registrierung dieses Programms abgelehnt ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in was not finished in time; start it again when you are ready.</source>
+        <translation>Die Anmeldung wurde nicht rechtzeitig abgeschlossen; starten Sie sie erneut, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A sign-in reply that did not belong to this sign-in was refused, and nothing was stored; sign in again.</source>
+        <translation>Eine Anmeldeantwort, die nicht zu dieser Anmeldung gehörte, wurde abgewiesen, und nichts wurde gespeichert; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Access was not granted. Sign in again and allow access; if your organisation must approve the app first, ask your administrator.</source>
+        <translation>Der Zugriff wurde nicht gewährt. Melden Sie sich erneut an und erlauben Sie den Zugriff; muss Ihre Organisation die App erst genehmigen, fragen Sie Ihren Administrator.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The code expired before signing in was finished; start again.</source>
+        <translation>Der Code ist abgelaufen, bevor die Anmeldung abgeschlossen war; beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stored sign-in is no longer valid (it expired, or was revoked, e.g. by a password change): sign in again.</source>
+        <translation>Die gespeicherte Anmeldung ist nicht mehr gültig (abgelaufen oder widerrufen, z. B. durch eine Passwortänderung): Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in server {issuer} refused: {detail}</source>
+        <translation>Der Anmeldeserver {issuer} hat abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Email Setup Wizard</source>
+        <translation>Email Setup Wizard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You are signed in. You can close this window and go back to Email Setup Wizard.</source>
+        <translation>Sie sind angemeldet. Sie können dieses Fenster schließen und zu Email Setup Wizard zurückkehren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in did not work ({error}). You can close this window.</source>
+        <translation>Die Anmeldung hat nicht geklappt ({error}). Sie können dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This page does not belong to the sign-in in progress. You can close this window.</source>
+        <translation>Diese Seite gehört nicht zur laufenden Anmeldung. Sie können dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in addresses from an untrusted source were ignored ({urls}): they could lead to a fake sign-in page.</source>
+        <translation>Anmeldeadressen aus einer nicht vertrauenswürdigen Quelle wurden ignoriert ({urls}): Sie könnten zu einer gefälschten Anmeldeseite führen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Something went wrong: {detail}</source>
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+119"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -1704,7 +1900,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Ein Apple-Profil muss auch den Posteingangsserver (IMAP) nennen: Geben Sie ihn mit --imap-host an (und --imap-port, --imap-security, wenn sie nicht 993 und SSL/TLS sind).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>This account signs in with OAuth2, and this format can only log in with a password: export for msmtp, git or mutt instead, or have the program run “email-setup-wizard send” or “email-setup-wizard token”.</source>
+        <translation>Dieses Konto meldet sich mit OAuth2 an, und dieses Format kann sich nur mit einem Passwort anmelden: Exportieren Sie stattdessen für msmtp, git oder mutt, oder lassen Sie das Programm „email-setup-wizard send“ oder „email-setup-wizard token“ aufrufen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The server refused the message.</source>
         <translation>Der Server hat die Nachricht abgelehnt.</translation>
     </message>
@@ -1820,6 +2021,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+3"/>
+        <source>Arrival was not checked: the sign-in allows sending only, not reading the mailbox.</source>
+        <translation>Die Zustellung wurde nicht geprüft: Die Anmeldung erlaubt nur das Senden, nicht das Lesen des Postfachs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Arrival was not checked: the incoming-mail server was only found in DNS or by guessing, so your password was not sent to it.</source>
         <translation>Die Ankunft wurde nicht geprüft: Der Posteingangsserver wurde nur über DNS oder durch Raten gefunden, deshalb wurde Ihr Passwort nicht an ihn gesendet.</translation>
     </message>
@@ -2099,7 +2305,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Verbindung beendet</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>it cannot be read ({detail})</source>
         <translation>sie kann nicht gelesen werden ({detail})</translation>
     </message>
@@ -2596,7 +2802,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../wizard/reporting/render.py" line="+18"/>
+        <location filename="../../wizard/reporting/render.py" line="+21"/>
         <source>en</source>
         <translation>de</translation>
     </message>

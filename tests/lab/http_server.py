@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from . import StreamService
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .certs import CertKind, LabCA
 
 FOREVER = math.inf  # a route ``delay`` that never answers: the client can only time out
@@ -35,6 +37,8 @@ class Route:
     content_type: str = XML
     headers: tuple[tuple[str, str], ...] = ()  # extra headers, e.g. ("Location", url)
     delay: float = 0.0  # seconds before answering; FOREVER to never answer
+    # Answers each request itself (a lab server with behaviour, e.g. ``oauth_server``).
+    respond: Callable[[HttpRequest], Route] | None = None
 
 
 NOT_FOUND = Route(b"not found\n", status=404, content_type="text/plain")
@@ -156,6 +160,8 @@ class Web:
             with self._lock:
                 self._requests.append(request)
                 route = self._routes.get((listener.scheme, request.host, request.path), NOT_FOUND)
+        if route.respond is not None and request is not None:
+            route = route.respond(request)
         if route.delay == FOREVER:
             await asyncio.Event().wait()
         await asyncio.sleep(route.delay)

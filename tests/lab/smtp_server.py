@@ -10,7 +10,10 @@ records what clients did, never a password, so tests can assert what a server re
 from __future__ import annotations
 
 import asyncio
+import base64
+import collections
 import hmac
+import json
 import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, AnyStr
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
 
 # Verbs ``close_after`` and ``stall_after`` act on: those aiosmtpd hands to a handler hook.
 SCRIPTABLE_VERBS = frozenset({"EHLO", "AUTH", "MAIL", "RCPT", "DATA"})
+LONG_LINE = 16384  # bytes an AUTH line may have on a server offering OAuth2
 # A client that stalls in an implicit-TLS handshake is dropped after this long.
 TLS_HANDSHAKE_TIMEOUT = 10.0
 # ``stop()`` waits this long for aborted connections to report closed; only a lab bug takes it.
@@ -57,6 +61,10 @@ class SmtpBehaviour:
     # EHLO keywords not to offer, e.g. {"SMTPUTF8", "8BITMIME"}: an older or stricter server.
     # Without SMTPUTF8 the server also refuses the SMTPUTF8 parameter.
     withheld: frozenset[str] = frozenset()
+    # OAuth2 logins offered ("XOAUTH2", "OAUTHBEARER"); ``bearer`` says whose an access
+    # token is (None: not valid), e.g. ``LabAuthServer.login_of``.
+    oauth_mechanisms: tuple[str, ...] = ()
+    bearer: Callable[[str], str | None] | None = None
     silent: bool = False  # accept TCP (no TLS either), never send a byte, hold until stop()
     greeting_delay: float = 0.0  # seconds before the greeting (after the TLS handshake)
     greeting_drip: float = 0.0  # seconds between the greeting's bytes: a greeting that trickles
@@ -118,6 +126,8 @@ class LabSmtpServer:
         self.received: list[ReceivedMessage] = []
         self.sessions = 0  # TCP connections accepted, TLS handshake or not
         self.auth_attempts: list[tuple[str, bool]] = []  # (login, succeeded); never the password
+        self.auth_mechanisms: list[str] = []  # the mechanism of each AUTH, in order
+        self.error_answers: list[bytes] = []  # what clients answered a 334 error challenge
         self._server: asyncio.Server | None = None
         self._open: dict[asyncio.BaseProtocol, asyncio.BaseTransport] = {}
         self._changed = asyncio.Event()
@@ -198,10 +208,19 @@ class LabSmtpServer:
             # aiosmtpd counts only STARTTLS as TLS, so implicit TLS must lift the requirement.
             auth_require_tls=not (behaviour.security is Security.SSL or behaviour.auth_before_tls),
             authenticator=self._script.authenticate,
-            auth_exclude_mechanism=[] if behaviour.cram_md5 else ["CRAM-MD5"],
+            auth_exclude_mechanism=self._excluded_mechanisms(),
             enable_SMTPUTF8="SMTPUTF8" not in behaviour.withheld,
             loop=asyncio.get_running_loop(),
         )
+
+    def _excluded_mechanisms(self) -> list[str]:
+        behaviour = self.behaviour
+        excluded = [m for m in ("XOAUTH2", "OAUTHBEARER") if m not in behaviour.oauth_mechanisms]
+        if not behaviour.cram_md5:
+            excluded.append("CRAM-MD5")
+        if not behaviour.accounts:  # OAuth2 only
+            excluded += ["PLAIN", "LOGIN"]
+        return excluded
 
 
 class _LabSMTP(SMTP):
@@ -209,7 +228,13 @@ class _LabSMTP(SMTP):
     greeting."""
 
     def __init__(self, owner: LabSmtpServer, handler: _Script, **options: Any) -> None:
+        if owner.behaviour.oauth_mechanisms:
+            # Access tokens run past 2.5 KB: real servers take AUTH lines far longer than
+            # aiosmtpd's defaults (1001 bytes a line, 512 a command).
+            self.line_length_limit = LONG_LINE
         super().__init__(handler, **options)
+        if owner.behaviour.oauth_mechanisms:
+            self.command_size_limits = collections.defaultdict(lambda: LONG_LINE)
         self._owner = owner
         self._drip = owner.behaviour.greeting_drip
 
@@ -283,6 +308,37 @@ class _Script:
         assert server.session is not None and server.envelope is not None
         return self.authenticate(server, server.session, server.envelope, "CRAM-MD5", given)
 
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._bearer_login(server, args, "XOAUTH2")
+
+    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._bearer_login(server, args, "OAUTHBEARER")
+
+    async def _bearer_login(self, server: SMTP, args: list[str], mechanism: str) -> AuthResult:
+        """Check the access token against the lab's authorization server; a refused token
+        gets the providers' 334 JSON error challenge, whose answer is recorded."""
+        self._owner.auth_mechanisms.append(mechanism)
+        if len(args) > 1:  # aiosmtpd hands over the mechanism and the initial response
+            response = base64.b64decode(args[1])
+        else:
+            answer = await server.challenge_auth("")
+            if answer is MISSING:
+                return AuthResult(success=False, handled=True)
+            response = bytes(answer)
+        login, token = _bearer_fields(response.decode("utf-8", "replace"), mechanism)
+        check = self._behaviour.bearer
+        owner_of = check(token) if check is not None and token else None
+        success = owner_of is not None and owner_of == login
+        self._owner.auth_attempts.append((login, success))
+        self._owner._notify()
+        if not success:
+            error = {"status": "invalid_token", "scope": "smtp"}
+            answer = await server.challenge_auth(json.dumps(error))
+            self._owner.error_answers.append(b"*" if answer is MISSING else bytes(answer))
+            if answer is MISSING:
+                return AuthResult(success=False, handled=True)
+        return AuthResult(success=success, handled=False, auth_data=login)
+
     @property
     def _behaviour(self) -> SmtpBehaviour:
         return self._owner.behaviour
@@ -319,7 +375,7 @@ class _Script:
         if await self._breaks_off(server, "EHLO"):
             return []
         withheld = {keyword.upper() for keyword in self._behaviour.withheld}
-        if not self._behaviour.accounts:
+        if not self._behaviour.accounts and not self._behaviour.oauth_mechanisms:
             withheld.add("AUTH")
         return [line for line in responses if line[4:].upper().split(" ")[0] not in withheld]
 
@@ -354,7 +410,8 @@ class _Script:
     ) -> str:
         if await self._breaks_off(server, "MAIL"):
             return ""
-        if self._behaviour.accounts and not session.authenticated:
+        needs_login = self._behaviour.accounts or self._behaviour.oauth_mechanisms
+        if needs_login and not session.authenticated:
             return "530 5.7.0 Authentication required"
         reply = self._behaviour.mail_from_reply
         if reply is None or _positive(reply):
@@ -392,6 +449,24 @@ class _Script:
             )
             self._owner._notify()
         return _reply(reply or (250, "OK"))
+
+
+def _bearer_fields(text: str, mechanism: str) -> tuple[str, str]:
+    """The login and the token of an XOAUTH2 or OAUTHBEARER initial response."""
+    fields = text.split("\x01")
+    login = ""
+    token = ""
+    for part in fields:
+        if part.startswith("user="):
+            login = part[5:]
+        elif part.startswith("auth=Bearer "):
+            token = part[len("auth=Bearer ") :]
+    if mechanism == "OAUTHBEARER" and fields:
+        header = fields[0]  # n,a=LOGIN,
+        for item in header.split(","):
+            if item.startswith("a="):
+                login = item[2:].replace("=2C", ",").replace("=3D", "=")
+    return login, token
 
 
 def _reply(reply: tuple[int, str]) -> str:

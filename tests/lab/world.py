@@ -26,6 +26,8 @@ from .certs import CertKind, LabCA
 from .dns_server import DNS_IP, DnsServer, canonical_name
 from .http_server import XML, Route, Web
 from .imap_server import ImapBehaviour, LabImapServer
+from .oauth_server import PATHS as OAUTH_PATHS
+from .oauth_server import LabAuthServer, OAuthBehaviour
 from .smtp_server import LabSmtpServer, SmtpBehaviour
 
 if TYPE_CHECKING:
@@ -187,6 +189,17 @@ class Lab:
             return server
 
         return self._call(start())
+
+    def oauth(self, host: str, behaviour: OAuthBehaviour | None = None) -> LabAuthServer:
+        """Run an OAuth2 authorization server (issuer ``https://host``) on ``host``'s HTTPS."""
+        server = LabAuthServer(host, behaviour or OAuthBehaviour())
+        name = canonical_name(host)
+        self.web.certificate(name, CertKind.VALID)
+        for path in OAUTH_PATHS.values():
+            ip = self.host(name)
+            self.web.add("https", name, path, Route(respond=server.respond))
+            self._call(self.web.serve("https", name, ip))
+        return server
 
     def blackhole(self, host: str, port: int) -> None:
         """Make connections to ``host:port`` hang unanswered, like a firewalled dead host.

@@ -25,7 +25,9 @@ from wizard.cli.i18n import translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, security_label
+from wizard.oauth.signin import revoke_login
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
+from wizard.runtime import run
 
 
 def add_parser(commands: Any) -> None:
@@ -99,6 +101,9 @@ def _show(store: ProfileStore, address: str, *, as_json: bool) -> int:
 
 def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
     try:
+        profile = store.get(address)
+        # An OAuth2 account's refresh token is also revoked, after it left the keychain.
+        token = stored_secret(profile) if profile is not None and profile.oauth else None
         removed = remove_account(store, address)
     except KeychainError as err:
         code = fail(err, EXIT_STORAGE_FAILED)
@@ -109,17 +114,25 @@ def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
     if removed is None:
         return _not_found(address, as_json=as_json)
     profile, sharing = removed.profile, removed.kept_for
+    revoked = False
+    if token and profile.oauth is not None and removed.secret_removed:
+        revoked = run(revoke_login(profile.oauth, token))
     if as_json:
         print_json(
             {
                 "removed": profile.address,
                 "keychain_entry_removed": removed.secret_removed,
                 "kept_for": list(sharing),
+                "auth": profile.auth,
+                "revoked": revoked,
             }
         )
     elif sharing:
         said = translate("CommandLine", "Removed {address}; its password stays for {others}.")
         print(said.format(address=profile.address, others=", ".join(sharing)))
+    elif removed.secret_removed and profile.oauth is not None:
+        said = translate("CommandLine", "Removed {address} and its sign-in.")
+        print(said.format(address=profile.address))
     elif removed.secret_removed:
         said = translate("CommandLine", "Removed {address} and its password.")
         print(said.format(address=profile.address))
@@ -163,6 +176,14 @@ def describe_profile(profile: AccountProfile, *, password: str) -> str:
     if profile.pinned_sha256:
         pinned = translate("CommandLine", "Pinned certificate SHA-256: {sha256}")
         lines.append(f"  {pinned.format(sha256=profile.pinned_sha256)}")
+    if profile.oauth is not None:
+        signed_in = translate("CommandLine", "OAuth2 at {issuer} (client {client_id})")
+        lines.append(
+            field(
+                "sign-in",
+                signed_in.format(issuer=profile.oauth.issuer, client_id=profile.oauth.client_id),
+            )
+        )
     service = translate("CommandLine", "{password} (service {service})")
     lines.append(
         field("password", service.format(password=password, service=profile.keychain_service))

@@ -18,6 +18,7 @@ EXIT_INVALID_INPUT = 2
 EXIT_NOTHING_FOUND = 3
 EXIT_TEST_FAILED = 4
 EXIT_STORAGE_FAILED = 5
+EXIT_SIGN_IN_AGAIN = 6  # an OAuth2 account's stored sign-in is no longer valid
 EXIT_INTERRUPTED = 130
 
 

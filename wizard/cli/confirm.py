@@ -26,6 +26,7 @@ from wizard.runtime import in_background, run
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
+    from wizard.smtp.sasl import Bearer
     from wizard.smtp.send import SendSettings, TestOutcome
 
 
@@ -63,7 +64,7 @@ def confirm_arrival(
     args: argparse.Namespace,
     settings: SendSettings,
     outcome: TestOutcome,
-    password: str,
+    password: str | Bearer,
     incoming: Future[DetectionResult] | None,
     *,
     sent_at: float,

@@ -60,6 +60,11 @@ COMMANDS = (
     ),
     Command("report", "report", "write a diagnosis report for a helpdesk"),
     Command("presets", "presets", "check an organisation preset file, or list the presets in use"),
+    Command(
+        "token",
+        "token",
+        "print a fresh OAuth2 access token for a set-up account (for msmtp and scripts)",
+    ),
 )
 
 

@@ -28,6 +28,7 @@ from wizard.cli.i18n import translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, describe_send_failure
+from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.outbound import exit_codes
 from wizard.outbound.exit_codes import SendmailExit
 from wizard.outbound.message import MessageError, until_lone_dot
@@ -165,6 +166,9 @@ def _send(request: SendRequest, *, verbose: bool) -> int:
         return fail(err, SendmailExit.CONFIG)
     except KeychainError as err:
         return fail(err, exit_codes.for_keychain_problem(err.problem))
+    except OAuthError as err:  # an OAuth2 account whose sign-in could not be refreshed
+        unreachable = err.problem is OAuthProblem.UNREACHABLE
+        return fail(err, SendmailExit.TEMPFAIL if unreachable else SendmailExit.CONFIG)
     if verbose:
         print("\n".join(outcome.transcript), file=sys.stderr)
     if outcome.diagnosis is None:

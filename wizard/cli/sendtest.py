@@ -18,6 +18,7 @@ from wizard.cli.common import (
     EXIT_INVALID_INPUT,
     EXIT_NOTHING_FOUND,
     EXIT_OK,
+    EXIT_SIGN_IN_AGAIN,
     EXIT_STORAGE_FAILED,
     EXIT_TEST_FAILED,
     complain,
@@ -34,16 +35,25 @@ from wizard.cli.confirm import (
 from wizard.cli.credentials import PasswordUnavailableError, read_password
 from wizard.cli.i18n import translate
 from wizard.cli.presets import enforce_preset
+from wizard.cli.signin import (
+    add_sign_in_options,
+    client_secret,
+    issuer_for,
+    prepare_here,
+    sign_in_here,
+)
 from wizard.discovery.context import Deadlines
 from wizard.errors import InvalidAddressError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_outcome
 from wizard.model import Security
+from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.signin import refresh_login
 from wizard.presets_rules import PresetRefusedError
-from wizard.profiles import ProfileError, ProfileStore
+from wizard.profiles import AccountProfile, ProfileError, ProfileStore
 from wizard.report import outcome_json
 from wizard.runtime import run
-from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
+from wizard.smtp.send import Bearer, SendSettings, TestOutcome, send_test_message
 
 
 def add_send_options(parser: argparse.ArgumentParser) -> None:
@@ -115,6 +125,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("--username", help="the login name (default: the address)")
     add_send_options(parser)
+    add_sign_in_options(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -146,7 +157,7 @@ def handle(args: argparse.Namespace) -> int:
                 address=address.address,
             )
             enforce_preset(address, settings, apply_locks=False)
-            password = read_password(from_stdin=args.password_stdin)
+            secret = _fresh_secret(args, settings)
         else:
             profile = ProfileStore().get(address.address)
             if profile is None:
@@ -164,10 +175,7 @@ def handle(args: argparse.Namespace) -> int:
                 pinned_sha256=args.trust_certificate or profile.pinned_sha256,
             )
             enforce_preset(address, settings, apply_locks=False)
-            stored = None
-            if not args.password_stdin:
-                stored = stored_secret(profile)
-            password = stored or read_password(from_stdin=args.password_stdin)
+            secret = _stored_secret(args, profile)
     except PasswordUnavailableError as err:
         complain(err.readable)
         return EXIT_INVALID_INPUT
@@ -175,17 +183,52 @@ def handle(args: argparse.Namespace) -> int:
         return fail(err, EXIT_STORAGE_FAILED)
     except PresetRefusedError as err:
         return fail(err, EXIT_INVALID_INPUT)
+    except OAuthError as err:
+        return fail(err, sign_in_exit(err))
     incoming = detect_incoming(args, address, Deadlines())
     sent_at = time.monotonic()
-    outcome = run(send_test_message(settings, password))
+    outcome = run(send_test_message(settings, secret))
     if not args.json:
         show_outcome(outcome, as_json=False)
-    delivery = confirm_arrival(args, settings, outcome, password, incoming, sent_at=sent_at)
+    delivery = confirm_arrival(args, settings, outcome, secret, incoming, sent_at=sent_at)
     if args.json:
         print_json(with_delivery(outcome_json(outcome), delivery))
     elif outcome.ok:
         show_delivery(delivery)
     return EXIT_OK if outcome.ok else EXIT_TEST_FAILED
+
+
+def sign_in_exit(err: OAuthError) -> int:
+    """The exit status for a sign-in that did not work (documented in the README)."""
+    if err.problem is OAuthProblem.SIGN_IN_AGAIN:
+        return EXIT_SIGN_IN_AGAIN
+    if err.problem in (OAuthProblem.NO_ISSUER, OAuthProblem.NO_CLIENT):
+        return EXIT_INVALID_INPUT
+    return EXIT_TEST_FAILED
+
+
+def _fresh_secret(args: argparse.Namespace, settings: SendSettings) -> str | Bearer:
+    """What to test given settings with: a fresh sign-in (``--oauth2``), else a password."""
+    if not args.oauth2:
+        return read_password(from_stdin=args.password_stdin)
+    issuer = issuer_for(settings.host, args.oauth_issuer)
+    if issuer is None:
+        raise OAuthError(OAuthProblem.NO_ISSUER, settings.host)
+    prepared = prepare_here(issuer, args, client_secret(args))
+    signed = sign_in_here(prepared, args, login_hint=settings.address)
+    return Bearer(signed.tokens.access_token)
+
+
+def _stored_secret(args: argparse.Namespace, profile: AccountProfile) -> str | Bearer:
+    """What to re-test a stored account with: a token refreshed from its stored sign-in, or
+    its password from the keychain (asked for when missing)."""
+    if profile.oauth is not None:
+        tokens = run(refresh_login(profile.oauth, stored_secret(profile)))
+        return Bearer(tokens.access_token)
+    stored = None
+    if not args.password_stdin:
+        stored = stored_secret(profile)
+    return stored or read_password(from_stdin=args.password_stdin)
 
 
 def show_outcome(outcome: TestOutcome, *, as_json: bool) -> None:

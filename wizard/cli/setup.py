@@ -37,19 +37,35 @@ from wizard.cli.credentials import PasswordUnavailableError, confirm, read_passw
 from wizard.cli.detect import incoming_json, render
 from wizard.cli.i18n import CONTEXT, translate
 from wizard.cli.presets import enforce_preset
-from wizard.cli.sendtest import add_send_options, send_settings, sender_address, show_outcome
+from wizard.cli.sendtest import (
+    add_send_options,
+    send_settings,
+    sender_address,
+    show_outcome,
+    sign_in_exit,
+)
+from wizard.cli.signin import (
+    add_sign_in_options,
+    client_secret,
+    issuer_for,
+    prepare_here,
+    sign_in_here,
+)
 from wizard.delivery.document import delivery_json
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
-from wizard.messages import QT_TRANSLATE_NOOP, describe_error
+from wizard.messages import QT_TRANSLATE_NOOP, describe_error, describe_ignored_sign_in
 from wizard.model import Candidate, Trust
+from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.issuers import plan_sign_in, with_name
+from wizard.oauth.signin import SignedIn, login_for
 from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
-from wizard.smtp.send import send_test_message
+from wizard.smtp.send import Bearer, send_test_message
 
 
 def add_parser(commands: Any) -> None:
@@ -71,6 +87,7 @@ def add_parser(commands: Any) -> None:
         help="detection time limit (default %(default)s)",
     )
     add_send_options(parser)
+    add_sign_in_options(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -88,7 +105,13 @@ class _Stop(Exception):
 
 
 def handle(args: argparse.Namespace) -> int:
-    document: dict[str, Any] = {"detect": None, "test": None, "delivery": None, "stored": None}
+    document: dict[str, Any] = {
+        "detect": None,
+        "sign_in": None,
+        "test": None,
+        "delivery": None,
+        "stored": None,
+    }
     error: str | None = None
     code = EXIT_OK
     try:
@@ -114,10 +137,12 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         raise _failed(err, EXIT_INVALID_INPUT) from err
     store = ProfileStore()
     password: str | None = None
+    secret: str | None = None
     try:
         store.load()  # a damaged profile file is reported before anything is sent or stored
         if args.password_stdin:
             password = read_password(from_stdin=True)
+        secret = client_secret(args)
     except ProfileError as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
     except PasswordUnavailableError as err:
@@ -149,14 +174,16 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         settings = enforce_preset(address, settings, apply_locks=True)
     except PresetRefusedError as err:
         raise _failed(err, EXIT_INVALID_INPUT) from err
-    if password is None:
+    signed = _sign_in(args, best, address.address, secret, document)
+    if signed is None and password is None:
         try:
             password = read_password(from_stdin=False)
         except PasswordUnavailableError as err:
             raise _said(EXIT_INVALID_INPUT, err.reason) from err
 
+    login: str | Bearer = Bearer(signed.tokens.access_token) if signed else password or ""
     sent_at = time.monotonic()
-    outcome = run(send_test_message(settings, password))
+    outcome = run(send_test_message(settings, login))
     document["test"] = outcome_json(outcome)
     if not args.json:
         show_outcome(outcome, as_json=False)
@@ -170,9 +197,11 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         source=best.config.source,
         trust=best.config.trust,
         when=datetime.now(UTC),
+        oauth=login_for(signed) if signed else None,
     )
+    kept = signed.tokens.refresh_token if signed else password
     try:
-        stored = store_account(store, profile, password)
+        stored = store_account(store, profile, kept or "")
     except (KeychainError, ProfileError) as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
     for loose in stored.loose_ends:
@@ -200,12 +229,55 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     # Stored first: a user who stops the wait keeps the account that already passed.
     accepted = best.config.trust is not Trust.TRUSTED  # a person (or --yes) said yes to that
     delivery = confirm_arrival(
-        args, settings, outcome, password, incoming, sent_at=sent_at, accepted_untrusted=accepted
+        args, settings, outcome, login, incoming, sent_at=sent_at, accepted_untrusted=accepted
     )
     document["delivery"] = delivery_json(delivery)
     document["detect"]["imap"] = incoming_json(incoming.result()) if incoming else None
     if not args.json:
         show_delivery(delivery)
+
+
+def _sign_in(
+    args: argparse.Namespace,
+    best: Candidate,
+    address: str,
+    secret: str | None,
+    document: dict[str, Any],
+) -> SignedIn | None:
+    """Sign in with OAuth2 when the provider needs it or ``--oauth2`` asks for it; None when
+    the account logs in with a password.
+
+    Where the provider takes either and no client registration is available, the reason is
+    said (for Gmail: the app-password route) and the password is asked for instead.
+    """
+    plan = plan_sign_in(best.config)
+    if plan.ignored:
+        document["oauth_ignored"] = list(plan.ignored)
+        complain(describe_ignored_sign_in(plan.ignored, translate))
+    if args.password_stdin and not args.oauth2:
+        return None
+    if not (args.oauth2 or plan.offered):
+        return None
+    issuer = issuer_for(best.config.host, args.oauth_issuer) if args.oauth_issuer else plan.issuer
+    try:
+        if issuer is None:
+            raise OAuthError(OAuthProblem.NO_ISSUER, best.config.host)
+        prepared = prepare_here(with_name(issuer, best.config.provider), args, secret)
+    except OAuthError as err:
+        if args.oauth2 or plan.required:
+            raise _failed(err, sign_in_exit(err)) from err
+        complain(describe_error(err, translate))
+        return None
+    document["sign_in"] = {
+        "issuer": prepared.issuer.issuer,
+        "client_id": prepared.client.client_id,
+        "client_origin": prepared.client.origin.value,
+        "flow": "device" if args.device_code else "browser",
+    }
+    try:
+        return sign_in_here(prepared, args, login_hint=address)
+    except OAuthError as err:
+        raise _failed(err, sign_in_exit(err)) from err
 
 
 def _failed(err: WizardError, code: int) -> _Stop:

@@ -15,6 +15,7 @@ from wizard.delivery.confirm import Watch, confirm_delivery
 from wizard.delivery.result import DeliveryResult, DeliveryStatus, SkipReason
 from wizard.imap.errors import ImapSettings
 from wizard.model import Trust
+from wizard.smtp.sasl import Bearer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,7 +30,7 @@ class AfterSend:
 
     settings: SendSettings
     outcome: TestOutcome
-    password: str
+    password: str | Bearer  # a token's scope is SMTP's: it cannot read the mailbox
     sent_at: float  # time.monotonic() just before the send
     timeout: float
     keep: bool = False  # leave the test message in the mailbox
@@ -40,6 +41,8 @@ def incoming_server(send: AfterSend, incoming: DetectionResult | None) -> ImapSe
     """The incoming server to log in to, or why there is none to use."""
     if not send.outcome.ok or send.outcome.message_id is None:
         return SkipReason.NOT_SENT
+    if isinstance(send.password, Bearer):
+        return SkipReason.SIGNED_IN_FOR_SENDING
     best = incoming.best if incoming is not None else None
     if best is None or best.probe is None or not best.probe.reachable:
         return SkipReason.NO_SERVER
@@ -79,4 +82,5 @@ async def confirm_after_send(
         sent_at=send.sent_at,
     )
     logins = tuple(name for name in (outcome.username, settings.address) if name)
+    assert isinstance(send.password, str)  # incoming_server skipped a token
     return await confirm_delivery(server, send.password, watch, usernames=logins)

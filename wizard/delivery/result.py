@@ -67,3 +67,4 @@ class SkipReason(StrEnum):
     NOT_REQUESTED = "not-requested"  # --no-confirm
     OTHER_RECIPIENT = "other-recipient"  # the test went elsewhere; no bounce came back
     NOT_SENT = "not-sent"  # the test send failed: nothing to look for
+    SIGNED_IN_FOR_SENDING = "signed-in-for-sending"  # an OAuth2 sign-in covers SMTP only

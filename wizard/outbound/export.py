@@ -49,6 +49,7 @@ class Platform(StrEnum):
 
 class ExportProblem(StrEnum):
     NEEDS_INCOMING = "needs-incoming"  # Apple's profile requires the incoming (IMAP) server
+    OAUTH2_ACCOUNT = "oauth2-account"  # the format logs in with a password only
 
 
 class ExportError(WizardError):
@@ -58,6 +59,10 @@ class ExportError(WizardError):
         super().__init__(f"{problem.value}: {export_format.value}")
         self.problem = problem
         self.format = export_format
+
+
+# Formats that can only log in with a password (Apple profiles know no OAuth2 for SMTP).
+_PASSWORD_FORMATS = frozenset({ExportFormat.MOBILECONFIG, ExportFormat.PYTHON})
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,9 @@ def export(
     """``profile`` in ``export_format``; ``ExportError`` when that needs what is not known."""
     address = profile.address
     send_command = [*invocation(), "send"]
+    # A password format would hand the refresh token to the mail server as a password.
+    if profile.oauth is not None and export_format in _PASSWORD_FORMATS:
+        raise ExportError(ExportProblem.OAUTH2_ACCOUNT, export_format)
     if export_format is ExportFormat.MSMTP:
         block = msmtp.account_block(profile, platform or Platform.current())
         return Export(block.encode(), "msmtprc")

@@ -98,13 +98,20 @@ def prepare(store: ProfileStore, request: SendRequest) -> Submission:
 async def deliver(submission: Submission) -> TestOutcome:
     """Send ``submission`` with the account's secret from the keychain; never raises for a
     failed send (the outcome says why). ``SendError(NO_SECRET)`` when there is no secret,
-    ``KeychainError`` when the keychain cannot be used."""
-    from wizard.smtp.send import submit_message  # the SMTP client: only once there is mail
+    ``KeychainError`` when the keychain cannot be used, ``OAuthError`` when an OAuth2
+    account's sign-in cannot be refreshed."""
+    # The SMTP client and the sign-in: only once there is mail.
+    from wizard.oauth.signin import refresh_login
+    from wizard.smtp.send import Bearer, submit_message
 
     profile = submission.profile
-    secret = await asyncio.to_thread(stored_secret, profile)
-    if secret is None:
+    stored = await asyncio.to_thread(stored_secret, profile)
+    if stored is None:
         raise SendError(SendProblem.NO_SECRET, profile.address)
+    secret: str | Bearer = stored
+    if profile.oauth is not None:  # the stored secret is a refresh token: never sent as such
+        tokens = await refresh_login(profile.oauth, stored)
+        secret = Bearer(tokens.access_token)
     return await submit_message(
         settings_for(profile), secret, submission.envelope, message_id=submission.message_id
     )

@@ -44,8 +44,18 @@ class Diagnosis(StrEnum):
     """Why a test send failed. Values are stable message ids (``wizard.messages``)."""
 
     WRONG_PASSWORD = "wrong-password"  # noqa: S105 (a message id, not a password)
+    # Gmail's "Username and Password not accepted": wrong, or a normal password for an
+    # account that needs an app password.
+    GOOGLE_PASSWORD_REFUSED = "google-password-refused"  # noqa: S105 (a message id)
     APP_PASSWORD_REQUIRED = "app-password-required"  # noqa: S105 (a message id)
+    WEB_LOGIN_REQUIRED = "web-login-required"  # Google blocked the sign-in as suspicious
+    TOO_MANY_ATTEMPTS = "too-many-attempts"  # Yahoo's AUTH005: usually an app password needed
+    BASIC_AUTH_DISABLED = "basic-auth-disabled"  # Microsoft: passwords off, OAuth2 works
+    SMTP_AUTH_DISABLED = "smtp-auth-disabled"  # Microsoft: SMTP AUTH off for tenant or mailbox
     AUTH_DISABLED = "auth-disabled"  # the provider has switched password logins off
+    TOKEN_REJECTED = "token-rejected"  # noqa: S105 (a message id): the sign-in was refused
+    TOKEN_SCOPE = "token-scope"  # noqa: S105 (a message id): signed in without SMTP access
+    OAUTH_NOT_OFFERED = "oauth-not-offered"  # no XOAUTH2 or OAUTHBEARER on this connection
     AUTH_NOT_OFFERED = "auth-not-offered"  # no password login offered on this connection
     STARTTLS_REQUIRED = "starttls-required"  # the server wants encryption before a login
     STARTTLS_MISSING = "starttls-missing"  # the settings say STARTTLS; the server lacks it
@@ -75,14 +85,20 @@ class Diagnosis(StrEnum):
 # RFC 3463: class 2, 4 or 5, a subject of up to three digits, a detail of up to three.
 _ENHANCED_CODE = re.compile(r"\s*([245]\.\d{1,3}\.\d{1,3})(?![\d.])")
 
-# Lower-case substrings, checked before any code: providers' own words for their policies.
-_APP_PASSWORD_PHRASES = (
-    "application-specific password",  # Google 534 5.7.9
-    "app password",
-    "web browser",  # Google 534 5.7.14 "Please log in with your web browser"
+# Lower-case substrings, checked before any code: providers' own words for their policies,
+# the most specific first.
+_PHRASES = (
+    # Microsoft 535 5.7.139, for the tenant or the mailbox
+    ("smtpclientauthentication is disabled", Diagnosis.SMTP_AUTH_DISABLED),
+    ("basic authentication is disabled", Diagnosis.BASIC_AUTH_DISABLED),  # Microsoft 5.7.139
+    ("application-specific password", Diagnosis.APP_PASSWORD_REQUIRED),  # Google 534 5.7.9
+    ("app password", Diagnosis.APP_PASSWORD_REQUIRED),
+    ("web browser", Diagnosis.WEB_LOGIN_REQUIRED),  # Google 534 5.7.14 "log in via your web …"
+    ("weblogin", Diagnosis.WEB_LOGIN_REQUIRED),  # Google 534 5.7.9 "…?p=WebLoginRequired"
+    ("#auth005", Diagnosis.TOO_MANY_ATTEMPTS),  # Yahoo 535 5.7.0 "Too many bad auth attempts"
+    ("username and password not accepted", Diagnosis.GOOGLE_PASSWORD_REFUSED),  # Gmail 5.7.8
 )
 _AUTH_DISABLED_PHRASES = (
-    "smtpclientauthentication is disabled",  # Microsoft 365 535 5.7.139 / 5.7.3
     "authentication is disabled",
     "authentication disabled",
     "security defaults",  # Microsoft: "user is locked by your organization's security defaults"
@@ -135,8 +151,9 @@ def _from_reply(stage: Stage, reply: Reply, command: str) -> Diagnosis:
     text = reply.text.lower()
     code = reply.code
     enhanced = enhanced_code(reply.text)
-    if any(phrase in text for phrase in _APP_PASSWORD_PHRASES):
-        return Diagnosis.APP_PASSWORD_REQUIRED
+    phrase = _phrase(text)
+    if phrase is not None:
+        return phrase
     if any(phrase in text for phrase in _AUTH_DISABLED_PHRASES):
         return Diagnosis.AUTH_DISABLED
     if code == 538 or enhanced == "5.7.11" or _STARTTLS_WORDS.search(text):
@@ -154,6 +171,33 @@ def _from_reply(stage: Stage, reply: Reply, command: str) -> Diagnosis:
     if stage is Stage.SEND:
         return _send_refusal(command, enhanced, text)
     return Diagnosis.UNKNOWN
+
+
+def _phrase(text: str) -> Diagnosis | None:
+    """The diagnosis a provider's own words give (``text`` lower-case), if any."""
+    return next((found for phrase, found in _PHRASES if phrase in text), None)
+
+
+def diagnose_bearer(reply: Reply, error: dict[str, object] | None) -> Diagnosis:
+    """Why a login with an OAuth2 token was refused: ``reply`` is the final refusal,
+    ``error`` the JSON of the 334 error challenge before it, if there was one.
+
+    An administrator's switch beats the token's fault (Microsoft refuses tokens too while
+    SMTP AUTH is off for the tenant or mailbox), then what the JSON says.
+    """
+    text = reply.text.lower()
+    if "smtpclientauthentication is disabled" in text:
+        return Diagnosis.SMTP_AUTH_DISABLED
+    if any(phrase in text for phrase in _AUTH_DISABLED_PHRASES):
+        return Diagnosis.AUTH_DISABLED
+    status = str((error or {}).get("status", "")).lower()
+    if status in ("insufficient_scope", "403"):
+        return Diagnosis.TOKEN_SCOPE
+    if 400 <= reply.code < 500:
+        return Diagnosis.TEMPORARY
+    if reply.code in (502, 503, 504):
+        return Diagnosis.OAUTH_NOT_OFFERED
+    return Diagnosis.TOKEN_REJECTED
 
 
 def _auth_refusal(code: int) -> Diagnosis:

@@ -45,15 +45,16 @@ from email.utils import formatdate, make_msgid
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 import aiosmtplib
-from aiosmtplib.typing import Default
+from aiosmtplib.typing import Default, SMTPStatus
 
 from wizard.address import parse_address
 from wizard.model import Certificate, Security
 from wizard.net.tls import client_context, same_fingerprint, unverified_context
-from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose
+from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, diagnose_bearer
 from wizard.smtp.envelope import Envelope, seven_bit
 from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.redact import MASK, Redactor
+from wizard.smtp.sasl import Bearer, bearer_mechanism, decode_error, error_answer, initial_response
 from wizard.smtp.session import (
     SessionFailed,
     certificate_from,
@@ -78,6 +79,7 @@ __all__ = [
     "SEND_TIMEOUTS",
     "SUBJECT",
     "SUPPORTED_MECHANISMS",
+    "Bearer",
     "Reply",
     "SendSettings",
     "Stage",
@@ -160,13 +162,14 @@ class TestOutcome:
     transcript: tuple[str, ...]
     mechanism: str | None = None
     refused: tuple[tuple[str, Reply], ...] = ()
+    auth: str = "password"  # "password" or "oauth2": what the login was tried with
 
     __test__ = False  # not a pytest test class, whatever its name
 
 
 async def send_test_message(
     settings: SendSettings,
-    password: str,
+    password: str | Bearer,
     *,
     on_step: StepCallback | None = None,
     timeouts: ProbeTimeouts | None = None,
@@ -180,8 +183,12 @@ async def send_test_message(
     certificate is rejected the server is connected to once more, without verification, only
     to read the certificate (and to use it if it is the pinned one), so the stages repeat.
 
-    If the login is refused as a wrong password, the full address and then ``local_part``
-    (by default the address's) are tried as the username, as mail programs do.
+    ``password`` is the password, or a ``Bearer`` access token for an OAuth2 login (OAUTHBEARER
+    when the server offers it, else XOAUTH2; ``wizard.smtp.sasl``).
+
+    If a password is refused as wrong, the full address and then ``local_part`` (by default
+    the address's) are tried as the username, as mail programs do; a token belongs to one
+    login, so it is tried with the configured username only.
 
     The test ends with ``Diagnosis.OUT_OF_TIME`` once it has taken ``limit`` seconds.
 
@@ -193,7 +200,9 @@ async def send_test_message(
     sender = parse_address(settings.address)
     recipient = parse_address(settings.recipient) if settings.recipient else sender
     check_display_name(settings.display_name)
-    usernames = (settings.username, settings.address, local_part or sender.local_part)
+    usernames: tuple[str, ...] = (settings.username,)
+    if not isinstance(password, Bearer):
+        usernames += (settings.address, local_part or sender.local_part)
     envelope, message_id = _test_message(settings, sender, recipient)
     return await submit_message(
         settings,
@@ -209,7 +218,7 @@ async def send_test_message(
 
 async def submit_message(
     settings: SendSettings,
-    password: str,
+    password: str | Bearer,
     envelope: Envelope,
     *,
     message_id: str | None = None,
@@ -231,7 +240,8 @@ async def submit_message(
     usernames = usernames or (settings.username,)
     for username in usernames:
         check_username(username)
-    check_password(password)
+    # A token is masked wherever a server says it back, as a password is.
+    secret = password.token if isinstance(password, Bearer) else check_password(password)
     test = _Test(
         settings=settings,
         password=password,
@@ -240,7 +250,7 @@ async def submit_message(
         usernames=usernames,
         timeouts=timeouts or SEND_TIMEOUTS,
         on_step=on_step,
-        redact=Redactor(password),
+        redact=Redactor(secret),
     )
     try:
         async with asyncio.timeout(limit):
@@ -264,7 +274,7 @@ class _Stop(Exception):
 @dataclass
 class _Test:
     settings: SendSettings
-    password: str
+    password: str | Bearer = field(repr=False)
     envelope: Envelope
     message_id: str | None  # handed back on success
     usernames: tuple[str, ...]
@@ -406,6 +416,8 @@ class _Test:
                 raise _Stop(Diagnosis.PLAINTEXT_REFUSED)
             if smtp.supports_extension("starttls"):
                 raise _Stop(Diagnosis.STARTTLS_OFFERED if offered else Diagnosis.STARTTLS_REQUIRED)
+        if isinstance(self.password, Bearer):
+            return self._bearer_mechanism(smtp)
         if self.settings.auth_method:
             offered = [m for m in offered if m == self.settings.auth_method.lower()]
         preference = _MECHANISMS_OVER_TLS if encrypted else _MECHANISMS_WITHOUT_TLS
@@ -414,12 +426,26 @@ class _Test:
             raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
         return best
 
+    def _bearer_mechanism(self, smtp: _RecordingSMTP) -> str:
+        """OAUTHBEARER or XOAUTH2, whichever the server offers (the chosen one, if one was).
+        aiosmtplib lists only the mechanisms it implements itself: the server's list is read."""
+        named = [m.upper() for m in smtp.server_auth_methods]
+        if self.settings.auth_method:
+            named = [m for m in named if m == self.settings.auth_method.upper()]
+        mechanism = bearer_mechanism(named)
+        if mechanism is None:
+            raise _Stop(Diagnosis.OAUTH_NOT_OFFERED)
+        return mechanism
+
     async def _authenticate(self, smtp: _RecordingSMTP, mechanism: str, username: str) -> None:
         """One login attempt as ``username``.
 
         Unlike aiosmtplib's ``login``, a refusal is not retried with every other mechanism:
         each failed attempt counts towards the lockouts servers impose.
         """
+        if isinstance(self.password, Bearer):
+            await self._bearer_login(smtp, mechanism, username, self.password)
+            return
         methods = {
             "cram-md5": smtp.auth_crammd5,
             "plain": smtp.auth_plain,
@@ -429,6 +455,26 @@ class _Test:
             await self._exchange(methods[mechanism](username, self.password))
         except aiosmtplib.SMTPAuthenticationError as err:
             raise self._refusal(Stage.AUTH, err) from err
+
+    async def _bearer_login(
+        self, smtp: _RecordingSMTP, mechanism: str, username: str, bearer: Bearer
+    ) -> None:
+        """Log in with an access token, sent as the initial response. A refusal comes as a
+        334 challenge with a JSON error first, which is answered so that the session goes
+        on to the final refusal instead of hanging."""
+        response = initial_response(
+            mechanism, username, bearer.token, self.settings.host, self.settings.port
+        )
+        answer = await self._exchange(
+            smtp.execute_command(b"AUTH", mechanism.encode("ascii"), response)
+        )
+        error = None
+        if answer.code == SMTPStatus.auth_continue:
+            error = decode_error(answer.message)
+            answer = await self._exchange(smtp.execute_command(error_answer(mechanism)))
+        if answer.code != SMTPStatus.auth_successful:
+            reply = Reply(answer.code, answer.message)
+            raise _Stop(diagnose_bearer(reply, error), reply)
 
     async def _send(self, smtp: _RecordingSMTP) -> Reply:
         """MAIL, RCPT for every recipient, then DATA; the server's acceptance of the message.
@@ -530,6 +576,7 @@ class _Test:
             transcript=tuple(self.transcript),
             mechanism=self.mechanism,
             refused=self.refused,
+            auth="oauth2" if isinstance(self.password, Bearer) else "password",
         )
 
 

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from wizard.profiles import AccountProfile
 
 _SOCKET_TYPES = {Security.SSL: "SSL", Security.STARTTLS: "STARTTLS", Security.NONE: "plain"}
-# clientConfig's words for how the password travels (CRAM-MD5: "encrypted", i.e. hashed).
-_AUTHENTICATION = {"CRAM-MD5": "password-encrypted"}
+# clientConfig's words for how the password travels (CRAM-MD5: "encrypted", i.e. hashed);
+# an OAuth2 sign-in is "OAuth2".
+_AUTHENTICATION = {"CRAM-MD5": "password-encrypted", "XOAUTH2": "OAuth2", "OAUTHBEARER": "OAuth2"}
 
 
 def client_config(profile: AccountProfile, incoming: IncomingServer | None) -> bytes:

@@ -13,12 +13,19 @@ import shlex
 from typing import TYPE_CHECKING
 
 from wizard.model import Security
+from wizard.outbound.program import invocation
 
 if TYPE_CHECKING:
     from wizard.profiles import AccountProfile
 
 # SASL mechanism (as the profile stores it) -> msmtp's word for it.
-_AUTH = {"PLAIN": "plain", "LOGIN": "login", "CRAM-MD5": "cram-md5"}
+_AUTH = {
+    "PLAIN": "plain",
+    "LOGIN": "login",
+    "CRAM-MD5": "cram-md5",
+    "XOAUTH2": "xoauth2",
+    "OAUTHBEARER": "oauthbearer",
+}
 
 
 def keychain_lookup(profile: AccountProfile, platform: str) -> list[str]:
@@ -29,6 +36,15 @@ def keychain_lookup(profile: AccountProfile, platform: str) -> list[str]:
     if platform == "macos":
         return ["security", "find-generic-password", "-s", service, "-a", username, "-w"]
     return ["secret-tool", "lookup", "service", service, "username", username]
+
+
+def secret_command(profile: AccountProfile, platform: str) -> list[str]:
+    """What ``passwordeval`` runs: the keychain lookup of the password, or for an OAuth2
+    account ``email-setup-wizard token``, which prints a fresh access token (the keychain holds
+    its refresh token, which must never be sent to the mail server)."""
+    if profile.oauth is not None:
+        return [*invocation(), "token", profile.address]
+    return keychain_lookup(profile, platform)
 
 
 def account_block(profile: AccountProfile, platform: str) -> str:
@@ -52,7 +68,7 @@ def account_block(profile: AccountProfile, platform: str) -> str:
         f"auth {_AUTH.get((profile.auth_method or '').upper(), 'on')}",
         f"user {_value(profile.username)}",
         f"from {_value(profile.address)}",
-        f"passwordeval {_value(shlex.join(keychain_lookup(profile, platform)))}",
+        f"passwordeval {_value(shlex.join(secret_command(profile, platform)))}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,245 @@
+"""Who signs a server's users in, and where: the sign-in data and the rules for trusting it.
+
+Sign-in data comes from three places:
+
+1. the provider data's ``<oAuth2>`` element (issuer, scope, authURL, tokenURL), from the
+   bundled database, the domain's HTTPS autoconfig or the online ISPDB;
+2. the built-in table below, for servers whose data says ``OAuth2`` without an ``<oAuth2>``
+   block (and to correct known quirks of those blocks: scopes for more than SMTP, a legacy
+   token URL);
+3. an issuer's published metadata (RFC 8414 ``/.well-known/oauth-authorization-server``, or
+   OpenID ``/.well-known/openid-configuration``), fetched by ``wizard.oauth.metadata``.
+
+Sign-in endpoints are where the user types their password, so they may come only from a
+trusted source: the bundled database, HTTPS autoconfig, the ISPDB, the built-in table, or the
+metadata of an issuer one of those named. Never from plain-HTTP autoconfig, DNS or a guess,
+and never anything but ``https``. A document from an untrusted source that names endpoints is
+reported (``SignInPlan.ignored``) and not used; otherwise a forged autoconfig could send the
+user to a phishing page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from wizard.model import OAuthHint, ServerConfig, Trust
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """An authorization server and what the wizard asks it for SMTP.
+
+    Every endpoint is an ``https`` URL from a trusted source. ``issuer`` identifies it (its
+    host names the keychain service of the refresh tokens it issues); ``name`` is the
+    provider's name for "Sign in with …". ``iss_parameter``: it sends RFC 9207 ``iss`` in
+    every authorization response, which must then be present and equal ``issuer``.
+    """
+
+    issuer: str
+    scope: str
+    name: str | None = None
+    authorization_endpoint: str | None = None
+    token_endpoint: str | None = None
+    device_authorization_endpoint: str | None = None
+    registration_endpoint: str | None = None
+    revocation_endpoint: str | None = None
+    iss_parameter: bool = False
+    # Extra authorization-request parameters: Google sends a refresh token only with these.
+    authorize_parameters: tuple[tuple[str, str], ...] = ()
+    built_in: bool = False  # from the table below: no metadata to fetch
+    # How the loopback redirect URI names this computer: Entra ID registers "localhost".
+    loopback_host: str = "127.0.0.1"
+
+    @property
+    def host(self) -> str:
+        return host_of(self.issuer)
+
+    @property
+    def browser_sign_in(self) -> bool:
+        """Whether the authorization-code flow (through the browser) can run."""
+        return bool(self.authorization_endpoint and self.token_endpoint)
+
+    @property
+    def device_sign_in(self) -> bool:
+        """Whether the device authorization grant (a code typed on another device) can run."""
+        return bool(self.device_authorization_endpoint and self.token_endpoint)
+
+
+MICROSOFT = Issuer(
+    issuer="https://login.microsoftonline.com/common/v2.0",
+    name="Microsoft",
+    scope="https://outlook.office.com/SMTP.Send offline_access",
+    authorization_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+    token_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/token",
+    device_authorization_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/devicecode",
+    built_in=True,
+    loopback_host="localhost",
+)
+GOOGLE = Issuer(
+    issuer="https://accounts.google.com",
+    name="Google",
+    scope="https://mail.google.com/",
+    authorization_endpoint="https://accounts.google.com/o/oauth2/v2/auth",
+    token_endpoint="https://oauth2.googleapis.com/token",
+    device_authorization_endpoint="https://oauth2.googleapis.com/device/code",
+    revocation_endpoint="https://oauth2.googleapis.com/revoke",
+    authorize_parameters=(("access_type", "offline"), ("prompt", "consent")),
+    built_in=True,
+)
+YAHOO = Issuer(
+    issuer="https://login.yahoo.com",
+    name="Yahoo",
+    scope="mail-w",
+    authorization_endpoint="https://api.login.yahoo.com/oauth2/request_auth",
+    token_endpoint="https://api.login.yahoo.com/oauth2/get_token",
+    built_in=True,
+)
+AOL = Issuer(
+    issuer="https://login.aol.com",
+    name="AOL",
+    scope="mail-w",
+    authorization_endpoint="https://api.login.aol.com/oauth2/request_auth",
+    token_endpoint="https://api.login.aol.com/oauth2/get_token",
+    built_in=True,
+)
+FASTMAIL = Issuer(
+    issuer="https://www.fastmail.com",
+    name="Fastmail",
+    scope="https://www.fastmail.com/dev/protocol-smtp",
+    authorization_endpoint="https://api.fastmail.com/oauth/authorize",
+    token_endpoint="https://api.fastmail.com/oauth/refresh",
+    built_in=True,
+)
+COMCAST = Issuer(
+    issuer="https://comcast.net",
+    name="Comcast",
+    scope="https://email.comcast.net/ profile openid",
+    authorization_endpoint="https://oauth.xfinity.com/oauth/authorize",
+    token_endpoint="https://oauth.xfinity.com/oauth/token",
+    built_in=True,
+)
+BUILT_IN = (MICROSOFT, GOOGLE, YAHOO, AOL, FASTMAIL, COMCAST)
+
+# SMTP host names (or the domains they end in) whose users sign in with a built-in issuer.
+_BY_HOST = (
+    ("smtp-mail.outlook.com", MICROSOFT),
+    ("smtp.office365.com", MICROSOFT),
+    ("outlook.office365.com", MICROSOFT),
+    ("smtp.gmail.com", GOOGLE),
+    ("smtp.googlemail.com", GOOGLE),
+    ("mail.yahoo.com", YAHOO),
+    ("att.net", YAHOO),
+    ("aol.com", AOL),
+    ("verizon.net", AOL),
+    ("fastmail.com", FASTMAIL),
+    ("messagingengine.com", FASTMAIL),
+    ("comcast.net", COMCAST),
+)
+
+OAUTH2 = "oauth2"  # clientConfig's ``<authentication>OAuth2</authentication>``, lower-case
+
+
+@dataclass(frozen=True)
+class SignInPlan:
+    """What a server's settings say about signing in.
+
+    ``issuer`` is None when nothing trusted says where to sign in. ``ignored`` lists sign-in
+    endpoints an untrusted document named, which are not used (show them as a warning).
+    """
+
+    issuer: Issuer | None
+    offered: bool  # the settings list OAuth2 as a way to log in
+    password_offered: bool  # ... and some password method besides (or nothing at all)
+    ignored: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        """OAuth2 is the only way in: no password should be asked for."""
+        return self.offered and not self.password_offered
+
+
+def plan_sign_in(config: ServerConfig) -> SignInPlan:
+    """Where users of ``config``'s server sign in, by the trust rules above; no network."""
+    methods = [method.lower() for method in config.auth_methods]
+    offered = OAUTH2 in methods
+    password_offered = not methods or any(method != OAUTH2 for method in methods)
+    hint = config.oauth
+    ignored: tuple[str, ...] = ()
+    issuer: Issuer | None = None
+    if hint is not None:
+        if config.trust is Trust.TRUSTED:
+            issuer = issuer_from_hint(hint)
+        else:
+            ignored = hint_endpoints(hint)
+    if issuer is None:
+        issuer = built_in_for_host(config.host)
+    return SignInPlan(issuer, offered, password_offered, ignored)
+
+
+def built_in_for_host(host: str) -> Issuer | None:
+    """The built-in issuer for an SMTP server, by its host name or the domain it is in."""
+    host = host.lower().rstrip(".")
+    return next(
+        (issuer for suffix, issuer in _BY_HOST if host == suffix or host.endswith(f".{suffix}")),
+        None,
+    )
+
+
+def issuer_from_hint(hint: OAuthHint) -> Issuer | None:
+    """The issuer a trusted ``<oAuth2>`` element names; None if it names none usable.
+
+    A built-in issuer of the same host wins, with its SMTP scope and its endpoints (the ISPDB
+    asks for calendars and contacts too, and keeps Google's legacy token URL). Otherwise the
+    element's own scope and endpoints are used, if they are ``https``; the issuer's metadata
+    may fill in the rest (``wizard.oauth.metadata``).
+    """
+    if not hint.issuer:
+        return None
+    issuer_url = normalized_issuer(hint.issuer)
+    if issuer_url is None:
+        return None
+    known = next((i for i in BUILT_IN if i.host == host_of(issuer_url)), None)
+    if known is not None:
+        return known
+    authorization, token = https_url(hint.auth_url), https_url(hint.token_url)
+    if (hint.auth_url and authorization is None) or (hint.token_url and token is None):
+        return None  # a trusted document naming plain-HTTP endpoints: not safe to use
+    return Issuer(
+        issuer=issuer_url,
+        scope=hint.scope or "",
+        authorization_endpoint=authorization,
+        token_endpoint=token,
+    )
+
+
+def hint_endpoints(hint: OAuthHint) -> tuple[str, ...]:
+    """The sign-in addresses an ``<oAuth2>`` element names, as written."""
+    return tuple(url for url in (hint.issuer, hint.auth_url, hint.token_url) if url)
+
+
+def normalized_issuer(text: str) -> str | None:
+    """An issuer as an ``https`` URL (the ISPDB writes bare host names), or None."""
+    text = text.strip()
+    if "://" not in text:
+        text = f"https://{text}"
+    return https_url(text.rstrip("/"))
+
+
+def with_name(issuer: Issuer, provider: str | None) -> Issuer:
+    """``issuer`` named after the provider when it has no name of its own."""
+    return issuer if issuer.name or not provider else replace(issuer, name=provider)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def https_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute ``https`` URL with a host, else None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "https" or not parts.hostname:
+        return None
+    return url.strip()
