@@ -8,14 +8,17 @@ runs it, and the modules it loaded are read when it exits.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+from types import ModuleType
 
 import pytest
 
 from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
+from wizard.discovery.loading import load
 from wizard.model import Security
 
 # Runs the program's entry point, then reports every module it loaded (not those Python and the
@@ -115,3 +118,26 @@ def test_the_wizard_s_window_does_not_wait_for_detection_or_the_keychain() -> No
     assert "wizard.gui.wizard" in modules
     unwanted = ("wizard.discovery.engine", "wizard.providers", "dns", "httpx", "keyring")
     assert [m for m in modules if m.startswith(unwanted)] == []
+
+
+# -- importing in the background (wizard.discovery.loading) -----------------------------------
+
+
+def test_a_module_is_imported_in_the_background() -> None:
+    async def scenario() -> ModuleType:
+        return await load("wizard.discovery.autoconfig")
+
+    module = asyncio.run(scenario())
+
+    assert module is sys.modules["wizard.discovery.autoconfig"]
+
+
+def test_an_import_that_fails_fails_for_whoever_waits_and_no_one_else() -> None:
+    async def scenario() -> ModuleType:
+        abandoned = load("wizard.discovery.ispdb")
+        abandoned.cancel()  # detection ended before it was needed
+        with pytest.raises(ModuleNotFoundError):
+            await load("wizard.no_such_module")
+        return await load("wizard.discovery.srv")
+
+    assert asyncio.run(scenario()).__name__ == "wizard.discovery.srv"

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from typing import Protocol as Interface
 
 from wizard.address import EmailAddress
-from wizard.discovery import bundled, guess, srv
+from wizard.discovery import bundled, guess, mx, srv
 from wizard.discovery.context import (
     ISPDB_URL,
     Deadlines,
@@ -40,6 +40,7 @@ from wizard.discovery.events import (
     SourceFinished,
     SourceStarted,
 )
+from wizard.discovery.loading import load
 from wizard.discovery.patience import Allowance, Attempt, Patience, Phase, explain
 from wizard.discovery.ranking import (
     Liveness,
@@ -277,7 +278,7 @@ async def detect(
 
 # Modules loaded completely (``sys.modules`` also holds those still being imported): the
 # sources that need nothing but DNS come with the engine, the others through ``_load``.
-_loaded: dict[str, ModuleType] = {module.__name__: module for module in (bundled, guess, srv)}
+_loaded: dict[str, ModuleType] = {module.__name__: module for module in (bundled, guess, mx, srv)}
 
 
 def preload() -> None:
@@ -296,12 +297,12 @@ def preload() -> None:
 
 async def _load(path: str) -> Any:
     """The function at ``path`` (``package.module.function``), its module imported first if
-    need be: on a worker thread, so that the event loop keeps asking and answering meanwhile
-    (importing httpx or aiosmtplib takes longer than a DNS round trip)."""
+    need be, in the background (``wizard.discovery.loading``): the event loop keeps asking and
+    answering meanwhile (importing httpx or aiosmtplib takes longer than a DNS round trip)."""
     module_name, _, name = path.rpartition(".")
     module = _loaded.get(module_name)
     if module is None:
-        module = await asyncio.to_thread(importlib.import_module, module_name)
+        module = await load(module_name)
         _loaded[module_name] = module
     return getattr(module, name)
 

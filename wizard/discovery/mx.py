@@ -4,16 +4,23 @@ A custom domain hosted at Google Workspace or Microsoft 365 publishes nothing it
 host (``aspmx.l.google.com``) reveals the provider. Like Thunderbird we try the MX host's parent
 domain, then its registrable base domain, first in the bundled database, then online. DNS is
 unauthenticated, so the result is marked untrusted.
+
+The MX question goes out at once: it is also how detection learns that a domain does not exist,
+which ends it. What the answer then needs (the public suffix list, HTTPS) is loaded beside the
+question (``wizard.discovery.loading``).
 """
 
 from __future__ import annotations
 
-from wizard.discovery.autoconfig import fetch_and_emit
+import asyncio
+
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
-from wizard.discovery.ispdb import ispdb_url
+from wizard.discovery.loading import load
 from wizard.model import SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import lookup_mx
-from wizard.net.domains import parent_domain, registrable_domain
+
+# What mapping an MX host to a provider needs; each takes a while to import.
+MACHINERY = ("wizard.net.domains", "wizard.discovery.autoconfig")
 
 
 def provider_domains(mx_host: str, own_domain: str) -> list[str]:
@@ -21,6 +28,8 @@ def provider_domains(mx_host: str, own_domain: str) -> list[str]:
 
     The address's own domain is left out: the other sources already ask about it.
     """
+    from wizard.net.domains import parent_domain, registrable_domain
+
     found: list[str] = []
     for domain in (parent_domain(mx_host), registrable_domain(mx_host)):
         if domain and domain != own_domain and domain not in found:
@@ -33,9 +42,15 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
 
     Raises ``DomainNotFoundError`` when the domain does not exist, which ends detection early.
     """
-    hosts = await lookup_mx(ctx.resolver, ctx.address.domain)
-    if not hosts:
-        return SourceOutcome(SourceNote.NO_MX, "no MX records")
+    machinery = [load(name) for name in MACHINERY]
+    try:
+        hosts = await lookup_mx(ctx.resolver, ctx.address.domain)
+        if not hosts:
+            return SourceOutcome(SourceNote.NO_MX, "no MX records")
+        await asyncio.gather(*machinery)
+    finally:
+        for waiting in machinery:
+            waiting.cancel()  # no longer waited for (the import itself goes on)
     mx_host = hosts[0]
     domains = provider_domains(mx_host, ctx.address.domain)
     if not domains:
@@ -56,6 +71,9 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
             for server in servers:
                 emit(server, found)
             return found
+    from wizard.discovery.autoconfig import fetch_and_emit
+    from wizard.discovery.ispdb import ispdb_url
+
     # No ?emailaddress= here: unauthenticated DNS chose this domain, so it learns nothing more.
     urls = [ispdb_url(ctx, d) for d in domains]
     urls.append(f"https://autoconfig.{domains[-1]}/mail/config-v1.1.xml")

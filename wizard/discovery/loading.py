@@ -1,0 +1,69 @@
+"""Importing detection's heavier parts in the background, one after the other.
+
+The sources that fetch over HTTPS, parse XML or read the public suffix list, and the probes'
+SMTP and IMAP clients, take longer to import than a DNS round trip. Detection asks for them as
+it starts and goes on asking DNS meanwhile. They are imported by a single background thread,
+in the order asked: imports hold the interpreter while they run, and the event loop should
+share it with one importer, not with one per module. The thread is a daemon, so a program that
+has its answer never waits for an import nobody needs any more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import queue
+import threading
+from types import ModuleType
+
+_Request = tuple[str, asyncio.AbstractEventLoop, "asyncio.Future[ModuleType]"]
+
+_requests: queue.SimpleQueue[_Request] = queue.SimpleQueue()
+_started = threading.Lock()
+_thread: threading.Thread | None = None
+
+
+def load(name: str) -> asyncio.Future[ModuleType]:
+    """The module ``name``, imported by the background thread (at once if it is loaded)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[ModuleType] = loop.create_future()
+    _start()
+    _requests.put((name, loop, future))
+    return future
+
+
+def _start() -> None:
+    global _thread  # one importer for the whole program
+    with _started:
+        if _thread is None:
+            _thread = threading.Thread(target=_serve, name="importer", daemon=True)
+            _thread.start()
+
+
+def _serve() -> None:
+    while True:
+        name, loop, future = _requests.get()
+        try:
+            module = importlib.import_module(name)
+        except BaseException as error:  # the waiting coroutine gets it, whatever it is
+            _settle(loop, future, error)
+        else:
+            _settle(loop, future, module)
+
+
+def _settle(
+    loop: asyncio.AbstractEventLoop,
+    future: asyncio.Future[ModuleType],
+    outcome: ModuleType | BaseException,
+) -> None:
+    def deliver() -> None:
+        if future.done():  # nobody waits any more (detection ended, or was cancelled)
+            return
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+
+    with contextlib.suppress(RuntimeError):  # the loop has closed: nobody to tell
+        loop.call_soon_threadsafe(deliver)
