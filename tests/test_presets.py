@@ -15,9 +15,12 @@ import pytest
 from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.address import parse_address
+from wizard.clientconfig import to_server_configs
 from wizard.discovery.engine import detect
 from wizard.messages import describe_error, describe_source
-from wizard.model import Security, SourceName, Trust
+from wizard.model import Security, SourceName, Tier, Trust
+from wizard.oauth.clients import ClientOrigin, configured_client
+from wizard.oauth.issuers import plan_sign_in
 from wizard.presets import (
     ENVIRONMENT,
     Field,
@@ -299,3 +302,44 @@ def test_presets_check_describes_a_valid_preset(lab: Lab, tmp_path: Path) -> Non
     assert "Set by your organisation: Corp Ltd" in result.stdout
     assert "Locked: hostname, port" in result.stdout
     assert "encryption required" in result.stdout
+
+
+def test_the_organisations_issuer_and_client_sign_users_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preset's <oAuth2> names the organisation's issuer (trusted, like the preset), and its
+    registration is the client the sign-in uses before any registrations file."""
+    issuer = "https://login.corp.test/realms/corp"
+    oauth = (
+        f"<oAuth2><issuer>{issuer}</issuer><scope>smtp</scope>"
+        f"<authURL>{issuer}/auth</authURL><tokenURL>{issuer}/token</tokenURL></oAuth2>"
+        f'<emailSetupWizard><oauth2Registrations><![CDATA[\n["{issuer}"]\n'
+        'client_id = "wizard-corp"\n]]></oauth2Registrations></emailSetupWizard>'
+    )
+    text = PRESET.replace("<emailSetupWizard>", "<x>").replace("</emailSetupWizard>", "</x>")
+    text = text.split("<x>")[0] + oauth + "</clientConfig>\n"
+    text = text.replace(
+        "<authentication>password-cleartext</authentication>",
+        "<authentication>OAuth2</authentication>",
+    )
+    write(tmp_path / "presets", "corp.xml", text)
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "presets"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    preset = load_presets().for_domain(DOMAIN)
+    assert preset is not None
+    server = to_server_configs(
+        preset.config,
+        address=ADDRESS,
+        local_part="alice",
+        domain=DOMAIN,
+        source=SourceName.PRESET,
+        trust=Trust.TRUSTED,
+        tier=Tier.PRESET,
+        origin=str(preset.path),
+    )[0]
+    plan = plan_sign_in(server)
+    assert plan.required
+    assert plan.issuer is not None and plan.issuer.issuer == issuer
+    client = configured_client(issuer)
+    assert client is not None
+    assert (client.client_id, client.origin) == ("wizard-corp", ClientOrigin.PRESET)

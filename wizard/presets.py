@@ -47,7 +47,13 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 import defusedxml.ElementTree
 from defusedxml import DefusedXmlException
 
-from wizard.clientconfig import MAX_CONFIG_BYTES, ClientConfig, OutgoingServer
+from wizard.clientconfig import (
+    MAX_CONFIG_BYTES,
+    ClientConfig,
+    ClientConfigError,
+    OutgoingServer,
+    parse_client_config,
+)
 from wizard.errors import WizardError
 from wizard.model import Security
 
@@ -273,11 +279,19 @@ def parse_preset(data: bytes, path: Path, *, system: bool = False) -> Preset:
     for server, element in zip(servers, smtp, strict=True):
         _check_policy(server, policy, lambda d, e=element: fail(PresetProblem.CONTRADICTION, e, d))
     name = _text(provider.find("displayName")) or provider.get("id") or domains[0]
+    # What the preset says beyond its outgoing servers, as clientConfig reads it anywhere:
+    # its incoming server and its <oAuth2> sign-in data (trusted, as the preset is).
+    try:
+        stated = parse_client_config(data)
+    except ClientConfigError:
+        stated = None
     config = ClientConfig(
         provider_id=provider.get("id") or domains[0],
         display_name=name,
         domains=tuple(d for d in domains if not d.startswith("*.")),
         outgoing=tuple(servers),
+        incoming=stated.incoming if stated else (),
+        oauth=stated.oauth if stated else None,
     )
     return Preset(path, system, name, tuple(domains), config, locked, policy, clients)
 

@@ -6,14 +6,16 @@ application's. They are looked up per issuer, in this order:
 
 1. ``--oauth-client-id`` (and ``--oauth-client-secret-stdin`` for issuers, such as Google's
    "Desktop app" clients, that want a secret they do not treat as confidential);
-2. the registrations file, per user (``oauth-clients.toml`` in the configuration folder) and
+2. the organisation's preset (``wizard.presets``: its ``<oauth2Registrations>``, in this
+   file's format);
+3. the registrations file, per user (``oauth-clients.toml`` in the configuration folder) and
    system-wide (the same name in the system's configuration folder, e.g.
    ``/etc/xdg/email-setup-wizard/``), a table per issuer URL::
 
        ["https://login.microsoftonline.com/common/v2.0"]
        client_id = "00000000-0000-0000-0000-000000000000"
 
-3. RFC 7591 dynamic registration, when the issuer's metadata has a
+4. RFC 7591 dynamic registration, when the issuer's metadata has a
    ``registration_endpoint``; the registration is kept per issuer (``oauth-registrations.json``
    beside the profiles) and reused.
 """
@@ -48,6 +50,7 @@ class ClientOrigin(StrEnum):
     """Where a client registration came from (the JSON spelling)."""
 
     OPTION = "option"  # --oauth-client-id
+    PRESET = "preset"  # the organisation's preset
     USER_FILE = "user-file"
     SYSTEM_FILE = "system-file"
     REGISTERED = "registered"  # RFC 7591, by this program
@@ -80,6 +83,12 @@ def configured_client(
     """The client given on the command line or in a registrations file, for ``issuer``."""
     if client_id:
         return Client(client_id, ClientOrigin.OPTION, client_secret)
+    from wizard.presets import load_presets
+
+    for preset in load_presets().presets:
+        for registered in preset.oauth2_clients:
+            if registered.issuer.rstrip("/") == issuer.rstrip("/"):
+                return Client(registered.client_id, ClientOrigin.PRESET, registered.client_secret)
     files = [(user_registrations_path(), ClientOrigin.USER_FILE)]
     files += [(path, ClientOrigin.SYSTEM_FILE) for path in system_registrations_paths()]
     for path, origin in files:
