@@ -37,7 +37,7 @@ li.problem::before { content: "✗"; color: var(--problem); }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem;
-  border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+  border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 pre { background: var(--code); padding: .75rem; overflow-x: auto; font-size: .85rem;
   white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (max-width: 36rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .5rem; }
@@ -121,7 +121,7 @@ def _table(table: Table) -> str:
     rows = "".join(
         "<tr>"
         + "".join(
-            f'<td data-label="{escape(label)}">{escape(cell)}</td>'
+            f'<td data-label="{escape(label)}">{_breakable(cell)}</td>'
             for label, cell in zip(table.header, row, strict=True)
         )
         + "</tr>"
@@ -129,3 +129,9 @@ def _table(table: Table) -> str:
     )
     table_html = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     return f'<div class="table">{table_html}</div>\n'
+
+
+def _breakable(text: str) -> str:
+    """Escaped ``text`` that may break after a colon or slash: fingerprints and URLs have no
+    spaces, and a table column must not grow as wide as the longest of them."""
+    return escape(text).replace(":", ":<wbr>").replace("/", "/<wbr>")
