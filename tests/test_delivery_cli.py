@@ -164,3 +164,17 @@ def test_with_to_only_a_bounce_is_watched_for(wizard: Wizard) -> None:
     assert delivery["next_step"] == "The recipient's address does not exist, or is mistyped."
     assert delivery["bounce"]["recipient"] == FAR_RECIPIENT
     assert delivery["bounce"]["status"] == "5.1.1"
+
+
+def test_the_diagnosis_report_says_whether_its_test_message_arrived(wizard: Wizard) -> None:
+    as_json = wizard("report", f"alice@{DOMAIN}", "--password-stdin", "--format", "json")
+    as_text = wizard("report", f"alice@{DOMAIN}", "--password-stdin")
+
+    assert as_json.returncode == 0, as_json.stderr
+    delivery = json.loads(as_json.stdout)["delivery"]
+    assert (delivery["status"], delivery["folder"]) == ("inbox", "INBOX")
+    assert delivery["authentication_results"]["dmarc"]["result"] == "pass"
+    assert as_text.returncode == 0, as_text.stderr
+    assert "Arrived in your mailbox?" in as_text.stdout
+    assert "The test message arrived in your Inbox after" in as_text.stdout
+    assert "DKIM: passed: the signature is valid." in as_text.stdout

@@ -1478,7 +1478,8 @@ def describe_network_finding(
     finding: NetworkFinding, host: str, tr: Translate = untranslated
 ) -> str:
     values = {key: printable(value) for key, value in finding.values}  # a greeting, a proxy
-    return tr(CONTEXT, _NETWORK_FINDINGS[finding.code]).format_map(_Blank(host=host, **values))
+    # A finding may name its own host (a server other than the one checked): that one wins.
+    return tr(CONTEXT, _NETWORK_FINDINGS[finding.code]).format_map(_Blank({"host": host} | values))
 
 
 def probe_failure_label(failure: ProbeFailure, tr: Translate = untranslated) -> str:

@@ -1,5 +1,6 @@
-"""Gathering a diagnosis report: detection, the test send when credentials are at hand, the
-network findings, the sender domain's health and the servers' certificates.
+"""Gathering a diagnosis report: detection, the test send when credentials are at hand (and
+whether its message arrived), the network findings, the sender domain's health and the
+servers' certificates.
 
 The report holds the engine's own results (no sentences), so every format words them the same
 way, in the reader's language, and redaction works on data rather than on finished text.
@@ -9,20 +10,24 @@ from __future__ import annotations
 
 import asyncio
 import platform
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from wizard import __version__
+from wizard.delivery.after_send import AfterSend, confirm_after_send
 from wizard.discovery.engine import detect
 from wizard.domaincheck.check import check_domain
+from wizard.model import Protocol
 from wizard.reporting.certificates import CertificateDetails, read_certificate
 from wizard.reporting.network import CHECK_TIMEOUTS, NetworkFindings, check_network
 from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
+    from wizard.delivery.result import DeliveryResult
     from wizard.discovery.context import Deadlines
     from wizard.domaincheck.model import DomainHealth
     from wizard.model import DetectionResult
@@ -62,6 +67,11 @@ class DiagnosisReport:
     network: NetworkFindings | None
     domain: DomainHealth | None
     certificates: tuple[CertificateDetails, ...]
+    delivery: DeliveryResult | None = None  # whether the report's own test message arrived
+
+
+# A report waits less for the test message than ``test`` does: it has more to tell.
+CONFIRM_TIMEOUT = 30.0
 
 
 async def collect_report(
@@ -82,9 +92,15 @@ async def collect_report(
         detection = await detect(address, deadlines=deadlines)
     settings, origin = _settings(address, stored, detection)
     host = settings.host if settings else None
+    sent_at = time.monotonic()
     test_task = (
         asyncio.create_task(send_test_message(settings, password))
         if test is None and settings is not None and password
+        else None
+    )
+    incoming = (
+        asyncio.create_task(detect(address, deadlines=deadlines, protocol=Protocol.IMAP))
+        if test_task is not None
         else None
     )
     network, domain = await asyncio.gather(
@@ -92,8 +108,11 @@ async def collect_report(
         check_domain(address.domain, server=host),
     )
     certificates = await _certificates(network)
-    if test_task is not None:
+    delivery = None
+    if test_task is not None and incoming is not None and settings and password:
         test = await test_task
+        sent = AfterSend(settings, test, password, sent_at, CONFIRM_TIMEOUT)
+        delivery = await confirm_after_send(sent, await incoming)
     skipped = None
     if test is None:
         skipped = TestSkipped.NO_SETTINGS if settings is None else TestSkipped.NO_CREDENTIALS
@@ -111,6 +130,7 @@ async def collect_report(
         network=network,
         domain=domain,
         certificates=certificates,
+        delivery=delivery,
     )
 
 

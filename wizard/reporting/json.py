@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wizard.delivery.document import delivery_json
 from wizard.domaincheck.model import DomainHealth
 from wizard.messages import describe_finding, describe_network_finding
 from wizard.report import certificate_json, detection_json, outcome_json
@@ -63,6 +64,7 @@ def report_json(report: DiagnosisReport) -> dict[str, Any]:
         "detect": detection_json(report.detection) if report.detection else None,
         "test": outcome_json(report.test) if report.test else None,
         "test_skipped": report.test_skipped.value if report.test_skipped else None,
+        "delivery": delivery_json(report.delivery) if report.delivery else None,
         "network": network_json(report.network) if report.network else None,
         "domain": domain_json(report.domain) if report.domain else None,
         "certificates": [

@@ -27,6 +27,7 @@ from wizard.messages import (
 from wizard.model import Candidate, ProbeResult
 from wizard.report import auth_mechanisms
 from wizard.reporting.collect import DiagnosisReport, SettingsOrigin, TestSkipped
+from wizard.reporting.delivery import delivery_section
 from wizard.reporting.document import Document, Fact, Item, Note, Section, Table, Verbatim
 from wizard.reporting.network import NetworkFindings
 from wizard.reporting.sections import domain_section
@@ -120,6 +121,8 @@ def report_document(report: DiagnosisReport, tr: Translate = untranslated) -> Do
     test = _test(report, tr)
     if test is not None:
         sections.append(test)
+    if report.delivery is not None:
+        sections.append(delivery_section(report.delivery, tr))
     if report.detection is not None:
         sections += [_servers(report, tr), _sources(report, tr)]
     if report.network is not None:
