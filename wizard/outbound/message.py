@@ -171,11 +171,12 @@ def _message_id(fields: list[bytes]) -> str | None:
     return None
 
 
-def mailbox(display_name: str, address: str) -> str:
-    """``Name <address>`` for a header field. For an ASCII address a non-ASCII name goes into
-    an encoded word (RFC 2047); a non-ASCII address can only travel as UTF-8 (RFC 6532), and so
-    does its name."""
-    if address.isascii():
+def mailbox(display_name: str, address: str, *, encoded: bool = True) -> str:
+    """``Name <address>``, the name quoted where it must be. For a header field (``encoded``)
+    with an ASCII address a non-ASCII name goes into an encoded word (RFC 2047); a non-ASCII
+    address can only travel as UTF-8 (RFC 6532), and so does its name. Unencoded, it is the
+    form people read and programs such as git encode themselves."""
+    if encoded and address.isascii():
         return formataddr((display_name, address), "utf-8")
     local_part, _, domain = address.rpartition("@")
     return str(HeaderAddress(display_name, username=local_part, domain=domain))

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def git_config(profile: AccountProfile, send_command: list[str]) -> str:
     """``git config`` commands for git send-email (``sendemail.sendmailCmd``, git 2.33+)."""
-    sender = mailbox(profile.display_name, profile.address)
+    sender = mailbox(profile.display_name, profile.address, encoded=False)
 
     def setting(name: str, value: str) -> str:
         return shlex.join(["git", "config", "--global", f"sendemail.{name}", value])
