@@ -290,7 +290,7 @@ class Shooter:
         sending.send()
         _wait(sending.finished)
         self.shoot("4-test-certificate")
-        sending.trust_certificate.setChecked(True)  # pins it and sends again
+        sending.certificate.trust_button.click()  # pins it and sends again
         _wait(sending.finished)
         self.shoot("4-test-passed")
 

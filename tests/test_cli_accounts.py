@@ -817,7 +817,9 @@ def test_setup_speaks_the_language_but_its_json_stays_english(
     assert refused.returncode == 2
     result = one_json_object(refused.stdout)
     assert result["error"].startswith("these settings come from an untrusted source (DNS")
-    assert result["detect"]["warnings"][0].startswith("These settings were guessed")
+    assert result["detect"]["warnings"][0].startswith(
+        "These settings were found by trying likely server names"
+    )
     assert refused.stderr == (
         "email-setup-wizard: diese Einstellungen stammen aus einer nicht vertrauenswürdigen "
         "Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit "

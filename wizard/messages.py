@@ -24,14 +24,18 @@ from wizard.errors import (
 from wizard.imap.errors import ImapProblem
 from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import (
+    Candidate,
     Caution,
     CertProblem,
+    Link,
+    LinkStep,
     ProbeFailure,
     Security,
     SourceName,
     SourceNote,
     SourceReport,
     SourceStatus,
+    Tier,
     Trust,
 )
 from wizard.oauth.errors import OAuthError, OAuthProblem
@@ -137,30 +141,37 @@ _VALUES = {
     ),
 }
 
+# One sentence each, saying what it means and what to check.
+_NO_ENCRYPTION_OFFERED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The server did not offer encryption. Someone on the network may have removed it. "
+    "Your password was not sent.",
+)
 _CAUTIONS = {
     Caution.PLAINTEXT: QT_TRANSLATE_NOOP(
         "Messages",
-        "This server offers no encryption: your password and mail would be "
-        "readable by anyone on the network.",
+        "This server offers no encryption: your password and your mail would cross the network "
+        "readable by anyone on the way. Use it only if your provider says there is no other way.",
     ),
     Caution.UNTRUSTED_SOURCE: QT_TRANSLATE_NOOP(
         "Messages",
-        "These settings came from DNS or plain HTTP, which can be forged: "
-        "check them before you use them.",
+        "{domain} did not confirm these settings itself. If you are unsure, compare the server "
+        "name with your provider's help pages.",
     ),
     Caution.GUESSED: QT_TRANSLATE_NOOP(
         "Messages",
-        "These settings were guessed by trying likely server names: check them with your provider.",
+        "These settings were found by trying likely server names. If you are unsure, compare "
+        "them with your provider's help pages.",
     ),
     Caution.NOT_VERIFIED: QT_TRANSLATE_NOOP("Messages", "The server could not be checked in time."),
     Caution.UNREACHABLE: QT_TRANSLATE_NOOP(
         "Messages", "The server did not answer; it may be down, or a firewall blocks the port."
     ),
-    Caution.NO_STARTTLS: QT_TRANSLATE_NOOP(
-        "Messages", "The server did not offer STARTTLS encryption as these settings expect."
-    ),
+    Caution.NO_STARTTLS: _NO_ENCRYPTION_OFFERED,
     Caution.CERTIFICATE: QT_TRANSLATE_NOOP(
-        "Messages", "The server's certificate is not trusted by this computer."
+        "Messages",
+        "The server's certificate could not be confirmed. The test shows its fingerprint, so "
+        "you can compare it with the one your provider gives.",
     ),
     Caution.OAUTH_ONLY: QT_TRANSLATE_NOOP(
         "Messages",
@@ -170,7 +181,56 @@ _CAUTIONS = {
     Caution.DOMAIN_NOT_FOUND: QT_TRANSLATE_NOOP(
         "Messages", "The domain “{domain}” does not exist; check the address for typos."
     ),
+    Caution.FOREIGN_DOMAIN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This server belongs to {server_domain}, not to {domain}: {how}. Nobody at {domain} "
+        "confirmed this. Send your password there only if your provider told you that "
+        "{server_domain} handles your mail.",
+    ),
 }
+
+# How detection got to a server in another domain, for the foreign-domain caution.
+_LINKS = {
+    LinkStep.REDIRECT: QT_TRANSLATE_NOOP(
+        "Messages", "the settings published for {domain} redirected to {via}"
+    ),
+    LinkStep.PLAIN_HTTP: QT_TRANSLATE_NOOP(
+        "Messages", "settings fetched from {via} without encryption named it"
+    ),
+    LinkStep.SRV: QT_TRANSLATE_NOOP(
+        "Messages", "the DNS service records of {domain} ({via}) point to it"
+    ),
+    LinkStep.MX: QT_TRANSLATE_NOOP(
+        "Messages",
+        "the mail host of {domain} ({via}) points to it, and it is not a provider "
+        "this wizard knows",
+    ),
+    LinkStep.PROVIDER: QT_TRANSLATE_NOOP("Messages", "the provider list links {domain} to it"),
+    LinkStep.PUBLISHED: QT_TRANSLATE_NOOP("Messages", "{domain} publishes it as its server"),
+}
+_OPERATED_BY = QT_TRANSLATE_NOOP("Messages", "Operated by {server_domain} for {domain}.")
+
+# Each danger's own confirmation, naming what the user agrees to.
+_CONFIRM_PLAINTEXT = QT_TRANSLATE_NOOP("Messages", "Yes, send without encryption")
+_CONFIRM_FOREIGN = QT_TRANSLATE_NOOP("Messages", "Yes, send my password to {server_domain}")
+
+# Where settings came from, in words for people (the URLs are technical details).
+_ORIGINS = {
+    SourceName.BUNDLED: QT_TRANSLATE_NOOP("Messages", "Found in the provider list."),
+    SourceName.ISPDB: QT_TRANSLATE_NOOP("Messages", "Found in Thunderbird's provider list."),
+    SourceName.AUTOCONFIG: QT_TRANSLATE_NOOP("Messages", "Published by {domain}."),
+    SourceName.MX: QT_TRANSLATE_NOOP("Messages", "Found through the mail host of {domain}."),
+    SourceName.SRV: QT_TRANSLATE_NOOP("Messages", "Named by the DNS service records of {domain}."),
+    SourceName.PROBE: QT_TRANSLATE_NOOP("Messages", "Found by trying likely server names."),
+}
+_ORIGIN_PLAIN_HTTP = QT_TRANSLATE_NOOP(
+    "Messages", "Published by {domain} over an unencrypted connection."
+)
+_ORIGIN_PROVIDER = QT_TRANSLATE_NOOP("Messages", "Provider: {provider}.")
+_CONFIRMED = QT_TRANSLATE_NOOP(
+    "Messages", "Checked: the server answered, with encryption and a valid certificate."
+)
+_ANSWERED_PLAIN = QT_TRANSLATE_NOOP("Messages", "The server answered, without encryption.")
 
 _SOURCES = {
     SourceName.PRESET: QT_TRANSLATE_NOOP("Messages", "Set by your organisation"),
@@ -367,14 +427,11 @@ _DIAGNOSES = {
         ),
     ),
     Diagnosis.STARTTLS_MISSING: (
+        _NO_ENCRYPTION_OFFERED,
         QT_TRANSLATE_NOOP(
             "Messages",
-            "The server does not offer STARTTLS encryption, so the password was not sent.",
-        ),
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "Check the port: STARTTLS is usually on port 587 and SSL/TLS on port 465. "
-            "Someone on the network may also be removing the encryption offer.",
+            "Try again later or on another network. If it keeps happening, ask your provider "
+            "whether this server offers encryption.",
         ),
     ),
     Diagnosis.STARTTLS_OFFERED: (
@@ -736,8 +793,62 @@ def describe_ignored_sign_in(urls: tuple[str, ...], tr: Translate = untranslated
     return tr(CONTEXT, _UNTRUSTED_SIGN_IN).format(urls=printable(", ".join(urls)))
 
 
-def describe_caution(caution: Caution, domain: str, tr: Translate = untranslated) -> str:
-    return tr(CONTEXT, _CAUTIONS[caution]).format(domain=domain)
+def describe_caution(
+    caution: Caution, domain: str, tr: Translate = untranslated, *, link: Link | None = None
+) -> str:
+    """What ``caution`` means and what to check; the foreign-domain caution names both
+    domains and how detection got there, from ``link``."""
+    if caution is Caution.FOREIGN_DOMAIN and link is not None:
+        return tr(CONTEXT, _CAUTIONS[caution]).format(
+            domain=link.address_domain,
+            server_domain=link.server_domain,
+            how=describe_link(link, tr),
+        )
+    return tr(CONTEXT, _CAUTIONS[caution]).format(domain=domain, server_domain="", how="")
+
+
+def describe_link(link: Link, tr: Translate = untranslated) -> str:
+    """How detection got from the address's domain to the server's."""
+    return tr(CONTEXT, _LINKS[link.step]).format(domain=link.address_domain, via=link.via)
+
+
+def operated_by(link: Link, tr: Translate = untranslated) -> str:
+    """The information line for a vouched-for server in another domain."""
+    return tr(CONTEXT, _OPERATED_BY).format(
+        server_domain=link.server_domain, domain=link.address_domain
+    )
+
+
+def confirm_plaintext(tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _CONFIRM_PLAINTEXT)
+
+
+def confirm_foreign(link: Link, tr: Translate = untranslated) -> str:
+    return tr(CONTEXT, _CONFIRM_FOREIGN).format(server_domain=link.server_domain)
+
+
+def describe_origin(candidate: Candidate, domain: str, tr: Translate = untranslated) -> str:
+    """Where the settings came from and how far they were checked, in words for people."""
+    config = candidate.config
+    if config.tier is Tier.HTTP:
+        lines = [tr(CONTEXT, _ORIGIN_PLAIN_HTTP).format(domain=domain)]
+    else:
+        lines = [tr(CONTEXT, _ORIGINS[config.source]).format(domain=domain)]
+    if config.provider:
+        lines.append(tr(CONTEXT, _ORIGIN_PROVIDER).format(provider=config.provider))
+    if config.link is not None and config.link.vouched:
+        lines.append(operated_by(config.link, tr))
+    return " ".join(lines)
+
+
+def describe_live_check(candidate: Candidate, tr: Translate = untranslated) -> str | None:
+    """What the live check confirmed, when it confirmed something."""
+    probe = candidate.probe
+    if probe is None or not probe.reachable:
+        return None
+    if probe.security is Security.NONE:
+        return tr(CONTEXT, _ANSWERED_PLAIN)
+    return tr(CONTEXT, _CONFIRMED) if probe.verified else None
 
 
 def source_label(source: SourceName, tr: Translate = untranslated) -> str:

@@ -79,6 +79,36 @@ class Tier(IntEnum):
     PROBE = 5  # found by probing
 
 
+class LinkStep(StrEnum):
+    """How detection got from the address's domain to a server in another registrable domain.
+
+    The first two were vouched for by someone the user can rely on; the others by no one, so
+    whoever can forge DNS or sit on the network path could have chosen the server.
+    """
+
+    PROVIDER = "provider"  # the provider list or the ISPDB links the address to this provider
+    PUBLISHED = "published"  # the domain's own HTTPS autoconfig names its hoster's server
+    REDIRECT = "redirect"  # the domain's autoconfig redirected to another domain
+    PLAIN_HTTP = "plain-http"  # an autoconfig document fetched over plain HTTP named it
+    SRV = "srv"  # the domain's SRV records point there
+    MX = "mx"  # the domain's MX points there, and no known provider runs that MX
+
+
+@dataclass(frozen=True)
+class Link:
+    """A server outside the address's own registrable domain, and how detection got there."""
+
+    step: LinkStep
+    address_domain: str  # the address's registrable domain, e.g. redirected-isp.test
+    server_domain: str  # the server's registrable domain, e.g. collector.example
+    via: str = ""  # what the step went through: a redirect's target, the MX or SRV name
+
+    @property
+    def vouched(self) -> bool:
+        """Whether the domain's owner (or a known provider list) vouched for the link."""
+        return self.step in (LinkStep.PROVIDER, LinkStep.PUBLISHED)
+
+
 @dataclass(frozen=True)
 class OAuthHint:
     """A clientConfig ``<oAuth2>`` element as the document states it (``wizard.oauth.issuers``
@@ -110,6 +140,7 @@ class ServerConfig:
     auth_methods: tuple[str, ...] = ()
     provider: str | None = None  # display name of the provider, when known
     oauth: OAuthHint | None = None  # the source's ``<oAuth2>`` element, if it had one
+    link: Link | None = None  # set when the server is outside the address's registrable domain
 
     @property
     def endpoint(self) -> tuple[str, int, Security]:
@@ -192,6 +223,7 @@ class Caution(StrEnum):
     CERTIFICATE = "certificate"
     OAUTH_ONLY = "oauth-only"
     DOMAIN_NOT_FOUND = "domain-not-found"
+    FOREIGN_DOMAIN = "foreign-domain"  # the server is in another domain, reached unvouched
 
 
 @dataclass(frozen=True)
@@ -207,6 +239,8 @@ class Candidate:
         found: list[Caution] = []
         if self.config.security is Security.NONE:
             found.append(Caution.PLAINTEXT)
+        if self.config.link is not None and not self.config.link.vouched:
+            found.append(Caution.FOREIGN_DOMAIN)
         if self.config.trust is Trust.UNAUTHENTICATED:
             found.append(Caution.UNTRUSTED_SOURCE)
         elif self.config.trust is Trust.GUESSED:

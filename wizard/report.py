@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wizard.messages import describe_caution, describe_diagnosis, describe_source
-from wizard.model import Candidate, Certificate, DetectionResult
+from wizard.model import Candidate, Certificate, DetectionResult, Link
 
 if TYPE_CHECKING:
     from wizard.smtp.send import TestOutcome
@@ -67,6 +67,20 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
         "probe_failure": probe.failure.value if probe and probe.failure else None,
         "certificate": certificate_json(certificate),
         "warnings": [w.value for w in candidate.warnings],
+        "link": link_json(config.link),
+    }
+
+
+def link_json(link: Link | None) -> dict[str, Any] | None:
+    """A server outside the address's domain: both domains, and how detection got there."""
+    if link is None:
+        return None
+    return {
+        "step": link.step.value,
+        "address_domain": link.address_domain,
+        "server_domain": link.server_domain,
+        "via": link.via,
+        "vouched": link.vouched,
     }
 
 
@@ -87,7 +101,12 @@ def detection_json(result: DetectionResult) -> dict[str, Any]:
             }
             for s in result.sources
         ],
-        "warnings": [describe_caution(w, result.domain) for w in result.warnings],
+        "warnings": [
+            describe_caution(
+                w, result.domain, link=result.best.config.link if result.best else None
+            )
+            for w in result.warnings
+        ],
         "warning_codes": [w.value for w in result.warnings],
         "elapsed_ms": result.elapsed_ms,
     }

@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/account.py" line="+24"/>
+        <location filename="../../wizard/gui/pages/account.py" line="+26"/>
         <source>Your account</source>
         <translation>Ihr Konto</translation>
     </message>
@@ -14,37 +14,17 @@
         <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The wizard finds your provider&apos;s outgoing-mail server, checks it by sending you a test message, and keeps the password in your system&apos;s keychain.</source>
         <translation>Der Assistent findet den Postausgangsserver Ihres Anbieters, prüft ihn mit einer Testnachricht an Sie und bewahrt das Passwort im Schlüsselbund Ihres Systems auf.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Your name</source>
-        <translation>Ihr Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alice Example</source>
-        <translation>Erika Mustermann</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Email address</source>
-        <translation>E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>alice@example.com</source>
-        <translation>erika@example.com</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+23"/>
         <source>&amp;Your name:</source>
         <translation>&amp;Ihr Name:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Email address:</source>
         <translation>&amp;E-Mail-Adresse:</translation>
     </message>
@@ -54,9 +34,27 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-13"/>
         <source>Some providers need an app password instead of your usual one; their help pages say how to make one.</source>
         <translation>Manche Anbieter verlangen statt Ihres üblichen Passworts ein App-Passwort; deren Hilfeseiten erklären, wie Sie eines erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePanel</name>
+    <message>
+        <location filename="../../wizard/gui/certificate.py" line="+33"/>
+        <source>SHA-256 fingerprint of the certificate:</source>
+        <translation>SHA-256-Fingerabdruck des Zertifikats:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;rust this certificate and send again</source>
+        <translation>Diesem Zertifikat ve&amp;rtrauen und erneut senden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{problem} Compare the fingerprint below with the one your provider gives; trust the certificate only if they match exactly.</source>
+        <translation>{problem} Vergleichen Sie den Fingerabdruck unten mit dem Ihres Anbieters; vertrauen Sie dem Zertifikat nur, wenn beide genau übereinstimmen.</translation>
     </message>
 </context>
 <context>
@@ -236,12 +234,12 @@
     </message>
     <message>
         <location line="-26"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Warning: {warning}</source>
         <translation>Warnung: {warning}</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>No incoming-mail (IMAP) server found: a test message&apos;s arrival cannot be checked.</source>
         <translation>Kein Posteingangsserver (IMAP) gefunden: Ob eine Testnachricht ankommt, lässt sich nicht prüfen.</translation>
     </message>
@@ -251,7 +249,7 @@
         <translation>Posteingang (IMAP), um zu prüfen, ob Testnachrichten ankommen:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Other possibilities:</source>
         <translation>Weitere Möglichkeiten:</translation>
     </message>
@@ -453,6 +451,14 @@
     </message>
 </context>
 <context>
+    <name>CopyableText</name>
+    <message>
+        <location filename="../../wizard/gui/widgets.py" line="+263"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>DetectPage</name>
     <message>
         <location filename="../../wizard/gui/pages/detect.py" line="+58"/>
@@ -461,103 +467,96 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Every source is asked at once; each row shows how it is going.</source>
-        <translation>Alle Quellen werden gleichzeitig gefragt; jede Zeile zeigt, wie weit sie ist.</translation>
+        <source>Every place that may know your settings is asked at once.</source>
+        <translation>Alle Stellen, die Ihre Einstellungen kennen könnten, werden gleichzeitig gefragt.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Progress of each source</source>
-        <translation>Fortschritt jeder Quelle</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Searching</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop searching</source>
-        <translation>Suche beenden</translation>
+        <location line="+5"/>
+        <source>Sources</source>
+        <translation>Quellen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>Technical details, for your helpdesk:</source>
+        <translation>Technische Angaben für Ihren Support:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>No settings were found</source>
+        <translation>Keine Einstellungen gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click Next to enter them yourself; your provider&apos;s help pages list them.</source>
+        <translation>Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search has finished.</source>
+        <translation>Die Suche ist beendet.</translation>
+    </message>
+    <message>
+        <location line="-135"/>
         <source>Set up &amp;manually</source>
         <translation>&amp;Manuell einrichten</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Set up manually, with empty settings</source>
-        <translation>Manuell einrichten, mit leeren Einstellungen</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+51"/>
         <source>Looking for the outgoing-mail server of {address}…</source>
         <translation>Der Postausgangsserver für {address} wird gesucht …</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>working…</source>
-        <translation>läuft …</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Stopping…</source>
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Technical details, for your helpdesk:
-{details}</source>
-        <translation>Technische Einzelheiten, für Ihren Helpdesk:
-{details}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No settings were found. Click Next to enter them yourself; your provider&apos;s help pages list them.</source>
-        <translation>Es wurden keine Einstellungen gefunden. Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Found: {host}, port {port}, {security}. Click Next to review.</source>
-        <translation>Gefunden: {host}, Port {port}, {security}. Klicken Sie auf „Weiter“, um sie zu prüfen.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>stopped</source>
-        <translation>beendet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+60"/>
         <source>Stopped. Click Next to enter the settings yourself.</source>
         <translation>Beendet. Klicken Sie auf „Weiter“, um die Einstellungen selbst einzugeben.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
+        <source>{source}: {status}, {time}</source>
+        <translation>{source}: {status}, {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{line}. {summary}</source>
+        <translation>{line}. {summary}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: stopped</source>
+        <translation>{source}: angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{source}: working… {time}</source>
+        <translation>{source}: läuft… {time}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{host} answers slowly; still waiting, {seconds} s…</source>
+        <translation>{host} antwortet langsam; es wird weiter gewartet, {seconds} s…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -565,32 +564,32 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+49"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+145"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The test message went through. Save the account to finish.</source>
-        <translation>Die Testnachricht ist angekommen. Speichern Sie das Konto, um abzuschließen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Summary of the account</source>
-        <translation>Zusammenfassung des Kontos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>&amp;Copy summary</source>
         <translation>Zusammenfassung &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy the summary as text</source>
-        <translation>Die Zusammenfassung als Text kopieren</translation>
+        <location line="-6"/>
+        <source>S&amp;ummary of the account:</source>
+        <translation>Zusammen&amp;fassung des Kontos:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
+        <source>Save your account</source>
+        <translation>Konto speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test went through. Nothing is stored until you click Save.</source>
+        <translation>Der Test war erfolgreich. Gespeichert wird erst, wenn Sie auf „Speichern“ klicken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -615,7 +614,12 @@
         <translation>Das Passwort, das dieses Konto vorher benutzt hat, ist noch im Schlüsselbund (Dienst {service}, Benutzer {username}): {problem}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Your account is saved and ready to use.</source>
+        <translation>Ihr Konto ist gespeichert und bereit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
@@ -663,13 +667,13 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+2"/>
-        <source>Settings found by: {source}</source>
-        <translation>Einstellungen gefunden über: {source}</translation>
+        <source>Settings: {origin}</source>
+        <translation>Einstellungen: {origin}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>entered by you</source>
-        <translation>von Ihnen eingegeben</translation>
+        <source>Entered by you.</source>
+        <translation>Von Ihnen eingegeben.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -677,7 +681,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Getestet: {when}, Testnachricht an {recipient} gesendet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Trusted certificate (SHA-256): {fingerprint}</source>
         <translation>Vertrauenswürdiges Zertifikat (SHA-256): {fingerprint}</translation>
     </message>
@@ -695,7 +699,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+66"/>
+        <location filename="../../wizard/messages.py" line="+70"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -790,22 +794,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>„{value}“ ist kein SHA-256-Fingerabdruck; dieser hat 64 Hexadezimalziffern (0–9, A–F), oft paarweise durch Doppelpunkte getrennt.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>This server offers no encryption: your password and mail would be readable by anyone on the network.</source>
-        <translation>Dieser Server bietet keine Verschlüsselung an: Ihr Passwort und Ihre E-Mails wären für jeden im Netzwerk lesbar.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>These settings came from DNS or plain HTTP, which can be forged: check them before you use them.</source>
-        <translation>Diese Einstellungen stammen aus dem DNS oder aus unverschlüsseltem HTTP, die gefälscht sein können: Prüfen Sie sie, bevor Sie sie verwenden.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>These settings were guessed by trying likely server names: check them with your provider.</source>
-        <translation>Diese Einstellungen wurden durch Ausprobieren naheliegender Servernamen erraten: Prüfen Sie sie mit Ihrem Anbieter.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+29"/>
         <source>The server could not be checked in time.</source>
         <translation>Der Server konnte nicht rechtzeitig geprüft werden.</translation>
     </message>
@@ -815,17 +804,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Server hat nicht geantwortet; er ist vielleicht nicht erreichbar, oder eine Firewall sperrt den Port.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The server did not offer STARTTLS encryption as these settings expect.</source>
-        <translation>Der Server hat keine STARTTLS-Verschlüsselung angeboten, wie diese Einstellungen es erwarten.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The server&apos;s certificate is not trusted by this computer.</source>
-        <translation>Dieser Computer vertraut dem Zertifikat des Servers nicht.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>This provider wants you to sign in through its website (OAuth2); a password may only work as an app password.</source>
         <translation>Dieser Anbieter möchte, dass Sie sich über seine Website anmelden (OAuth2); ein Passwort funktioniert womöglich nur als App-Passwort.</translation>
     </message>
@@ -835,7 +814,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Domain „{domain}“ existiert nicht; prüfen Sie die Adresse auf Tippfehler.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+55"/>
         <source>Set by your organisation</source>
         <translation>Von Ihrer Organisation vorgegeben</translation>
     </message>
@@ -1170,14 +1149,134 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Wählen Sie STARTTLS (meist Port 587) oder SSL/TLS (meist Port 465) als Verschlüsselung.</translation>
     </message>
     <message>
+        <location line="-279"/>
+        <source>The server did not offer encryption. Someone on the network may have removed it. Your password was not sent.</source>
+        <translation>Der Server hat keine Verschlüsselung angeboten. Jemand im Netzwerk könnte sie entfernt haben. Ihr Passwort wurde nicht gesendet.</translation>
+    </message>
+    <message>
         <location line="+6"/>
-        <source>The server does not offer STARTTLS encryption, so the password was not sent.</source>
-        <translation>Der Server bietet keine STARTTLS-Verschlüsselung an, deshalb wurde das Passwort nicht gesendet.</translation>
+        <source>This server offers no encryption: your password and your mail would cross the network readable by anyone on the way. Use it only if your provider says there is no other way.</source>
+        <translation>Dieser Server bietet keine Verschlüsselung: Ihr Passwort und Ihre E-Mails wären für jeden auf dem Weg lesbar. Nutzen Sie ihn nur, wenn Ihr Anbieter sagt, dass es nicht anders geht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{domain} did not confirm these settings itself. If you are unsure, compare the server name with your provider&apos;s help pages.</source>
+        <translation>{domain} hat diese Einstellungen nicht selbst bestätigt. Vergleichen Sie im Zweifel den Servernamen mit den Hilfeseiten Ihres Anbieters.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These settings were found by trying likely server names. If you are unsure, compare them with your provider&apos;s help pages.</source>
+        <translation>Diese Einstellungen wurden durch Ausprobieren üblicher Servernamen gefunden. Vergleichen Sie sie im Zweifel mit den Hilfeseiten Ihres Anbieters.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server&apos;s certificate could not be confirmed. The test shows its fingerprint, so you can compare it with the one your provider gives.</source>
+        <translation>Das Zertifikat des Servers konnte nicht bestätigt werden. Der Test zeigt seinen Fingerabdruck, damit Sie ihn mit dem Ihres Anbieters vergleichen können.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This server belongs to {server_domain}, not to {domain}: {how}. Nobody at {domain} confirmed this. Send your password there only if your provider told you that {server_domain} handles your mail.</source>
+        <translation>Dieser Server gehört zu {server_domain}, nicht zu {domain}: {how}. Niemand bei {domain} hat das bestätigt. Senden Sie Ihr Passwort nur dorthin, wenn Ihr Anbieter Ihnen gesagt hat, dass {server_domain} Ihre E-Mails abwickelt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the settings published for {domain} redirected to {via}</source>
+        <translation>die für {domain} veröffentlichten Einstellungen leiteten zu {via} weiter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>settings fetched from {via} without encryption named it</source>
+        <translation>ohne Verschlüsselung von {via} geladene Einstellungen nennen ihn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the DNS service records of {domain} ({via}) point to it</source>
+        <translation>die DNS-Diensteinträge von {domain} ({via}) verweisen auf ihn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the mail host of {domain} ({via}) points to it, and it is not a provider this wizard knows</source>
+        <translation>der Mailserver von {domain} ({via}) verweist auf ihn, und es ist kein Anbieter, den dieser Assistent kennt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the provider list links {domain} to it</source>
+        <translation>die Anbieterliste ordnet {domain} ihm zu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{domain} publishes it as its server</source>
+        <translation>{domain} veröffentlicht ihn als seinen Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operated by {server_domain} for {domain}.</source>
+        <translation>Betrieben von {server_domain} für {domain}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes, send without encryption</source>
+        <translation>Ja, ohne Verschlüsselung senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes, send my password to {server_domain}</source>
+        <translation>Ja, mein Passwort an {server_domain} senden</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Check the port: STARTTLS is usually on port 587 and SSL/TLS on port 465. Someone on the network may also be removing the encryption offer.</source>
-        <translation>Prüfen Sie den Port: STARTTLS liegt meist auf Port 587, SSL/TLS auf Port 465. Es kann auch sein, dass jemand im Netzwerk das Verschlüsselungsangebot entfernt.</translation>
+        <source>Found in the provider list.</source>
+        <translation>In der Anbieterliste gefunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found in Thunderbird&apos;s provider list.</source>
+        <translation>In der Anbieterliste von Thunderbird gefunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published by {domain}.</source>
+        <translation>Von {domain} veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found through the mail host of {domain}.</source>
+        <translation>Über den Mailserver von {domain} gefunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Named by the DNS service records of {domain}.</source>
+        <translation>In den DNS-Diensteinträgen von {domain} genannt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found by trying likely server names.</source>
+        <translation>Durch Ausprobieren üblicher Servernamen gefunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published by {domain} over an unencrypted connection.</source>
+        <translation>Von {domain} über eine unverschlüsselte Verbindung veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provider: {provider}.</source>
+        <translation>Anbieter: {provider}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked: the server answered, with encryption and a valid certificate.</source>
+        <translation>Geprüft: Der Server hat verschlüsselt und mit gültigem Zertifikat geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server answered, without encryption.</source>
+        <translation>Der Server hat geantwortet, ohne Verschlüsselung.</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Try again later or on another network. If it keeps happening, ask your provider whether this server offers encryption.</source>
+        <translation>Versuchen Sie es später oder in einem anderen Netzwerk erneut. Wenn es so bleibt, fragen Sie Ihren Anbieter, ob dieser Server Verschlüsselung anbietet.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1590,7 +1689,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+173"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -2451,31 +2550,39 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../wizard/gui/widgets.py" line="-104"/>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danger</source>
+        <translation>Gefahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
     <name>PasswordEdit</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="+33"/>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Hide</source>
-        <translation>Verbergen</translation>
+        <location line="-18"/>
+        <source>Hide password</source>
+        <translation>Passwort verbergen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Show</source>
-        <translation>Zeigen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hide the password</source>
-        <translation>Das Passwort verbergen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Show the password</source>
-        <translation>Das Passwort zeigen</translation>
+        <source>Show password</source>
+        <translation>Passwort zeigen</translation>
     </message>
 </context>
 <context>
@@ -2808,9 +2915,32 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
 </context>
 <context>
+    <name>ResultCard</name>
+    <message>
+        <location filename="../../wizard/gui/result_card.py" line="+46"/>
+        <source>Server: {host}, port {port}</source>
+        <translation>Server: {host}, Port {port}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encryption: {security}</source>
+        <translation>Verschlüsselung: {security}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your password and your mail will travel encrypted to your provider&apos;s server.</source>
+        <translation>Ihr Passwort und Ihre E-Mails gehen verschlüsselt an den Server Ihres Anbieters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check these settings on the next page.</source>
+        <translation>Prüfen Sie diese Einstellungen auf der nächsten Seite.</translation>
+    </message>
+</context>
+<context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+91"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+88"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -2820,29 +2950,19 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Anmelden und eine echte Testnachricht senden, damit Sie wissen, dass es funktioniert.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Send the test message to</source>
-        <translation>Die Testnachricht senden an</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+31"/>
         <source>Send &amp;to:</source>
         <translation>Senden &amp;an:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-28"/>
         <source>&amp;Send test message</source>
         <translation>&amp;Testnachricht senden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send a test message</source>
-        <translation>Eine Testnachricht senden</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2850,42 +2970,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Test a&amp;bbrechen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel the test</source>
-        <translation>Den Test abbrechen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Steps of the test</source>
-        <translation>Schritte des Tests</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Server reply</source>
-        <translation>Antwort des Servers</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>T&amp;rust this certificate for this server, and send again</source>
-        <translation>Diesem Zertifikat für diesen Server &amp;vertrauen und erneut senden</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>Trust this certificate</source>
-        <translation>Diesem Zertifikat vertrauen</translation>
+        <source>Steps of the test:</source>
+        <translation>Schritte des Tests:</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+128"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -2911,12 +3001,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Test cancelled. Send it again, or go Back to the settings.</source>
         <translation>Test abgebrochen. Senden Sie erneut, oder gehen Sie mit „Zurück“ zu den Einstellungen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The server accepted the test message for {recipient}.</source>
         <translation>Der Server hat die Testnachricht für {recipient} angenommen.</translation>
     </message>
@@ -2946,14 +3036,17 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Mit „Zurück“ können Sie die Einstellungen ändern.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{problem}
-SHA-256 fingerprint: {fingerprint}</source>
-        <translation>{problem}
-SHA-256-Fingerabdruck: {fingerprint}</translation>
+        <location line="+59"/>
+        <source>{step}: {status}</source>
+        <translation>{step}: {status}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>{step}. The server replied: {reply}</source>
+        <translation>{step}. Der Server antwortete: {reply}</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>The password has changed since the test: send the test message again.</source>
         <translation>Das Passwort wurde nach dem Test geändert: Senden Sie die Testnachricht erneut.</translation>
     </message>
@@ -2961,7 +3054,7 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/settings.py" line="+48"/>
+        <location filename="../../wizard/gui/pages/settings.py" line="+53"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -2971,37 +3064,22 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
         <translation>Prüfen Sie die Einstellungen für den Postausgang; Sie können jede davon ändern.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Server</source>
-        <translation>Server</translation>
+        <location line="+26"/>
+        <source>Other possibilities</source>
+        <translation>Weitere Möglichkeiten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>smtp.example.com</source>
-        <translation>smtp.example.com</translation>
+        <source>Technical details, for your helpdesk:</source>
+        <translation>Technische Angaben für Ihren Support:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Encryption</source>
-        <translation>Verschlüsselung</translation>
+        <location line="+1"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Username</source>
-        <translation>Benutzername</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sign-in method</source>
-        <translation>Anmeldeverfahren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
@@ -3026,92 +3104,92 @@ SHA-256-Fingerabdruck: {fingerprint}</translation>
         <translation>&amp;Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Allow sending my password and mail without encryption</source>
-        <translation>Passwort und E-Mails &amp;unverschlüsselt senden erlauben</translation>
+        <location line="+128"/>
+        <source>Empty: your email address is used.</source>
+        <translation>Leer: Ihre E-Mail-Adresse wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Allow sending without encryption</source>
-        <translation>Unverschlüsseltes Senden erlauben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>I have checked these settings and &amp;trust them</source>
-        <translation>Ich habe diese Einstellungen geprüft und ver&amp;traue ihnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trust these settings</source>
-        <translation>Diesen Einstellungen vertrauen</translation>
+        <source>Answered</source>
+        <translation>Hat geantwortet</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Answered, certificate not confirmed</source>
+        <translation>Hat geantwortet, Zertifikat nicht bestätigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Did not answer</source>
+        <translation>Hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{host}, port {port}, {security}: {origin} {checked}.</source>
+        <translation>{host}, Port {port}, {security}: {origin} {checked}.</translation>
+    </message>
+    <message>
+        <location line="-287"/>
         <source>Other &amp;possibilities:</source>
         <translation>Weitere &amp;Möglichkeiten:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Other possible settings</source>
-        <translation>Weitere mögliche Einstellungen</translation>
-    </message>
-    <message>
-        <location line="+178"/>
+        <location line="+202"/>
         <source>Entered by you.</source>
         <translation>Von Ihnen eingegeben.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>You chose to set up the account yourself: enter the settings your provider gives.</source>
+        <translation>Sie richten das Konto selbst ein: Geben Sie die Einstellungen Ihres Anbieters ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search was stopped before it found settings: enter the ones your provider gives.</source>
+        <translation>Die Suche wurde angehalten, bevor sie Einstellungen fand: Geben Sie die Ihres Anbieters ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No settings were found: enter the ones your provider gives.</source>
         <translation>Es wurden keine Einstellungen gefunden: Geben Sie die Ihres Anbieters ein.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Found by: {source} ({origin})</source>
-        <translation>Gefunden über: {source} ({origin})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Trust: {trust}</source>
-        <translation>Vertrauen: {trust}</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+57"/>
         <source>Automatic (the best the server offers)</source>
         <translation>Automatisch (das beste, das der Server anbietet)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>not checked</source>
-        <translation>nicht geprüft</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>answered</source>
-        <translation>hat geantwortet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>answered, certificate not trusted</source>
-        <translation>hat geantwortet, Zertifikat nicht vertrauenswürdig</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>did not answer</source>
-        <translation>hat nicht geantwortet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{host}, port {port}, {security} — {source}, {trust}; {checked}</source>
-        <translation>{host}, Port {port}, {security} – {source}, {trust}; {checked}</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../wizard/gui/wizard.py" line="+59"/>
+        <location filename="../../wizard/gui/wizard.py" line="+60"/>
         <source>Email Setup Wizard</source>
         <translation>E-Mail-Einrichtungsassistent</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Discard this account?</source>
+        <translation>Dieses Konto verwerfen?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The test went through, but the account is not saved yet. Close the wizard without saving it?</source>
+        <translation>Der Test war erfolgreich, aber das Konto ist noch nicht gespeichert. Den Assistenten schließen, ohne es zu speichern?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Discard the account</source>
+        <translation>Konto &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep setting up</source>
+        <translation>&amp;Weiter einrichten</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from tests.lab.certs import CertKind
 from tests.lab.smtp_server import SmtpBehaviour
 from tests.test_detect import AUTOCONFIG_PATH, FAST, client_config
 from wizard.gui.engine import Engine
+from wizard.gui.widgets import Tone
 from wizard.gui.wizard import PageId, SetupWizard
 from wizard.messages import describe_caution, describe_diagnosis
 from wizard.model import Caution, Security, Trust
@@ -63,7 +64,7 @@ def wizard(
     qtbot.addWidget(made)
     made.show()
     yield made
-    made.reject()
+    made.discard()
 
 
 def click(widget: QWidget) -> None:
@@ -118,7 +119,8 @@ def test_from_address_to_stored_account(
     detect(qtbot, wizard, name="Alice Lab")
     settings = wizard.settings_page
     assert (settings.host_edit.text(), settings.port_spin.value()) == (HOST, 465)
-    assert settings.badge.text() == "Trust: trusted"
+    assert settings.checked.tone is Tone.OK  # from the provider, answered, valid certificate
+    assert settings.origin.text().startswith("Published by example.test.")
     assert settings.username_edit.text() == ADDRESS
     settings.username_edit.setText("alice")  # the user knows better: the edit must be used
 
@@ -171,13 +173,14 @@ def test_a_certificate_can_be_pinned_after_seeing_it(
     page = wizard.send_page
     assert server.auth_attempts == []  # the password was not sent
     assert describe_diagnosis(Diagnosis.CERTIFICATE)[0] in page.result.text()
-    assert "self-signed" in page.certificate.text()
-    fingerprint = page.certificate.text().rpartition(" ")[2]
+    assert "self-signed" in page.certificate.problem.text()
+    fingerprint = page.certificate.fingerprint.text()  # what Copy copies
     assert len(fingerprint) == 95  # 32 bytes, colon-separated
+    assert page.certificate.fingerprint.body.toPlainText().replace("\n", ":") == fingerprint
     assert not can_go_on(wizard)
 
     with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
-        click(page.trust_certificate)  # trusts exactly this one and sends again
+        click(page.certificate.trust_button)  # trusts exactly this one and sends again
 
     assert len(server.received) == 1
     wizard.next()
@@ -203,9 +206,9 @@ def test_cancel_during_detection(qtbot: QtBot, wizard: SetupWizard, lab: Lab) ->
     with qtbot.waitSignal(page.finished, timeout=2_000):  # far less than any deadline
         click(page.stop_button)
 
-    statuses = [page.table.topLevelItem(i).text(1) for i in range(6)]  # type: ignore[union-attr]
-    assert "stopped" in statuses
-    assert "working…" not in statuses
+    lines = [page.sources.item(i).text() for i in range(page.sources.count())]
+    assert any(line.endswith(": stopped") for line in lines)
+    assert not any("working…" in line for line in lines)
     assert can_go_on(wizard)  # to enter the settings by hand
 
 
@@ -218,15 +221,14 @@ def test_cancel_during_the_test(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> 
     wizard.next()
     page = wizard.send_page
     click(page.send_button)
-    login = page.steps.topLevelItem(2)
-    assert login is not None
-    qtbot.waitUntil(lambda: login.text(1) == "working…", timeout=WAIT_MS)
+    login = page.steps.item(2)
+    qtbot.waitUntil(lambda: login.text() == "Log in: working…", timeout=WAIT_MS)
 
     with qtbot.waitSignal(page.finished, timeout=2_000):
         click(page.cancel_button)
 
     assert page.result.text() == "Test cancelled. Send it again, or go Back to the settings."
-    assert login.text(1) == "cancelled"
+    assert login.text() == "Log in: cancelled"
     qtbot.waitUntil(lambda: server.open_connections == 0, timeout=WAIT_MS)  # hung up
     assert server.received == []
     assert not can_go_on(wizard)
@@ -241,10 +243,8 @@ def test_wrong_password_is_explained(qtbot: QtBot, wizard: SetupWizard, lab: Lab
     page = wizard.send_page
     happened, remedy = describe_diagnosis(Diagnosis.WRONG_PASSWORD)
     assert page.result.text() == f"{happened}\n{remedy}\nUse Back to change the settings."
-    login = page.steps.topLevelItem(2)
-    assert login is not None
-    assert login.text(1) == "failed"
-    assert login.text(2).startswith("535")
+    login = page.steps.item(2).text()
+    assert login.startswith("Log in: failed. The server replied: 535")
     assert server.received == []
     assert not can_go_on(wizard)
     wizard.back()
@@ -259,7 +259,7 @@ def test_blackholed_server(qtbot: QtBot, wizard: SetupWizard, lab: Lab) -> None:
     settings = wizard.settings_page
     assert settings.host_edit.text() == HOST
     unreachable = describe_caution(Caution.UNREACHABLE, "example.test")
-    assert unreachable in settings.cautions.text()
+    assert unreachable in settings.info.text()
 
     run_test(qtbot, wizard)
 
@@ -278,9 +278,13 @@ def test_no_encryption_needs_the_tick(qtbot: QtBot, wizard: SetupWizard, lab: La
 
     settings = wizard.settings_page
     assert settings.security_combo.currentData() == Security.NONE
-    assert settings.plaintext_warning.text() == describe_caution(Caution.PLAINTEXT, "example.test")
+    plaintext = settings.plaintext
+    assert plaintext.notice.text() == describe_caution(Caution.PLAINTEXT, "example.test")
+    assert plaintext.notice.tone is Tone.DANGER
+    assert plaintext.tick.text() == "Yes, send without encryption"
     assert not can_go_on(wizard)
-    click(settings.plaintext_tick)
+    plaintext.tick.setFocus()
+    QTest.keyClick(plaintext.tick, Qt.Key.Key_Space)
     assert can_go_on(wizard)
 
     run_test(qtbot, wizard)

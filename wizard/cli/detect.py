@@ -170,7 +170,8 @@ def render(result: DetectionResult, *, verbose: bool) -> str:
         )
         lines.extend(_describe(result.best))
     for caution in result.warnings:
-        warning = describe_caution(caution, result.domain, translate)
+        link = result.best.config.link if result.best else None
+        warning = describe_caution(caution, result.domain, translate, link=link)
         lines.append(translate("CommandLine", "Warning: {warning}").format(warning=warning))
     if result.alternatives:
         lines.append(translate("CommandLine", "Other possibilities:"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -22,7 +22,8 @@ from wizard.discovery.context import (
     provider_name,
 )
 from wizard.discovery.documents import fetch_client_config
-from wizard.model import SourceName, SourceNote, Tier, Trust
+from wizard.discovery.links import fetched_step, host_of, link_to
+from wizard.model import LinkStep, SourceName, SourceNote, Tier, Trust
 from wizard.net.http import FetchError, FetchProblem
 
 
@@ -58,6 +59,7 @@ async def fetch_and_emit(
     tier: Tier,
     trust: Trust = Trust.TRUSTED,
     origin_prefix: str = "",
+    steps: Mapping[str, LinkStep] | None = None,
 ) -> FetchSummary:
     """Fetch ``urls`` concurrently and emit every outgoing server they describe, with what
     ``says`` makes of the provider named by the document.
@@ -66,6 +68,10 @@ async def fetch_and_emit(
     demoted to untrusted plain HTTP whatever the caller asked for. Raises
     ``SourceFailedError`` when nothing was emitted and some URL failed (rather than being
     absent), so the user can tell a broken server from one that publishes nothing.
+
+    A server outside the address's domain gets a ``link``: ``steps`` names what a URL's
+    document vouches for (default: the domain's own publication); plain HTTP or a redirect
+    into another domain vouches for nothing.
     """
 
     failures: list[Exception] = []
@@ -93,8 +99,14 @@ async def fetch_and_emit(
         )
         provider = provider_name(config, servers)
         saying = dataclasses.replace(says(provider), detail=f"{origin_prefix}{url}: found")
+        step = fetched_step(
+            url,
+            fetched.url,
+            secure=fetched.secure,
+            step=(steps or {}).get(url, LinkStep.PUBLISHED),
+        )
         for server in servers:
-            emit(server, saying)
+            emit(link_to(server, ctx.address.domain, step, host_of(fetched.url)), saying)
         return f"{url}: found", provider if servers else None
 
     outcomes = await asyncio.gather(*(one(u) for u in urls), return_exceptions=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
-from wizard.model import SourceName, SourceNote, Tier, Trust
+from wizard.discovery.links import link_to
+from wizard.model import LinkStep, SourceName, SourceNote, Tier, Trust
 
 
 async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
@@ -28,5 +29,5 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     name = provider_name(config, servers)
     found = SourceOutcome(SourceNote.PROVIDER_FOUND, name, (("provider", name),))
     for server in servers:
-        emit(server, found)
+        emit(link_to(server, ctx.address.domain, LinkStep.PROVIDER), found)
     return found

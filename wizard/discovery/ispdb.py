@@ -6,7 +6,7 @@ import dataclasses
 
 from wizard.discovery.autoconfig import fetch_and_emit
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
-from wizard.model import SourceName, SourceNote, Tier
+from wizard.model import LinkStep, SourceName, SourceNote, Tier
 
 
 def ispdb_url(ctx: DiscoveryContext, domain: str) -> str:
@@ -18,7 +18,13 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     """Ask the ISPDB about the address's own domain."""
     url = ispdb_url(ctx, ctx.address.domain)
     fetched = await fetch_and_emit(
-        ctx, [url], emit, says=_listed, source=SourceName.ISPDB, tier=Tier.PROVIDER
+        ctx,
+        [url],
+        emit,
+        says=_listed,
+        source=SourceName.ISPDB,
+        tier=Tier.PROVIDER,
+        steps={url: LinkStep.PROVIDER},
     )
     if fetched.provider is None:
         return SourceOutcome(SourceNote.NOT_LISTED, fetched.detail)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
+from wizard.discovery.links import link_to
 from wizard.discovery.loading import load
-from wizard.model import SourceName, SourceNote, Tier, Trust
+from wizard.model import LinkStep, SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import lookup_mx
 
 # What mapping an MX host to a provider needs; each takes a while to import.
@@ -69,14 +70,18 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
             name = provider_name(config, servers)
             found = _hosted_by(mx_host, name, f"MX {mx_host} → {name}")
             for server in servers:
-                emit(server, found)
+                emit(link_to(server, ctx.address.domain, LinkStep.PROVIDER, mx_host), found)
             return found
     from wizard.discovery.autoconfig import fetch_and_emit
     from wizard.discovery.ispdb import ispdb_url
 
     # No ?emailaddress= here: unauthenticated DNS chose this domain, so it learns nothing more.
     urls = [ispdb_url(ctx, d) for d in domains]
+    # A known provider (the ISPDB) vouches for its servers; the MX domain's own document only
+    # for itself, and unauthenticated DNS led there.
+    steps = dict.fromkeys(urls, LinkStep.PROVIDER)
     urls.append(f"https://autoconfig.{domains[-1]}/mail/config-v1.1.xml")
+    steps[urls[-1]] = LinkStep.MX
     fetched = await fetch_and_emit(
         ctx,
         urls,
@@ -86,6 +91,7 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         tier=Tier.MX,
         trust=Trust.UNAUTHENTICATED,
         origin_prefix=f"MX {mx_host} → ",
+        steps=steps,
     )
     return _hosted_by(mx_host, fetched.provider, f"MX {mx_host}; {fetched.detail}")
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
-from wizard.model import Protocol, Security, ServerConfig, SourceName, SourceNote, Tier, Trust
+from wizard.discovery.links import link_to
+from wizard.model import (
+    LinkStep,
+    Protocol,
+    Security,
+    ServerConfig,
+    SourceName,
+    SourceNote,
+    Tier,
+    Trust,
+)
 from wizard.net.dns import lookup_srv
 
 SERVICES = {
@@ -66,5 +76,8 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     listed = ", ".join(f"{s.host}:{s.port}" for s in servers)
     found = SourceOutcome(SourceNote.SRV_FOUND, detail, (("servers", listed),))
     for server in servers:
-        emit(server, found)
+        emit(
+            link_to(server, ctx.address.domain, LinkStep.SRV, server.origin.removeprefix("SRV ")),
+            found,
+        )
     return found

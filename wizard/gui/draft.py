@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,7 +28,8 @@ class ServerChoice:
     username: str
     auth_method: str
     origin: Candidate | None  # the detected candidate they match, None if typed by the user
-    allow_plaintext: bool = False  # the user ticked "send unencrypted"
+    allow_plaintext: bool = False  # the user ticked "Yes, send without encryption"
+    trusted_domain: str | None = None  # the user ticked "Yes, send my password to" this domain
 
     @property
     def endpoint(self) -> tuple[str, int, Security]:
@@ -73,6 +75,14 @@ class TestPassed:
         return pin_to_keep(self.settings, self.outcome)
 
 
+class SearchEnd(Enum):
+    """How the search for settings ended, which decides what the settings page says."""
+
+    FINISHED = "finished"  # it ran to its end (found something or not)
+    STOPPED = "stopped"  # the user pressed Stop
+    MANUAL = "manual"  # the user chose "Set up manually"
+
+
 class Draft(QObject):
     """The wizard's working state. The password is kept in one place and mirrored to every
     field that shows it (the first page and the test page), through ``password_changed``."""
@@ -85,6 +95,7 @@ class Draft(QObject):
         self.address: EmailAddress | None = None
         self._password = ""
         self.detection: DetectionResult | None = None
+        self.search_end = SearchEnd.FINISHED
         self.choice: ServerChoice | None = None
         self.pinned_sha256: str | None = None  # a certificate the user chose to trust
         self.passed: TestPassed | None = None

@@ -7,14 +7,18 @@ call these functions and never ``wizard.messages`` itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from wizard import messages
 from wizard.errors import WizardError
 from wizard.model import (
+    Candidate,
     Caution,
     Certificate,
     CertProblem,
+    Link,
     Security,
     SourceName,
     SourceReport,
@@ -36,8 +40,24 @@ def describe_error(error: BaseException) -> str:
     return messages.describe_error(WizardError(f"{type(error).__name__}: {error}"), _translate)
 
 
-def describe_caution(caution: Caution, domain: str) -> str:
-    return messages.describe_caution(caution, domain, _translate)
+def describe_caution(caution: Caution, domain: str, link: Link | None = None) -> str:
+    return messages.describe_caution(caution, domain, _translate, link=link)
+
+
+def describe_origin(candidate: Candidate, domain: str) -> str:
+    return messages.describe_origin(candidate, domain, _translate)
+
+
+def describe_check(candidate: Candidate) -> str | None:
+    return messages.describe_live_check(candidate, _translate)
+
+
+def confirm_plaintext() -> str:
+    return messages.confirm_plaintext(_translate)
+
+
+def confirm_foreign(link: Link) -> str:
+    return messages.confirm_foreign(link, _translate)
 
 
 def source_label(source: SourceName) -> str:
@@ -75,3 +95,16 @@ def certificate_problem(certificate: Certificate) -> str:
     return messages.describe_certificate_problem(
         certificate.problem or CertProblem.OTHER, _translate
     )
+
+
+def date_time(when: datetime) -> str:
+    """A moment as the user's locale writes it, with a four-digit year; ISO 8601 under the C
+    locale (``C.UTF-8``), whose own format ("7 12 2026") nobody reads comfortably."""
+    locale = QLocale()
+    if locale.language() is QLocale.Language.C:
+        return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    day = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in day:
+        day = day.replace("yy", "yyyy")
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    return locale.toString(moment, f"{day} {locale.timeFormat(QLocale.FormatType.ShortFormat)}")

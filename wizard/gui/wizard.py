@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from wizard.gui.draft import Draft
 from wizard.gui.engine import Engine
@@ -61,6 +62,8 @@ class SetupWizard(QWizard):
         if self.wizardStyle() is not QWizard.WizardStyle.MacStyle:
             self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        # Room for the longest page (warnings and their confirmations) without scrolling.
+        self.resize(self.sizeHint().expandedTo(QSize(720, 620)))
 
     def accept(self) -> None:
         """Finish: the first click stores the account, the next (once stored) closes."""
@@ -70,7 +73,37 @@ class SetupWizard(QWizard):
             self.done_page.save()
 
     def reject(self) -> None:
-        """Cancel or Escape: stop whatever runs; nothing has been stored unless saved."""
+        """Cancel, Escape or closing the window: a tested account not yet saved is not thrown
+        away without asking; anything else ends at once (``discard``)."""
+        if self.draft.tested() is not None and not self.done_page.saved:
+            self._ask_before_discarding()
+        else:
+            self.discard()
+
+    def discard(self) -> None:
+        """Stop whatever runs and close; nothing has been stored unless it was saved."""
         for page in (self.detect_page, self.send_page, self.done_page):
             page.abandon()
         super().reject()
+
+    def _ask_before_discarding(self) -> None:
+        """A window-modal question (the event loop keeps running: nothing blocks)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Discard this account?"))
+        box.setText(
+            self.tr(
+                "The test went through, but the account is not saved yet. "
+                "Close the wizard without saving it?"
+            )
+        )
+        discard = box.addButton(
+            self.tr("&Discard the account"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("&Keep setting up"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        discard.clicked.connect(self.discard)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.discard_question = box  # for tests, which answer it
+        box.open()

@@ -1,7 +1,8 @@
 """Page 1, "Your account": name, address and password.
 
-Next is enabled only for an address the engine accepts; while it is not, the reason is shown
-right under the field, in the engine's words (through ``texts``).
+Next is enabled only for an address the engine accepts. While it is not, the reason is shown
+right under the field, in the engine's words (through ``texts``), but only once the user has
+typed something: an empty first page does not greet anyone with an error.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from wizard.address import EmailAddress, parse_address
 from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.draft import Draft
-from wizard.gui.widgets import Notice, PasswordEdit, Tone, chain_tab_order
+from wizard.gui.widgets import Notice, PasswordEdit, Tone, page_body, plain_label
 
 
 class AccountPage(QWizardPage):
@@ -21,77 +22,82 @@ class AccountPage(QWizardPage):
         super().__init__(parent)
         self._draft = draft
         self._parsed: EmailAddress | None = None
+        self._typed = bool(address)  # an address given on the command line counts as typed
         self.setTitle(self.tr("Your account"))
         # Subtitles stay short: the wizard's header does not grow for a third line.
         self.setSubTitle(self.tr("Enter your email address and password."))
+        body = page_body(self)
         intro = QLabel(
             self.tr(
                 "The wizard finds your provider's outgoing-mail server, checks it by sending "
                 "you a test message, and keeps the password in your system's keychain."
             ),
-            self,
+            body,
         )
         intro.setWordWrap(True)
 
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setAccessibleName(self.tr("Your name"))
-        self.name_edit.setPlaceholderText(self.tr("Alice Example"))
-        self.address_edit = QLineEdit(address, self)
-        self.address_edit.setAccessibleName(self.tr("Email address"))
-        self.address_edit.setPlaceholderText(self.tr("alice@example.com"))
-        self.address_problem = Notice(self)
-        self.password_edit = PasswordEdit(self)
+        # Created in reading order, which is the Tab order.
+        self.name_edit = QLineEdit(body)
+        self.address_edit = QLineEdit(address, body)
+        self.address_problem = Notice(body)
+        self.password_edit = PasswordEdit(body)
         self.password_edit.setText(draft.password)
-
-        form = QFormLayout()
-        form.addRow(self._buddy(self.tr("&Your name:"), self.name_edit), self.name_edit)
-        form.addRow(self._buddy(self.tr("&Email address:"), self.address_edit), self.address_edit)
-        form.addRow(self.address_problem)
-        form.addRow(
-            self._buddy(self.tr("&Password:"), self.password_edit.line_edit), self.password_edit
-        )
         hint = QLabel(
             self.tr(
                 "Some providers need an app password instead of your usual one; "
                 "their help pages say how to make one."
             ),
-            self,
+            body,
         )
         hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        form.addRow(self._buddy(self.tr("&Your name:"), self.name_edit, body), self.name_edit)
+        form.addRow(
+            self._buddy(self.tr("&Email address:"), self.address_edit, body), self.address_edit
+        )
+        form.addRow(self.address_problem)
+        label = self._buddy(self.tr("&Password:"), self.password_edit.line_edit, body)
+        form.addRow(label, self.password_edit)
+        layout = QVBoxLayout(body)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addStretch(1)
-        chain_tab_order(
-            self.name_edit,
-            self.address_edit,
-            self.password_edit.line_edit,
-            self.password_edit.toggle,
-        )
 
-        self.address_edit.textChanged.connect(self._check_address)
-        self.password_edit.textEdited.connect(draft.set_password)
+        # textChanged, not textEdited: text set by a password manager or through the
+        # accessibility API counts as much as typed text.
+        self.address_edit.textChanged.connect(self._address_changed)
+        self.password_edit.textChanged.connect(draft.set_password)
         draft.password_changed.connect(self.password_edit.setText)
         self._check_address(address)
 
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text, self)
+    @staticmethod
+    def _buddy(text: str, widget: QWidget, parent: QWidget) -> QLabel:
+        """The field's visible label, which is also its accessible name."""
+        label = QLabel(text, parent)
         label.setBuddy(widget)
+        widget.setAccessibleName(plain_label(text))
         return label
 
     @property
     def problem(self) -> str:
-        """Why Next is disabled, as the user reads it; empty when the address is fine."""
+        """Why Next is disabled, as the user reads it; empty when the address is fine or
+        nothing has been typed yet."""
         return self.address_problem.text()
 
     @Slot(str)
+    def _address_changed(self, text: str) -> None:
+        self._typed = True
+        self._check_address(text)
+
     def _check_address(self, text: str) -> None:
         try:
             self._parsed = parse_address(text)
         except InvalidAddressError as error:
             self._parsed = None
-            self.address_problem.show_text(Tone.WARNING, texts.describe_error(error))
+            if self._typed:
+                self.address_problem.show_text(Tone.WARNING, texts.describe_error(error))
         else:
             self.address_problem.clear()
         self.completeChanged.emit()

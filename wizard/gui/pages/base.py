@@ -64,5 +64,5 @@ class EnginePage(QWizardPage):
         until the job's ``cancelled`` arrives (or its result, had it already finished)."""
         if self._job is not None and self._job.running:
             button.setEnabled(False)
-            notice.show_text(Tone.INFO, saying)
+            notice.show_text(Tone.INFO, saying, announce=True)
             self._job.cancel()

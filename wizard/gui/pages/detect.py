@@ -1,46 +1,46 @@
-"""Page 2, "Finding your server": every source at once, each with its live status, its time and
-a sentence on what it found.
+"""Page 2, "Finding your server": the answer first, the per-source account folded away.
 
-Detection starts when the page is entered and runs on the engine thread; the rows follow its
-progress events. "Stop" cancels it at any moment; "Set up manually" cancels it too and moves
-on with empty settings.
+Detection starts when the page is entered and runs on the engine thread. While it runs, one
+status line says what is happening (and, for a server that answered but is slow to greet,
+that the wizard is still waiting for it); when it ends, a result card says what was found and
+what it means, and screen readers hear it. Under "Details" each source has a line in a list
+(wrapped, never cut off) and the technical account for a helpdesk, reachable by keyboard and
+copyable. "Stop" cancels at any moment; "Set up manually" cancels too and moves on to empty
+settings, and the next page says which of the two happened.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QElapsedTimer, QLocale, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from wizard.discovery.events import SourceFinished
+from wizard.discovery.events import CandidateChecked, SlowGreeting, SourceFinished
 from wizard.gui import texts
-from wizard.gui.draft import Draft
+from wizard.gui.draft import Draft, SearchEnd
 from wizard.gui.engine import Engine
 from wizard.gui.pages.base import EnginePage
-from wizard.gui.widgets import Notice, Tone, chain_tab_order
+from wizard.gui.result_card import ResultCard
+from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, announce, page_body
 from wizard.gui.worker import EngineWorker
-from wizard.model import DetectionResult, SourceName
+from wizard.model import DetectionResult, SourceName, SourceReport
 
 _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
-
-_COLUMN_SOURCE, _COLUMN_STATUS, _COLUMN_TIME, _COLUMN_DETAILS = range(4)
 
 
 class DetectPage(EnginePage):
     """Shows detection as it happens; complete once it has ended, however it ended."""
 
-    source_finished = Signal(object)  # a source's row shows how it ended (its SourceName)
+    source_finished = Signal(object)  # a source's line shows how it ended (its SourceName)
     finished = Signal()  # detection ended: a result, an error, or cancelled
 
     def __init__(
@@ -53,53 +53,53 @@ class DetectPage(EnginePage):
         super().__init__(draft, worker, engine, parent)
         self._ended = False
         self._clock = QElapsedTimer()
-        self._rows: dict[SourceName, QTreeWidgetItem] = {}
-        self._finished: set[SourceName] = set()
+        self._reports: dict[SourceName, SourceReport] = {}
+        self._slow: tuple[SlowGreeting, int] | None = None  # and when it came (page clock, ms)
         self.setTitle(self.tr("Finding your server"))
-        self.setSubTitle(self.tr("Every source is asked at once; each row shows how it is going."))
+        self.setSubTitle(self.tr("Every place that may know your settings is asked at once."))
+        body = page_body(self)
 
-        self.table = QTreeWidget(self)
-        self.table.setAccessibleName(self.tr("Progress of each source"))
-        self.table.setHeaderLabels(
-            [self.tr("Source"), self.tr("Status"), self.tr("Time"), self.tr("Details")]
-        )
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
-        header = self.table.header()
-        header.setStretchLastSection(False)
-        for column in (_COLUMN_SOURCE, _COLUMN_STATUS, _COLUMN_TIME):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_COLUMN_DETAILS, QHeaderView.ResizeMode.Stretch)
-        for source in SourceName:
-            item = QTreeWidgetItem(self.table, [texts.source_label(source), "", "", ""])
-            self._rows[source] = item
-
-        self.busy = QProgressBar(self)
+        # Created in reading order, which is the Tab order.
+        self.status = Notice(body)
+        self.busy = QProgressBar(body)
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setAccessibleName(self.tr("Searching"))
-        self.summary = Notice(self)
-        self.stop_button = QPushButton(self.tr("&Stop"), self)
-        self.stop_button.setAccessibleName(self.tr("Stop searching"))
+        self.slow = Notice(body)
+        self.card = ResultCard(body)
+        self.stop_button = QPushButton(self.tr("&Stop"), body)
         self.stop_button.setAutoDefault(False)
-        self.manual_button = QPushButton(self.tr("Set up &manually"), self)
-        self.manual_button.setAccessibleName(self.tr("Set up manually, with empty settings"))
+        self.manual_button = QPushButton(self.tr("Set up &manually"), body)
         self.manual_button.setAutoDefault(False)
+        self.sources = QListWidget()
+        self.sources.setAccessibleName(self.tr("Sources"))
+        self.sources.setWordWrap(True)
+        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sources.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self._items = {
+            source: QListWidgetItem(texts.source_label(source), self.sources)
+            for source in SourceName
+        }
+        self.technical = CopyableText(self.tr("Technical details, for your helpdesk:"))
+        folded = QWidget()
+        inner = QVBoxLayout(folded)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.sources, 1)
+        inner.addWidget(self.technical)
+        self.details = Folding(self.tr("&Details"), folded, body)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
         buttons.addWidget(self.manual_button)
-
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.status)
         layout.addWidget(self.busy)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.slow)
+        layout.addWidget(self.card)
         layout.addLayout(buttons)
-        chain_tab_order(self.table, self.stop_button, self.manual_button)
+        layout.addWidget(self.details, 1)
+        layout.addStretch(0)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(_TICK_MS)
@@ -114,20 +114,18 @@ class DetectPage(EnginePage):
         assert address is not None, "the account page sets the address"
         self.abandon()
         self._draft.detection = None
+        self._draft.search_end = SearchEnd.FINISHED
         self._ended = False
-        self.intro.setText(
+        self._reports.clear()
+        self._slow = None
+        self.status.show_text(
+            Tone.INFO,
             self.tr("Looking for the outgoing-mail server of {address}…").format(
                 address=address.display
-            )
+            ),
         )
-        self._finished.clear()
-        for item in self._rows.values():
-            item.setText(_COLUMN_STATUS, self.tr("working…"))
-            item.setText(_COLUMN_TIME, "")
-            item.setText(_COLUMN_DETAILS, "")
-            item.setToolTip(_COLUMN_STATUS, "")
-            item.setToolTip(_COLUMN_DETAILS, "")
-        self.summary.clear()
+        self.slow.clear()
+        self.card.hide()
         self.busy.show()
         self.stop_button.setEnabled(True)
         self._clock.start()
@@ -154,7 +152,8 @@ class DetectPage(EnginePage):
     @Slot()
     def stop(self) -> None:
         """Cancel detection; the page says so once the engine has actually stopped."""
-        self._cancel_job(self.stop_button, self.summary, self.tr("Stopping…"))
+        self._draft.search_end = SearchEnd.STOPPED
+        self._cancel_job(self.stop_button, self.status, self.tr("Stopping…"))
 
     def abandon(self) -> None:
         """Stop detection and hear nothing more of it; the times stop counting too."""
@@ -165,6 +164,7 @@ class DetectPage(EnginePage):
     def _set_up_manually(self) -> None:
         self.abandon()
         self._draft.detection = None
+        self._draft.search_end = SearchEnd.MANUAL
         self._end()
         self.wizard().next()
 
@@ -174,78 +174,113 @@ class DetectPage(EnginePage):
     def _on_progress(self, event: object) -> None:
         if isinstance(event, SourceFinished):
             report = event.report
-            item = self._rows[report.name]
-            summary = texts.describe_source(report)
-            item.setText(_COLUMN_STATUS, texts.status_label(report.status))
-            item.setText(_COLUMN_TIME, self._seconds(report.elapsed_ms))
-            item.setText(_COLUMN_DETAILS, summary)
-            # The engine's own account of the source (URLs, DNS names, protocol words): data for
-            # a helpdesk, like a server's reply, so it is shown as it is, under a translated title.
-            # The sentence comes first: a narrow window cuts it short in the row.
-            details = self.tr("Technical details, for your helpdesk:\n{details}")
-            tip = f"{summary}\n\n{details.format(details=report.detail)}"
-            item.setToolTip(_COLUMN_STATUS, tip)
-            item.setToolTip(_COLUMN_DETAILS, tip)
-            self._finished.add(report.name)
+            self._reports[report.name] = report
+            self._draw_source(report.name)
+            self._draw_technical()
             self.source_finished.emit(report.name)
+        elif isinstance(event, SlowGreeting):
+            self._slow = (event, self._clock.elapsed())
+            self._tick()
+        elif isinstance(event, CandidateChecked) and self._is_slow(event):
+            self._slow = None  # it has answered at last
+            self.slow.clear()
+
+    def _is_slow(self, checked: CandidateChecked) -> bool:
+        endpoint = checked.candidate.config.endpoint
+        return self._slow is not None and self._slow[0].candidate.config.endpoint == endpoint
 
     @Slot(object)
     def _on_result(self, result: DetectionResult) -> None:
         self._draft.detection = result
-        for report in result.sources:  # rows whose event is still on its way
-            if report.name not in self._finished:
+        for report in result.sources:  # lines whose event is still on its way
+            if report.name not in self._reports:
                 self._on_progress(SourceFinished(report))
         best = result.best
+        domain = self._draft.address.domain_display if self._draft.address else result.domain
         if best is None:
-            self.summary.show_text(
-                Tone.WARNING,
-                self.tr(
-                    "No settings were found. Click Next to enter them yourself; your "
-                    "provider's help pages list them."
-                ),
+            said = self.card.show_nothing(
+                self.tr("No settings were found"),
+                self.tr("Click Next to enter them yourself; your provider's help pages list them."),
             )
         else:
-            config = best.config
-            self.summary.show_text(
-                Tone.OK,
-                self.tr("Found: {host}, port {port}, {security}. Click Next to review.").format(
-                    host=config.host,
-                    port=config.port,
-                    security=texts.security_label(config.security),
-                ),
-            )
-        self._end()
+            said = self.card.show_candidate(best, domain)
+        self._end(self.tr("The search has finished."), said)
 
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
-        self.summary.show_text(Tone.ERROR, texts.describe_error(error))
-        self._end()
+        problem = texts.describe_error(error)
+        self._end(problem, problem, tone=Tone.DANGER)
 
     @Slot()
     def _on_cancelled(self) -> None:
-        for source, item in self._rows.items():
-            if source not in self._finished:
-                item.setText(_COLUMN_STATUS, self.tr("stopped"))
-        self.summary.show_text(
-            Tone.INFO, self.tr("Stopped. Click Next to enter the settings yourself.")
-        )
-        self._end()
+        text = self.tr("Stopped. Click Next to enter the settings yourself.")
+        self._end(text, text)
 
-    def _end(self) -> None:
+    def _end(self, status: str = "", said: str = "", *, tone: Tone = Tone.INFO) -> None:
         self._ticker.stop()
         self._job = None
         self.busy.hide()
+        self.slow.clear()
         self.stop_button.setEnabled(False)
+        self._ended = True
+        for source in SourceName:
+            self._draw_source(source)
+        if status:
+            self.status.show_text(tone, status)
+        if said:
+            announce(self, said, urgent=tone is Tone.DANGER)
         self._ended = True
         self.completeChanged.emit()
         self.finished.emit()
 
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _draw_source(self, source: SourceName) -> None:
+        """One line per source: name, status, time and what it found, wrapped."""
+        item = self._items[source]
+        report = self._reports.get(source)
+        name = texts.source_label(source)
+        if report is not None:
+            text = self.tr("{source}: {status}, {time}").format(
+                source=name,
+                status=texts.status_label(report.status),
+                time=self._seconds(report.elapsed_ms),
+            )
+            if report.note is not None:  # else the summary would only repeat the status
+                text = self.tr("{line}. {summary}").format(
+                    line=text, summary=texts.describe_source(report)
+                )
+        elif self._ended:
+            text = self.tr("{source}: stopped").format(source=name)
+        else:
+            text = self.tr("{source}: working… {time}").format(
+                source=name, time=self._seconds(self._clock.elapsed())
+            )
+        item.setText(text)
+
+    def _draw_technical(self) -> None:
+        self.technical.set_text(
+            "\n".join(
+                f"{source.value}: {report.detail}"
+                for source, report in self._reports.items()
+                if report.detail
+            )
+        )
+
     @Slot()
     def _tick(self) -> None:
-        elapsed = self._seconds(self._clock.elapsed())
-        for source, item in self._rows.items():
-            if source not in self._finished:
-                item.setText(_COLUMN_TIME, elapsed)
+        for source in SourceName:
+            if source not in self._reports:
+                self._draw_source(source)
+        if self._slow is not None and not self._ended:
+            slow, since = self._slow
+            waited = (slow.waited_ms + self._clock.elapsed() - since) // 1000
+            self.slow.show_text(
+                Tone.INFO,
+                self.tr("{host} answers slowly; still waiting, {seconds} s…").format(
+                    host=slow.candidate.config.host, seconds=QLocale().toString(waited)
+                ),
+            )
 
     def _seconds(self, milliseconds: int) -> str:
         return self.tr("{seconds} s").format(

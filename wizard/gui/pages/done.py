@@ -1,4 +1,5 @@
-"""Page 5, "Done": the account as tested, stored when the user accepts it.
+"""Page 5, "Save your account", then "Done": the account as tested, stored when the user
+accepts it. The page says "Done" only once the account is saved.
 
 Nothing is written before Finish ("Save") is clicked, and never without a successful test
 (the test page cannot be left without one). What is stored is what the test proved: its
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QDateTime, QLocale, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,7 +29,7 @@ from wizard.gui import texts
 from wizard.gui.draft import Draft, TestPassed
 from wizard.gui.engine import Engine
 from wizard.gui.pages.base import EnginePage
-from wizard.gui.widgets import Notice, Tone, chain_tab_order
+from wizard.gui.widgets import Notice, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
 from wizard.keychain import service_name
 from wizard.profiles import AccountProfile
@@ -46,31 +48,42 @@ class DonePage(EnginePage):
     ) -> None:
         super().__init__(draft, worker, engine, parent)
         self._backend: str | None = None
-        self.setTitle(self.tr("Done"))
-        self.setSubTitle(self.tr("The test message went through. Save the account to finish."))
+        self._show_unsaved_title()
+        body = page_body(self)
 
-        self.status = Notice(self)
-        self.summary = QPlainTextEdit(self)
+        # Created in reading order, which is the Tab order.
+        self.status = Notice(body)
+        self.summary_label = QLabel(self.tr("S&ummary of the account:"), body)
+        self.summary = QPlainTextEdit(body)
         self.summary.setReadOnly(True)
-        self.summary.setAccessibleName(self.tr("Summary of the account"))
-        self.copy_button = QPushButton(self.tr("&Copy summary"), self)
-        self.copy_button.setAccessibleName(self.tr("Copy the summary as text"))
+        self.summary.setTabChangesFocus(True)
+        self.summary_label.setBuddy(self.summary)
+        self.summary.setAccessibleName(plain_label(self.summary_label.text()))
+        self.copy_button = QPushButton(self.tr("&Copy summary"), body)
         self.copy_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
+        # Seams for what other parts add to this page: each a section of its own, below.
+        self.sections = QVBoxLayout()
+        layout = QVBoxLayout(body)
         layout.addWidget(self.status)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.summary, 1)
         layout.addLayout(buttons)
-        chain_tab_order(self.summary, self.copy_button)
+        layout.addLayout(self.sections)
         self.copy_button.clicked.connect(self.copy_summary)
 
     @property
     def saved(self) -> bool:
         return self._backend is not None
 
+    def _show_unsaved_title(self) -> None:
+        self.setTitle(self.tr("Save your account"))
+        self.setSubTitle(self.tr("The test went through. Nothing is stored until you click Save."))
+
     def initializePage(self) -> None:
+        self._show_unsaved_title()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save"))
         self.status.show_text(
             Tone.INFO,
@@ -129,7 +142,11 @@ class DonePage(EnginePage):
                     problem=texts.describe_error(loose.error),
                 )
             )
-        self.status.show_text(Tone.WARNING if stored.loose_ends else Tone.OK, "\n".join(lines))
+        self.setTitle(self.tr("Done"))
+        self.setSubTitle(self.tr("Your account is saved and ready to use."))
+        self.status.show_text(
+            Tone.WARNING if stored.loose_ends else Tone.OK, "\n".join(lines), announce=True
+        )
         self._show_summary()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
         wizard = self.wizard()
@@ -142,10 +159,11 @@ class DonePage(EnginePage):
     def _on_failed(self, error: BaseException) -> None:
         self._job = None
         self.status.show_text(
-            Tone.ERROR,
+            Tone.DANGER,
             self.tr("{problem}\nNothing you entered is lost: click Save to try again.").format(
                 problem=texts.describe_error(error)
             ),
+            announce=True,
         )
         self._enable_finish(enabled=True)
         self.store_failed.emit()
@@ -174,7 +192,6 @@ class DonePage(EnginePage):
             return
         address = passed.address
         choice = passed.choice
-        config = choice.config
         name = self._draft.display_name
         lines = [
             self.tr("Account: {account}").format(
@@ -189,18 +206,15 @@ class DonePage(EnginePage):
             self.tr("Sign-in method: {method}").format(
                 method=passed.outcome.mechanism or self.tr("automatic")
             ),
-            self.tr("Settings found by: {source}").format(
-                source=(
-                    f"{texts.source_label(config.source)} ({texts.trust_label(config.trust)})"
-                    if config
-                    else self.tr("entered by you")
+            self.tr("Settings: {origin}").format(
+                origin=(
+                    texts.describe_origin(choice.origin, address.domain_display)
+                    if choice.origin
+                    else self.tr("Entered by you.")
                 )
             ),
             self.tr("Tested: {when}, test message sent to {recipient}").format(
-                when=QLocale().toString(
-                    QDateTime.fromSecsSinceEpoch(int(passed.when.timestamp())),
-                    QLocale.FormatType.ShortFormat,
-                ),
+                when=texts.date_time(passed.when),
                 recipient=passed.recipient,
             ),
         ]

@@ -3,8 +3,8 @@
 The page cannot be left forwards without a test that went through with exactly the settings,
 address and password entered now: changing any of them after a pass means testing again. A
 failure is explained in plain words with what to try, and Back leads to the settings. A
-certificate that does not verify is shown (fingerprint and problem); the user may trust that
-one certificate explicitly and send again.
+certificate that does not verify is shown (what was wrong, the full fingerprint to compare);
+the user may trust that one certificate with its own button, which sends again.
 """
 
 from __future__ import annotations
@@ -16,15 +16,13 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,15 +30,14 @@ from PySide6.QtWidgets import (
 from wizard.address import EmailAddress, parse_address
 from wizard.errors import InvalidAddressError
 from wizard.gui import texts
+from wizard.gui.certificate import CertificatePanel
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
 from wizard.gui.engine import Engine, StageBegun
 from wizard.gui.pages.base import EnginePage
-from wizard.gui.widgets import Notice, PasswordEdit, Tone, chain_tab_order
+from wizard.gui.widgets import Notice, PasswordEdit, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
 from wizard.model import Security
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
-
-_COLUMN_STEP, _COLUMN_STATUS, _COLUMN_REPLY = range(3)
 
 
 class _Step:
@@ -91,79 +88,65 @@ class SendPage(EnginePage):
         self.setTitle(self.tr("Test"))
         self.setSubTitle(self.tr("Log in and send a real test message, so you know it works."))
 
-        self.recipient_edit = QLineEdit(self)
-        self.recipient_edit.setAccessibleName(self.tr("Send the test message to"))
-        self.recipient_problem = Notice(self)
-        self.password_edit = PasswordEdit(self)
+        body = page_body(self)
+
+        # Created in reading order, which is the Tab order.
+        self.recipient_edit = QLineEdit(body)
+        self.recipient_problem = Notice(body)
+        self.password_edit = PasswordEdit(body)
+        self.send_button = QPushButton(self.tr("&Send test message"), body)
+        self.cancel_button = QPushButton(self.tr("Cancel t&est"), body)
+        self.cancel_button.setAutoDefault(False)
+        self.steps_label = QLabel(self.tr("Steps of the test:"), body)
+        self.steps = QListWidget(body)
+        self.steps.setAccessibleName(plain_label(self.steps_label.text()))
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.steps_label.setBuddy(self.steps)
+        self._names = [
+            texts.stage_label(stage) for stage in (Stage.CONNECT, Stage.TLS, Stage.AUTH, Stage.SEND)
+        ]
+        self._items = [QListWidgetItem(name, self.steps) for name in self._names]
+        self._states: list[tuple[str, Reply | None]] = [("", None)] * len(self._items)
+        # Four steps always show in full, whatever notice appears below them.
+        self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.result = Notice(body)
+        self.certificate = CertificatePanel(body)
+        # Seam: a later step (delivery confirmation) adds its section here.
+        self.sections = QVBoxLayout()
+
         form = QFormLayout()
-        recipient_label = QLabel(self.tr("Send &to:"), self)
+        recipient_label = QLabel(self.tr("Send &to:"), body)
         recipient_label.setBuddy(self.recipient_edit)
+        self.recipient_edit.setAccessibleName(plain_label(recipient_label.text()))
         form.addRow(recipient_label, self.recipient_edit)
         form.addRow(self.recipient_problem)
-        password_label = QLabel(self.tr("&Password:"), self)
+        password_label = QLabel(self.tr("&Password:"), body)
         password_label.setBuddy(self.password_edit.line_edit)
+        self.password_edit.setAccessibleName(plain_label(password_label.text()))
         form.addRow(password_label, self.password_edit)
-
-        self.send_button = QPushButton(self.tr("&Send test message"), self)
-        self.send_button.setAccessibleName(self.tr("Send a test message"))
-        self.cancel_button = QPushButton(self.tr("Cancel t&est"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the test"))
-        self.cancel_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-
-        self.steps = QTreeWidget(self)
-        self.steps.setAccessibleName(self.tr("Steps of the test"))
-        self.steps.setHeaderLabels([self.tr("Step"), self.tr("Status"), self.tr("Server reply")])
-        self.steps.setRootIsDecorated(False)
-        self.steps.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
-        self.steps.setWordWrap(True)
-        header = self.steps.header()
-        header.setSectionResizeMode(_COLUMN_STEP, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        self._items = [
-            QTreeWidgetItem(self.steps, [name, "", ""])
-            for name in (
-                texts.stage_label(Stage.CONNECT),
-                texts.stage_label(Stage.TLS),
-                texts.stage_label(Stage.AUTH),
-                texts.stage_label(Stage.SEND),
-            )
-        ]
-
-        self.result = Notice(self)
-        self.certificate = Notice(self)
-        self.trust_certificate = QCheckBox(
-            self.tr("T&rust this certificate for this server, and send again"), self
-        )
-        self.trust_certificate.setAccessibleName(self.tr("Trust this certificate"))
-
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.steps_label)
+        layout.addWidget(self.steps)
         layout.addWidget(self.result)
         layout.addWidget(self.certificate)
-        layout.addWidget(self.trust_certificate)
-        chain_tab_order(
-            self.recipient_edit,
-            self.password_edit.line_edit,
-            self.password_edit.toggle,
-            self.send_button,
-            self.cancel_button,
-            self.steps,
-            self.trust_certificate,
-        )
+        layout.addLayout(self.sections)
+        layout.addStretch(1)
 
         self.recipient_edit.textChanged.connect(self._check_recipient)
-        self.password_edit.textEdited.connect(draft.set_password)
+        self.password_edit.textChanged.connect(draft.set_password)
         draft.password_changed.connect(self.password_edit.setText)
         draft.password_changed.connect(self._password_changed)
         self.send_button.clicked.connect(self.send)
         self.cancel_button.clicked.connect(self.cancel)
-        self.trust_certificate.toggled.connect(self._trust_toggled)
+        self.certificate.trust_requested.connect(self.trust_and_send)
 
     # -- QWizardPage -----------------------------------------------------------------------
 
@@ -282,7 +265,7 @@ class SendPage(EnginePage):
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
         self._job = None
-        self.result.show_text(Tone.ERROR, texts.describe_error(error))
+        self.result.show_text(Tone.DANGER, texts.describe_error(error), announce=True)
         self._show_running(running=False)
         self.finished.emit()
 
@@ -292,7 +275,9 @@ class SendPage(EnginePage):
         if self._current < _Step.AFTER:
             self._mark(self._current, self.tr("cancelled"))
         self.result.show_text(
-            Tone.INFO, self.tr("Test cancelled. Send it again, or go Back to the settings.")
+            Tone.INFO,
+            self.tr("Test cancelled. Send it again, or go Back to the settings."),
+            announce=True,
         )
         self._show_running(running=False)
         self.finished.emit()
@@ -318,7 +303,7 @@ class SendPage(EnginePage):
                     username=passed.username
                 )
             )
-        self.result.show_text(Tone.OK, "\n".join(lines))
+        self.result.show_text(Tone.OK, "\n".join(lines), announce=True)
         self._draft.passed = passed
 
     def _failed(self, outcome: TestOutcome) -> None:
@@ -332,36 +317,26 @@ class SendPage(EnginePage):
         else:
             happened, remedy = texts.describe_diagnosis(outcome.diagnosis)
         self.result.show_text(
-            Tone.ERROR,
+            Tone.DANGER,
             "\n".join(
                 line
                 for line in (happened, remedy, self.tr("Use Back to change the settings."))
                 if line
             ),
+            announce=True,
         )
         certificate = outcome.certificate
         if certificate is not None and not certificate.verified:
-            self.certificate.show_text(
-                Tone.WARNING,
-                self.tr("{problem}\nSHA-256 fingerprint: {fingerprint}").format(
-                    problem=texts.certificate_problem(certificate),
-                    fingerprint=certificate.sha256,
-                ),
-            )
-            self.trust_certificate.blockSignals(True)
-            self.trust_certificate.setChecked(self._draft.pinned_sha256 == certificate.sha256)
-            self.trust_certificate.blockSignals(False)
-            self.trust_certificate.show()
+            self.certificate.show_certificate(certificate)
 
-    @Slot(bool)
-    def _trust_toggled(self, trusted: bool) -> None:
-        """Pin exactly the certificate shown, then try again with it."""
+    @Slot()
+    def trust_and_send(self) -> None:
+        """Pin exactly the certificate shown, then send again with it."""
         certificate = self._outcome.certificate if self._outcome else None
-        if certificate is None:
+        if certificate is None or certificate.sha256 != self.certificate.sha256:
             return
-        self._draft.pinned_sha256 = certificate.sha256 if trusted else None
-        if trusted:
-            self.send()
+        self._draft.pinned_sha256 = certificate.sha256
+        self.send()
 
     @Slot(str)
     def _password_changed(self, _password: str) -> None:
@@ -395,19 +370,27 @@ class SendPage(EnginePage):
         self._show_running(running=self.running)
 
     def _mark(self, row: int, status: str, reply: Reply | None = None) -> None:
-        item = self._items[row]
-        item.setText(_COLUMN_STATUS, status)
+        """A step's line: its name, how it went, and the first line of the server's reply."""
+        _, known = self._states[row]
+        self._states[row] = (status, reply or known)
+        self._draw(row)
+
+    def _draw(self, row: int) -> None:
+        status, reply = self._states[row]
+        text = self._names[row]
+        if status:
+            text = self.tr("{step}: {status}").format(step=text, status=status)
         if reply is not None:
             first_line = reply.text.partition("\n")[0]
-            item.setText(_COLUMN_REPLY, f"{reply.code} {first_line}")
-            item.setToolTip(_COLUMN_REPLY, f"{reply.code} {reply.text}")
+            text = self.tr("{step}. The server replied: {reply}").format(
+                step=text, reply=f"{reply.code} {first_line}"
+            )
+        self._items[row].setText(text)
 
     def _clear_steps(self) -> None:
         for row in range(_Step.AFTER):
-            item = self._items[row]
-            for column in (_COLUMN_STATUS, _COLUMN_REPLY):
-                item.setText(column, "")
-                item.setToolTip(column, "")
+            self._states[row] = ("", None)
+            self._draw(row)
 
     def _reset(self) -> None:
         self._outcome = None
@@ -415,7 +398,6 @@ class SendPage(EnginePage):
         self._clear_steps()
         self.result.clear()
         self.certificate.clear()
-        self.trust_certificate.hide()
         self._show_running(running=False)
 
     def _show_running(self, *, running: bool) -> None:
@@ -423,4 +405,4 @@ class SendPage(EnginePage):
         self.cancel_button.setEnabled(running)
         self.recipient_edit.setReadOnly(running)
         self.password_edit.setEnabled(not running)
-        self.trust_certificate.setEnabled(not running)
+        self.certificate.trust_button.setEnabled(not running)

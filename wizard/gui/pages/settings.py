@@ -1,16 +1,19 @@
-"""Page 3, "Server settings": what detection found, every field editable, and how far to trust it.
+"""Page 3, "Server settings": what detection found, every field editable, and how far it holds.
 
-Settings that match a detected candidate show where they came from and its trust badge; if
-that source could have been forged (DNS, plain HTTP) or the settings were guessed, the user
-must tick that they checked them. Choosing no encryption shows a warning and needs its own
-deliberate tick. Settings the user typed are theirs: no badge, no trust tick.
+Settings that match a detected candidate say in plain words where they came from and what the
+live check confirmed (a ✔ only for settings from the provider that answered with a valid
+certificate). Unconfirmed but plausible settings (DNS, a guess) get a calm information line.
+Each danger gets its own red sentence saying what to check, and the two the user may accept
+have their own confirmation naming exactly that: no encryption ("Yes, send without
+encryption") and a server in another domain reached through a step nobody vouched for ("Yes,
+send my password to collector.example"). A server that dropped its encryption offer cannot be
+accepted at all. URLs and DNS names are technical details, folded away.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -24,20 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.gui import texts
-from wizard.gui.draft import Draft, ServerChoice
-from wizard.gui.widgets import Notice, Tone, chain_tab_order
+from wizard.gui.cautions import Confirmation
+from wizard.gui.draft import Draft, SearchEnd, ServerChoice
+from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, page_body, plain_label
 from wizard.model import Candidate, Caution, DetectionResult, Security, Trust
 from wizard.report import auth_mechanisms
 from wizard.smtp.send import SUPPORTED_MECHANISMS
 
 AUTOMATIC = ""  # the auth-method value that lets the test pick the best mechanism offered
-# Cautions with their own widget on this page rather than a line in the list.
-_SHOWN_ELSEWHERE = {Caution.PLAINTEXT, Caution.UNTRUSTED_SOURCE, Caution.GUESSED}
+# Dangers: red, never beside a ✔. The first two have their own confirmation widget.
+_DANGERS = (Caution.NO_STARTTLS, Caution.CERTIFICATE)
+_CONFIRMED_ELSEWHERE = {Caution.PLAINTEXT, Caution.FOREIGN_DOMAIN}
 _NOTHING_YET = object()  # the fields have not been filled from any detection
 
 
 class SettingsPage(QWizardPage):
-    changed = Signal()  # the settings or ticks changed (for tests and the test page)
+    changed = Signal()  # the settings or confirmations changed (for tests and the test page)
 
     def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,83 +52,69 @@ class SettingsPage(QWizardPage):
         self._port_typed = False  # the user set the port: a change of security keeps it
         self.setTitle(self.tr("Server settings"))
         self.setSubTitle(self.tr("Check the outgoing-mail settings; you can change any of them."))
+        body = page_body(self)
 
-        self.origin = QLabel(self)
+        # Created in the order they are shown and read: that is also the Tab order.
+        self.origin = QLabel(body)
         self.origin.setWordWrap(True)
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.badge = Notice(self)
-
-        self.host_edit = QLineEdit(self)
-        self.host_edit.setAccessibleName(self.tr("Server"))
-        self.host_edit.setPlaceholderText(self.tr("smtp.example.com"))
-        self.port_spin = QSpinBox(self)
+        self.checked = Notice(body)  # ✔ confirmed, or a calm information line
+        self.host_edit = QLineEdit(body)
+        self.port_spin = QSpinBox(body)
         self.port_spin.setRange(1, 65535)
-        self.port_spin.setAccessibleName(self.tr("Port"))
-        self.security_combo = QComboBox(self)
-        self.security_combo.setAccessibleName(self.tr("Encryption"))
+        self.security_combo = QComboBox(body)
         for security in Security:
             self.security_combo.addItem(texts.security_label(security), security)
-        self.username_edit = QLineEdit(self)
-        self.username_edit.setAccessibleName(self.tr("Username"))
-        self.auth_combo = QComboBox(self)
-        self.auth_combo.setAccessibleName(self.tr("Sign-in method"))
-
-        form = QFormLayout()
-        form.addRow(self._buddy(self.tr("&Server:"), self.host_edit), self.host_edit)
-        form.addRow(self._buddy(self.tr("P&ort:"), self.port_spin), self.port_spin)
-        form.addRow(self._buddy(self.tr("En&cryption:"), self.security_combo), self.security_combo)
-        form.addRow(self._buddy(self.tr("&Username:"), self.username_edit), self.username_edit)
-        form.addRow(self._buddy(self.tr("S&ign-in method:"), self.auth_combo), self.auth_combo)
-
-        self.cautions = Notice(self)
-        self.plaintext_warning = Notice(self)
-        self.plaintext_tick = QCheckBox(
-            self.tr("&Allow sending my password and mail without encryption"), self
-        )
-        self.plaintext_tick.setAccessibleName(self.tr("Allow sending without encryption"))
-        self.trust_tick = QCheckBox(self.tr("I have checked these settings and &trust them"), self)
-        self.trust_tick.setAccessibleName(self.tr("Trust these settings"))
-
-        self.alternatives_label = QLabel(self.tr("Other &possibilities:"), self)
-        self.alternatives = QListWidget(self)
-        self.alternatives.setAccessibleName(self.tr("Other possible settings"))
+        self.username_edit = QLineEdit(body)
+        self.auth_combo = QComboBox(body)
+        self.dangers = Notice(body)
+        self.plaintext = Confirmation(body)
+        self.foreign = Confirmation(body)
+        self.info = Notice(body)
+        self.alternatives_label = QLabel(self.tr("Other &possibilities:"), body)
+        self.alternatives = QListWidget(body)
         self.alternatives.setWordWrap(True)
         self.alternatives.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.alternatives.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.alternatives_label.setBuddy(self.alternatives)
+        self.alternatives.setAccessibleName(self.tr("Other possibilities"))
+        self.technical = CopyableText(self.tr("Technical details, for your helpdesk:"))
+        self.details = Folding(self.tr("&Details"), self.technical, body)
 
-        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Server:"), self.host_edit),
+            (self.tr("P&ort:"), self.port_spin),
+            (self.tr("En&cryption:"), self.security_combo),
+            (self.tr("&Username:"), self.username_edit),
+            (self.tr("S&ign-in method:"), self.auth_combo),
+        ):
+            form.addRow(self._buddy(text, widget, body), widget)
+        layout = QVBoxLayout(body)
         layout.addWidget(self.origin)
-        layout.addWidget(self.badge)
+        layout.addWidget(self.checked)
         layout.addLayout(form)
-        layout.addWidget(self.cautions)
-        layout.addWidget(self.plaintext_warning)
-        layout.addWidget(self.plaintext_tick)
-        layout.addWidget(self.trust_tick)
+        for section in (self.dangers, self.plaintext, self.foreign, self.info):
+            layout.addWidget(section)
         layout.addWidget(self.alternatives_label)
         layout.addWidget(self.alternatives, 1)
-        chain_tab_order(
-            self.host_edit,
-            self.port_spin,
-            self.security_combo,
-            self.username_edit,
-            self.auth_combo,
-            self.plaintext_tick,
-            self.trust_tick,
-            self.alternatives,
-        )
+        layout.addWidget(self.details)
 
         for edit in (self.host_edit, self.username_edit):
             edit.textChanged.connect(self._update)
         self.port_spin.valueChanged.connect(self._port_edited)
         self.security_combo.currentIndexChanged.connect(self._security_chosen)
         self.auth_combo.currentIndexChanged.connect(self._update)
-        self.plaintext_tick.toggled.connect(self._update)
-        self.trust_tick.toggled.connect(self._update)
+        self.plaintext.changed.connect(self._update)
+        self.foreign.changed.connect(self._update)
         self.alternatives.currentRowChanged.connect(self._pick)
 
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text, self)
+    @staticmethod
+    def _buddy(text: str, widget: QWidget, parent: QWidget) -> QLabel:
+        """The field's visible label, which is also its accessible name."""
+        label = QLabel(text, parent)
         label.setBuddy(widget)
+        widget.setAccessibleName(plain_label(text))
         return label
 
     # -- QWizardPage -----------------------------------------------------------------------
@@ -138,8 +129,7 @@ class SettingsPage(QWizardPage):
         self.alternatives.blockSignals(True)
         self.alternatives.clear()
         for candidate in self._candidates:
-            item = QListWidgetItem(self._describe(candidate), self.alternatives)
-            item.setToolTip(candidate.config.origin)
+            QListWidgetItem(self._describe(candidate), self.alternatives)
         self.alternatives.blockSignals(False)
         shown = len(self._candidates) > 1
         self.alternatives_label.setVisible(shown)
@@ -153,9 +143,12 @@ class SettingsPage(QWizardPage):
         host = self.host_edit.text().strip()
         if not host or any(char.isspace() for char in host):
             return False
-        if self._security() is Security.NONE and not self.plaintext_tick.isChecked():
-            return False
-        return not (self._needs_trust() and not self.trust_tick.isChecked())
+        for confirmation in (self.plaintext, self.foreign):
+            if confirmation.needed and not confirmation.confirmed:
+                return False
+        origin = self._origin()
+        # A server that dropped its encryption offer cannot be made safe by agreeing to it.
+        return not (origin is not None and Caution.NO_STARTTLS in origin.warnings)
 
     def validatePage(self) -> bool:
         self._draft.choice = self.choice()
@@ -169,14 +162,20 @@ class SettingsPage(QWizardPage):
         username = self.username_edit.text().strip()
         if not username and address is not None:
             username = address.address  # what the placeholder promised
+        origin = self._origin()
         return ServerChoice(
             host=self.host_edit.text().strip().rstrip(".").lower(),
             port=self.port_spin.value(),
             security=self._security(),
             username=username,
             auth_method=self.auth_combo.currentData() or AUTOMATIC,
-            origin=self._origin(),
-            allow_plaintext=self.plaintext_tick.isChecked(),
+            origin=origin,
+            allow_plaintext=self.plaintext.confirmed,
+            trusted_domain=(
+                origin.config.link.server_domain
+                if origin and origin.config.link and self.foreign.confirmed
+                else None
+            ),
         )
 
     def _security(self) -> Security:
@@ -195,10 +194,6 @@ class SettingsPage(QWizardPage):
             None,
         )
 
-    def _needs_trust(self) -> bool:
-        origin = self._origin()
-        return origin is not None and origin.config.trust is not Trust.TRUSTED
-
     def _fill(self, host: str, port: int, security: Security, username: str) -> None:
         widgets = (self.host_edit, self.port_spin, self.security_combo, self.username_edit)
         for widget in widgets:
@@ -210,13 +205,18 @@ class SettingsPage(QWizardPage):
         for widget in widgets:
             widget.blockSignals(False)
         self._port_typed = False
-        self.plaintext_tick.setChecked(False)
-        self.trust_tick.setChecked(False)
+        self.plaintext.withdraw()
+        self.foreign.withdraw()
         self._update()
 
     def _fill_empty(self) -> None:
         address = self._draft.address
-        self.username_edit.setPlaceholderText(address.address if address else "")
+        shown = address.address if address else ""
+        self.username_edit.setPlaceholderText(shown)
+        # Said as a description, so an empty field does not sound filled in.
+        self.username_edit.setAccessibleDescription(
+            self.tr("Empty: your email address is used.") if shown else ""
+        )
         self._fill("", Security.SSL.submission_port, Security.SSL, "")
 
     @Slot(int)
@@ -241,53 +241,91 @@ class SettingsPage(QWizardPage):
 
     @Slot()
     def _update(self) -> None:
-        """Redraw everything that depends on the fields: origin, badge, warnings, ticks."""
+        """Redraw everything that depends on the fields: origin, checks, dangers, agreements."""
         origin = self._origin()
         self._show_origin(origin)
         self._show_auth_methods(origin)
-        plaintext = self._security() is Security.NONE
-        self.plaintext_warning.setVisible(plaintext)
-        if plaintext:
-            domain = self._draft.address.domain_display if self._draft.address else ""
-            self.plaintext_warning.show_text(
-                Tone.WARNING, texts.describe_caution(Caution.PLAINTEXT, domain)
-            )
-        self.plaintext_tick.setVisible(plaintext)
-        if not plaintext:
-            self.plaintext_tick.setChecked(False)
-        self.trust_tick.setVisible(self._needs_trust())
+        self._show_cautions(origin)
         self.completeChanged.emit()
         self.changed.emit()
 
+    def _domain(self) -> str:
+        return self._draft.address.domain_display if self._draft.address else ""
+
     def _show_origin(self, origin: Candidate | None) -> None:
-        detection = self._draft.detection
-        domain = self._draft.address.domain_display if self._draft.address else ""
+        """Where the settings came from, and a ✔ only for what was confirmed with no danger."""
         if origin is None:
-            self.origin.setText(
-                self.tr("Entered by you.")
-                if self._candidates
-                else self.tr("No settings were found: enter the ones your provider gives.")
-            )
-            self.badge.clear()
-            cautions = list(detection.warnings) if detection and not self._candidates else []
+            self.origin.setText(self._no_origin())
+            self.checked.clear()
+            self.technical.set_text("")
+            self.details.setVisible(False)
+            return
+        self.origin.setText(texts.describe_origin(origin, self._domain()))
+        self.technical.set_text(origin.config.origin)
+        self.details.setVisible(True)
+        confirmed = texts.describe_check(origin)
+        dangerous = any(c in origin.warnings for c in (*_DANGERS, *_CONFIRMED_ELSEWHERE))
+        trusted = origin.config.trust is Trust.TRUSTED
+        if confirmed and trusted and not dangerous:
+            self.checked.show_text(Tone.OK, confirmed)
         else:
-            config = origin.config
-            found_by = texts.source_label(config.source)
-            self.origin.setText(
-                self.tr("Found by: {source} ({origin})").format(
-                    source=found_by, origin=config.origin
-                )
+            self.checked.clear()
+
+    def _no_origin(self) -> str:
+        if self._candidates:
+            return self.tr("Entered by you.")
+        end = self._draft.search_end
+        if end is SearchEnd.MANUAL:
+            return self.tr(
+                "You chose to set up the account yourself: enter the settings your provider gives."
             )
-            tone = Tone.OK if config.trust is Trust.TRUSTED else Tone.WARNING
-            self.badge.show_text(
-                tone, self.tr("Trust: {trust}").format(trust=texts.trust_label(config.trust))
+        if end is SearchEnd.STOPPED:
+            return self.tr(
+                "The search was stopped before it found settings: enter the ones your "
+                "provider gives."
             )
+        return self.tr("No settings were found: enter the ones your provider gives.")
+
+    def _show_cautions(self, origin: Candidate | None) -> None:
+        """Each caution once: dangers in red (two with their own agreement), the rest calm."""
+        domain = self._domain()
+        detection = self._draft.detection
+        if origin is not None:
             cautions = list(origin.warnings)
-        lines = [texts.describe_caution(c, domain) for c in cautions if c not in _SHOWN_ELSEWHERE]
-        if lines:
-            self.cautions.show_text(Tone.WARNING, "\n".join(lines))
+        elif detection is not None and not self._candidates:
+            cautions = list(detection.warnings)
         else:
-            self.cautions.clear()
+            cautions = []
+        if self._security() is Security.NONE and Caution.PLAINTEXT not in cautions:
+            cautions.insert(0, Caution.PLAINTEXT)  # chosen by hand: just as dangerous
+        if Caution.PLAINTEXT in cautions:
+            self.plaintext.ask(
+                texts.describe_caution(Caution.PLAINTEXT, domain), texts.confirm_plaintext()
+            )
+        else:
+            self.plaintext.withdraw()
+        link = origin.config.link if origin else None
+        if Caution.FOREIGN_DOMAIN in cautions and link is not None:
+            self.foreign.ask(
+                texts.describe_caution(Caution.FOREIGN_DOMAIN, domain, link),
+                texts.confirm_foreign(link),
+            )
+        else:
+            self.foreign.withdraw()
+        dangers = [texts.describe_caution(c, domain) for c in cautions if c in _DANGERS]
+        if dangers:
+            self.dangers.show_text(Tone.DANGER, "\n".join(dangers))
+        else:
+            self.dangers.clear()
+        calm = [
+            texts.describe_caution(c, domain)
+            for c in cautions
+            if c not in _DANGERS and c not in _CONFIRMED_ELSEWHERE
+        ]
+        if calm:
+            self.info.show_text(Tone.INFO, "\n".join(calm))
+        else:
+            self.info.clear()
 
     def _show_auth_methods(self, origin: Candidate | None) -> None:
         """Automatic, or one of the mechanisms the server (or its source) names that the test
@@ -313,19 +351,18 @@ class SettingsPage(QWizardPage):
     def _describe(self, candidate: Candidate) -> str:
         config, probe = candidate.config, candidate.probe
         if probe is None:
-            checked = self.tr("not checked")
+            checked = self.tr("Not checked")
         elif probe.verified:
-            checked = self.tr("answered")
+            checked = self.tr("Answered")
         elif probe.reachable:
-            checked = self.tr("answered, certificate not trusted")
+            checked = self.tr("Answered, certificate not confirmed")
         else:
-            checked = self.tr("did not answer")
-        return self.tr("{host}, port {port}, {security} — {source}, {trust}; {checked}").format(
+            checked = self.tr("Did not answer")
+        return self.tr("{host}, port {port}, {security}: {origin} {checked}.").format(
             host=config.host,
             port=config.port,
             security=texts.security_label(config.security),
-            source=texts.source_label(config.source),
-            trust=texts.trust_label(config.trust),
+            origin=texts.describe_origin(candidate, self._domain()),
             checked=checked,
         )
 

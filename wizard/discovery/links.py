@@ -1,0 +1,44 @@
+"""Where a proposed server lies relative to the address's domain, and how detection got there.
+
+A server in the address's own registrable domain needs no link. One elsewhere is fine when the
+provider list or the ISPDB links the address to that provider, or when the domain's own HTTPS
+autoconfig names it without leaving the domain; reached any other way (a redirect to another
+domain, plain HTTP, SRV, an MX no known provider runs), the user must be told and must confirm.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import urlsplit
+
+from wizard.model import Link, LinkStep, ServerConfig
+from wizard.net.domains import registrable_domain
+
+
+def _base(host: str) -> str:
+    host = host.lower().rstrip(".")
+    return registrable_domain(host) or host
+
+
+def link_to(
+    config: ServerConfig, address_domain: str, step: LinkStep, via: str = ""
+) -> ServerConfig:
+    """``config`` with its ``link`` set if its host is outside ``address_domain``."""
+    own, theirs = _base(address_domain), _base(config.host)
+    if own == theirs:
+        return config
+    return dataclasses.replace(config, link=Link(step, own, theirs, via))
+
+
+def fetched_step(requested: str, final: str, *, secure: bool, step: LinkStep) -> LinkStep:
+    """The step for a document asked for at ``requested`` and served from ``final``: plain
+    HTTP anywhere, or a redirect into another domain, outranks what the caller expected."""
+    if not secure:
+        return LinkStep.PLAIN_HTTP
+    if _base(urlsplit(requested).hostname or "") != _base(urlsplit(final).hostname or ""):
+        return LinkStep.REDIRECT
+    return step
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).hostname or url
