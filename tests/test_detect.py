@@ -681,7 +681,7 @@ def test_cli_readable_output_follows_the_language(lab: Lab) -> None:
     ) in done.stdout
     assert "  Vertrauen:        erraten; live bestätigt\n" in done.stdout
     assert (
-        "Warnung: Diese Einstellungen wurden durch Ausprobieren naheliegender Servernamen erraten"
+        "Warnung: Diese Einstellungen wurden durch Ausprobieren üblicher Servernamen gefunden"
     ) in done.stdout
     assert "\nQuellen:\n" in done.stdout
     # The source's sentence is translated; the technical account stays as the server gave it.
@@ -713,7 +713,8 @@ def test_cli_json_stays_english_in_any_language(lab: Lab) -> None:
     assert (english.returncode, german.returncode) == (0, 0), german.stderr
     in_english, in_german = json.loads(english.stdout), json.loads(german.stdout)
     assert in_german["warnings"] == [
-        "These settings were guessed by trying likely server names: check them with your provider."
+        "These settings were found by trying likely server names. If you are unsure, compare "
+        "them with your provider's help pages."
     ]
     assert repeatable(in_german) == repeatable(in_english)
 
