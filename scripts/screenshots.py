@@ -49,6 +49,7 @@ from wizard.model import (
     Tier,
     Trust,
 )
+from wizard.oauth.results import SignedIn
 from wizard.profiles import AccountProfile
 from wizard.smtp.diagnosis import Diagnosis
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
@@ -225,7 +226,9 @@ class CannedEngine:
             elapsed_ms=640,
         )
 
-    async def send(self, settings: SendSettings, password: str, report: Report) -> TestOutcome:
+    async def send(
+        self, settings: SendSettings, password: str | SignedIn, report: Report
+    ) -> TestOutcome:
         del password
         outcome = next(self.outcomes)
         replies = {

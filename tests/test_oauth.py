@@ -200,6 +200,23 @@ def test_the_registration_is_reused_and_token_and_test_refresh(world: World) -> 
     world.assert_no_token_shown()
 
 
+def test_a_rotated_refresh_token_is_kept(lab: Lab, tmp_path: Path, domain: str) -> None:
+    world = World(lab, tmp_path, domain, rotate_refresh=True)
+    world.autoconfig()
+    world.smtp()
+    assert world.run("setup", world.address).returncode == 0
+    service = f"oauth://auth.{domain}"
+    first = keychain_token(service, world.address)
+
+    assert world.run("token", world.address).returncode == 0
+    second = keychain_token(service, world.address)
+    again = world.run("token", world.address)  # with the new one: the old one is spent
+
+    assert second != first
+    assert again.returncode == 0, again.stderr
+    assert keychain_token(service, world.address) in world.auth.refresh_tokens(world.address)
+
+
 def test_a_revoked_sign_in_means_sign_in_again(world: World) -> None:
     world.autoconfig()
     world.smtp()

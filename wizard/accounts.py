@@ -145,6 +145,11 @@ def settings_for(profile: AccountProfile) -> SendSettings:
     )
 
 
+def renew_secret(profile: AccountProfile, secret: str) -> None:
+    """Replace the account's secret in the keychain (a refresh token the issuer rotated)."""
+    keychain.store_secret(profile.keychain_service, profile.username, secret)
+
+
 def store_account(store: ProfileStore, profile: AccountProfile, secret: str) -> StoredAccount:
     """Store the secret, then the profile.
 

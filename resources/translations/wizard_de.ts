@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/account.py" line="+26"/>
+        <location filename="../../wizard/gui/pages/account.py" line="+27"/>
         <source>Your account</source>
         <translation>Ihr Konto</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Der Assistent findet den Postausgangsserver Ihres Anbieters, prüft ihn mit einer Testnachricht an Sie und bewahrt das Passwort im Schlüsselbund Ihres Systems auf.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>&amp;Your name:</source>
         <translation>&amp;Ihr Name:</translation>
     </message>
@@ -34,7 +34,17 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+61"/>
+        <source>{provider} asks you to sign in on its own page, after the settings are found: no password is needed here.</source>
+        <translation>{provider} lässt Sie sich auf der eigenen Seite anmelden, sobald die Einstellungen gefunden sind: Hier ist kein Passwort nötig.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You can sign in with {provider} after the settings are found, instead of typing a password here.</source>
+        <translation>Sie können sich bei {provider} anmelden, sobald die Einstellungen gefunden sind, statt hier ein Passwort einzugeben.</translation>
+    </message>
+    <message>
+        <location line="-82"/>
         <source>Some providers need an app password instead of your usual one; their help pages say how to make one.</source>
         <translation>Manche Anbieter verlangen statt Ihres üblichen Passworts ein App-Passwort; deren Hilfeseiten erklären, wie Sie eines erstellen.</translation>
     </message>
@@ -60,7 +70,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../wizard/cli/accounts.py" line="+47"/>
+        <location filename="../../wizard/cli/accounts.py" line="+46"/>
         <source>“accounts {action}” needs an address.</source>
         <translation>„accounts {action}“ braucht eine Adresse.</translation>
     </message>
@@ -86,7 +96,7 @@
         <translation>nichts wurde entfernt: {address} bleibt eingerichtet.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Removed {address}; its password stays for {others}.</source>
         <translation>{address} wurde entfernt; das Passwort bleibt für {others}.</translation>
     </message>
@@ -108,7 +118,7 @@
     <message>
         <location line="+16"/>
         <location filename="../../wizard/cli/export.py" line="+76"/>
-        <location filename="../../wizard/cli/token.py" line="+53"/>
+        <location filename="../../wizard/cli/token.py" line="+52"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>
     </message>
@@ -430,7 +440,7 @@
         <translation>  OAuth2-Client für {issuer}: {client_id}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/signin.py" line="+64"/>
+        <location filename="../../wizard/cli/signin.py" line="+66"/>
         <source>no client secret on standard input.</source>
         <translation>kein Client-Geheimnis auf der Standardeingabe.</translation>
     </message>
@@ -564,12 +574,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+145"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+157"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-94"/>
         <source>&amp;Copy summary</source>
         <translation>Zusammenfassung &amp;kopieren</translation>
     </message>
@@ -604,12 +614,17 @@
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
+        <source>Saved. Your sign-in is kept in {keychain}.</source>
+        <translation>Gespeichert. Ihre Anmeldung liegt in {keychain}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Saved. Your password is kept in {keychain}.</source>
         <translation>Gespeichert. Ihr Passwort liegt in {keychain}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The password this account used before is still in the keychain (service {service}, user {username}): {problem}</source>
         <translation>Das Passwort, das dieses Konto vorher benutzt hat, ist noch im Schlüsselbund (Dienst {service}, Benutzer {username}): {problem}</translation>
     </message>
@@ -686,12 +701,22 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Vertrauenswürdiges Zertifikat (SHA-256): {fingerprint}</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Signed in with OAuth2 at {issuer}</source>
+        <translation>Angemeldet mit OAuth2 bei {issuer}</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Password: not stored yet</source>
         <translation>Passwort: noch nicht gespeichert</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Sign-in: kept in {keychain} (service {service}, user {username})</source>
+        <translation>Anmeldung: liegt in {keychain} (Dienst {service}, Benutzer {username})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Password: kept in {keychain} (service {service}, user {username})</source>
         <translation>Passwort: liegt in {keychain} (Dienst {service}, Benutzer {username})</translation>
     </message>
@@ -2940,7 +2965,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+88"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+109"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -2950,7 +2975,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Anmelden und eine echte Testnachricht senden, damit Sie wissen, dass es funktioniert.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Send &amp;to:</source>
         <translation>Senden &amp;an:</translation>
     </message>
@@ -2975,7 +3000,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Schritte des Tests:</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+165"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -2996,7 +3021,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>erledigt</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -3190,6 +3215,84 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+2"/>
         <source>&amp;Keep setting up</source>
         <translation>&amp;Weiter einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../wizard/gui/signin.py" line="+53"/>
+        <source>Sign &amp;in</source>
+        <translation>An&amp;melden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a &amp;code instead</source>
+        <translation>Stattdessen einen &amp;Code verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel si&amp;gn-in</source>
+        <translation>Anmeldung abbrec&amp;hen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a pass&amp;word instead</source>
+        <translation>Stattdessen Pa&amp;sswort verwenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in address:</source>
+        <translation>Anmeldeadresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code to enter:</source>
+        <translation>Einzugebender Code:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QR code of the sign-in address</source>
+        <translation>QR-Code der Anmeldeadresse</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sign &amp;in with {provider}</source>
+        <translation>Bei {provider} an&amp;melden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Asking for a code…</source>
+        <translation>Ein Code wird angefordert…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening your browser…</source>
+        <translation>Ihr Browser wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Finish signing in in your browser ({provider}). If no browser opened, open the address below.</source>
+        <translation>Schließen Sie die Anmeldung in Ihrem Browser ab ({provider}). Wenn sich kein Browser geöffnet hat, öffnen Sie die Adresse unten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>On any device, open the address below (or scan the QR code) and enter the code {code}.</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät die Adresse unten (oder scannen Sie den QR-Code) und geben Sie den Code {code} ein.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Signed in. Sending the test message…</source>
+        <translation>Angemeldet. Die Testnachricht wird gesendet…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Signing in was cancelled. Nothing was stored.</source>
+        <translation>Die Anmeldung wurde abgebrochen. Nichts wurde gespeichert.</translation>
     </message>
 </context>
 </TS>

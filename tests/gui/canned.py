@@ -27,6 +27,7 @@ from wizard.model import (
     Tier,
     Trust,
 )
+from wizard.oauth.results import SignedIn
 from wizard.profiles import AccountProfile
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
@@ -85,7 +86,7 @@ class Canned:
     store_errors: list[KeychainError] = field(default_factory=list)  # raised one per call
     hold: bool = False  # detect and send wait until cancelled
     sent: list[SendSettings] = field(default_factory=list)
-    passwords: list[str] = field(default_factory=list)  # the one each test was sent with
+    passwords: list[str | SignedIn] = field(default_factory=list)  # the one each test was sent with
     stored: list[tuple[AccountProfile, str]] = field(default_factory=list)
     loose_ends: tuple[LooseEnd, ...] = ()  # what each store reports it could not remove
     cancelled: threading.Event = field(default_factory=threading.Event)
@@ -107,7 +108,9 @@ class Canned:
             await self._wait_for_cancel()
         return self.detection
 
-    async def send(self, settings: SendSettings, password: str, report: Report) -> TestOutcome:
+    async def send(
+        self, settings: SendSettings, password: str | SignedIn, report: Report
+    ) -> TestOutcome:
         self.sent.append(settings)
         self.passwords.append(password)
         report(StageBegun(Stage.CONNECT, None))

@@ -166,6 +166,7 @@ class OAuthBehaviour:
     device_interval: int = 1  # seconds the client is told to wait between polls
     slow_down_polls: int = 0  # answer this many polls with slow_down first
     token_bytes: int = 32  # random bytes in an access token (2400: over 2.5 KB, as Microsoft's)
+    rotate_refresh: bool = False  # a refresh hands out a new refresh token and revokes the old
 
 
 @dataclass
@@ -485,7 +486,10 @@ class _CodeGrant(grants.AuthorizationCodeGrant):  # type: ignore[misc]
 
 class _RefreshGrant(grants.RefreshTokenGrant):  # type: ignore[misc]
     TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = AUTH_METHODS
-    INCLUDE_NEW_REFRESH_TOKEN = False
+
+    @property
+    def INCLUDE_NEW_REFRESH_TOKEN(self) -> bool:
+        return _owner(self).behaviour.rotate_refresh
 
     def authenticate_refresh_token(self, refresh_token: str) -> _Token | None:
         for token in _owner(self)._tokens:
@@ -497,7 +501,8 @@ class _RefreshGrant(grants.RefreshTokenGrant):  # type: ignore[misc]
         return credential.user
 
     def revoke_old_credential(self, refresh_token: _Token) -> None:
-        pass  # the refresh token stays valid; only its old access tokens age out
+        if _owner(self).behaviour.rotate_refresh:  # as Microsoft does, the old one is spent
+            refresh_token.revoked = True
 
 
 class _DeviceGrant(rfc8628.DeviceCodeGrant):  # type: ignore[misc]

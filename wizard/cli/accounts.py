@@ -25,7 +25,6 @@ from wizard.cli.i18n import translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, security_label
-from wizard.oauth.signin import revoke_login
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 from wizard.runtime import run
 
@@ -116,6 +115,8 @@ def _remove(store: ProfileStore, address: str, *, as_json: bool) -> int:
     profile, sharing = removed.profile, removed.kept_for
     revoked = False
     if token and profile.oauth is not None and removed.secret_removed:
+        from wizard.oauth.signin import revoke_login  # the OAuth client: only when revoking
+
         revoked = run(revoke_login(profile.oauth, token))
     if as_json:
         print_json(

@@ -48,7 +48,7 @@ from wizard.keychain import KeychainError
 from wizard.messages import describe_outcome
 from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
-from wizard.oauth.signin import refresh_login
+from wizard.oauth.signin import fresh_access
 from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore
 from wizard.report import outcome_json
@@ -223,7 +223,7 @@ def _stored_secret(args: argparse.Namespace, profile: AccountProfile) -> str | B
     """What to re-test a stored account with: a token refreshed from its stored sign-in, or
     its password from the keychain (asked for when missing)."""
     if profile.oauth is not None:
-        tokens = run(refresh_login(profile.oauth, stored_secret(profile)))
+        tokens = run(fresh_access(profile))
         return Bearer(tokens.access_token)
     stored = None
     if not args.password_stdin:

@@ -60,7 +60,7 @@ from wizard.messages import QT_TRANSLATE_NOOP, describe_error, describe_ignored_
 from wizard.model import Candidate, Trust
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
-from wizard.oauth.signin import SignedIn, login_for
+from wizard.oauth.results import SignedIn, login_for
 from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json

@@ -17,9 +17,11 @@ from wizard.cli.common import positive_seconds
 from wizard.cli.credentials import PasswordUnavailableError
 from wizard.cli.i18n import translate
 from wizard.messages import QT_TRANSLATE_NOOP, sign_in_pages
-from wizard.oauth.flows import SIGN_IN_TIMEOUT, BrowserOpened, DeviceCode
+from wizard.oauth.events import BrowserOpened, DeviceCode, Method
+from wizard.oauth.flows import SIGN_IN_TIMEOUT
 from wizard.oauth.issuers import Issuer, built_in_for_host, normalized_issuer
-from wizard.oauth.signin import Method, Prepared, SignedIn, prepare, sign_in
+from wizard.oauth.results import SignedIn
+from wizard.oauth.signin import Prepared, prepare, sign_in
 from wizard.runtime import run
 
 

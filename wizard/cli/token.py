@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wizard.accounts import stored_secret
 from wizard.address import parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
@@ -27,7 +26,7 @@ from wizard.cli.sendtest import sign_in_exit
 from wizard.errors import InvalidAddressError
 from wizard.keychain import KeychainError
 from wizard.oauth.errors import OAuthError
-from wizard.oauth.signin import refresh_login
+from wizard.oauth.signin import fresh_access
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.runtime import run
 
@@ -62,7 +61,7 @@ def handle(args: argparse.Namespace) -> int:
                 ).format(address=profile.address)
             )
             return EXIT_INVALID_INPUT
-        tokens = run(refresh_login(profile.oauth, stored_secret(profile)))
+        tokens = run(fresh_access(profile))
     except InvalidAddressError as err:
         return fail(err, EXIT_INVALID_INPUT)
     except (ProfileError, KeychainError) as err:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -16,6 +17,9 @@ from wizard.accounts import accepted_username, pin_to_keep
 from wizard.address import EmailAddress
 from wizard.model import Candidate, DetectionResult, Security, ServerConfig
 from wizard.smtp.send import SendSettings, TestOutcome
+
+if TYPE_CHECKING:
+    from wizard.oauth.results import SignedIn
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,8 @@ class TestPassed:
 
     choice: ServerChoice
     address: EmailAddress
-    password: str = field(repr=False)  # a second reference to the draft's, never logged
+    # The password, or the OAuth2 sign-in, tested: a second reference to the draft's.
+    password: str | SignedIn = field(repr=False)
     settings: SendSettings
     outcome: TestOutcome
     when: datetime
@@ -74,6 +79,11 @@ class TestPassed:
         """The pin the account keeps: only when the certificate the test saw did not verify."""
         return pin_to_keep(self.settings, self.outcome)
 
+    @property
+    def signed_in(self) -> SignedIn | None:
+        """The OAuth2 sign-in tested, None when a password was."""
+        return None if isinstance(self.password, str) else self.password
+
 
 class SearchEnd(Enum):
     """How the search for settings ended, which decides what the settings page says."""
@@ -85,7 +95,10 @@ class SearchEnd(Enum):
 
 class Draft(QObject):
     """The wizard's working state. The password is kept in one place and mirrored to every
-    field that shows it (the first page and the test page), through ``password_changed``."""
+    field that shows it (the first page and the test page), through ``password_changed``.
+
+    An account that signs in with OAuth2 has ``signed_in`` instead, from the test page's
+    sign-in; ``secret`` is whichever of the two the account logs in with."""
 
     password_changed = Signal(str)
 
@@ -99,18 +112,24 @@ class Draft(QObject):
         self.choice: ServerChoice | None = None
         self.pinned_sha256: str | None = None  # a certificate the user chose to trust
         self.passed: TestPassed | None = None
+        self.signed_in: SignedIn | None = None  # an OAuth2 sign-in, in place of the password
 
     @property
     def password(self) -> str:
         return self._password
 
+    @property
+    def secret(self) -> str | SignedIn:
+        return self.signed_in if self.signed_in is not None else self._password
+
     def tested(self) -> TestPassed | None:
-        """The passed test, if it tested exactly the settings, address and password entered
-        now; ``None`` when there was none or anything has changed since (test again)."""
+        """The passed test, if it tested exactly the settings, address and password (or
+        sign-in) entered now; ``None`` when there was none or anything has changed since
+        (test again)."""
         passed = self.passed
         if passed is None:
             return None
-        now = (self.choice, self.address, self._password)
+        now = (self.choice, self.address, self.secret)
         return passed if (passed.choice, passed.address, passed.password) == now else None
 
     def set_password(self, password: str) -> None:

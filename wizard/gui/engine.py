@@ -1,8 +1,9 @@
-"""The three engine operations the wizard runs, handed to it rather than imported by the pages.
+"""The engine operations the wizard runs, handed to it rather than imported by the pages.
 
-``Engine.real`` is the program's: detection, the real test send and the keychain with the
-profile file. The screenshot script (and page tests that need no network) hand in canned ones
-with the same shapes, so every page can be shown in every state without touching a server.
+``Engine.real`` is the program's: detection, the OAuth2 sign-in, the real test send and the
+keychain with the profile file. The screenshot script (and page tests that need no network)
+hand in canned ones with the same shapes, so every page can be shown in every state without
+touching a server.
 
 Each operation runs on the engine thread (see ``worker``) and takes the job's ``report`` as its
 last argument, for progress the page shows as it happens. What each needs (detection's engine,
@@ -27,14 +28,22 @@ if TYPE_CHECKING:
     from wizard.accounts import StoredAccount
     from wizard.address import EmailAddress
     from wizard.model import DetectionResult
+    from wizard.oauth.events import Method
+    from wizard.oauth.issuers import Issuer
+    from wizard.oauth.loopback import SignInPages
+    from wizard.oauth.results import SignedIn
     from wizard.profiles import AccountProfile, ProfileStore
     from wizard.smtp.send import SendSettings, TestOutcome
 
 DetectOperation = Callable[["EmailAddress", Report], Awaitable["DetectionResult"]]
 """Reports ``wizard.discovery.events`` as they happen."""
 
-SendOperation = Callable[["SendSettings", str, Report], Awaitable["TestOutcome"]]
-"""Takes the settings and the password; reports a ``StageBegun`` as each stage begins."""
+SendOperation = Callable[["SendSettings", "str | SignedIn", Report], Awaitable["TestOutcome"]]
+"""Takes the settings and the password or the OAuth2 sign-in; reports a ``StageBegun`` as each
+stage begins."""
+
+SignInOperation = Callable[["SignInRequest", Report], Awaitable["SignedIn"]]
+"""Signs in (``wizard.oauth.signin``); reports ``BrowserOpened`` or ``DeviceCode``."""
 
 StoreOperation = Callable[["AccountProfile", str, Report], Awaitable["StoredAccount"]]
 """Takes the profile and the password (``wizard.accounts.store_account``)."""
@@ -49,10 +58,30 @@ class StageBegun:
 
 
 @dataclass(frozen=True)
+class SignInRequest:
+    """Where and how to sign in, for whom, and the browser's pages in the user's language."""
+
+    issuer: Issuer
+    method: Method
+    login_hint: str
+    pages: SignInPages
+
+
+async def _sign_in(request: SignInRequest, report: Report) -> SignedIn:
+    from wizard.oauth.signin import prepare, sign_in
+
+    prepared = await prepare(request.issuer)
+    return await sign_in(
+        prepared, request.method, login_hint=request.login_hint, pages=request.pages, report=report
+    )
+
+
+@dataclass(frozen=True)
 class Engine:
     detect: DetectOperation
     send: SendOperation
     store: StoreOperation
+    sign_in: SignInOperation = _sign_in  # the real one: it touches nothing until called
 
     @classmethod
     def real(
@@ -81,14 +110,30 @@ async def _detect(
 
 
 async def _send(
-    timeouts: ProbeTimeouts | None, settings: SendSettings, password: str, report: Report
+    timeouts: ProbeTimeouts | None,
+    settings: SendSettings,
+    secret: str | SignedIn,
+    report: Report,
 ) -> TestOutcome:
-    from wizard.smtp.send import send_test_message
+    from wizard.smtp.send import Bearer, send_test_message
 
     def on_step(stage: Stage, reply: Reply | None) -> None:
         report(StageBegun(stage, reply))
 
-    return await send_test_message(settings, password, on_step=on_step, timeouts=timeouts)
+    login: str | Bearer = secret if isinstance(secret, str) else Bearer(await _access(secret))
+    return await send_test_message(settings, login, on_step=on_step, timeouts=timeouts)
+
+
+async def _access(signed_in: SignedIn) -> str:
+    """The sign-in's access token, refreshed first when it has less than 30 s left (a test
+    sent again a while after signing in)."""
+    if signed_in.tokens.fresh():
+        return signed_in.tokens.access_token
+    from wizard.oauth.results import login_for
+    from wizard.oauth.signin import refresh_login
+
+    tokens = await refresh_login(login_for(signed_in), signed_in.tokens.refresh_token)
+    return tokens.access_token
 
 
 async def _store(

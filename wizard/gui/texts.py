@@ -25,6 +25,7 @@ from wizard.model import (
     SourceStatus,
     Trust,
 )
+from wizard.oauth.loopback import SignInPages
 from wizard.smtp.diagnosis import Diagnosis, Stage
 
 
@@ -58,6 +59,11 @@ def confirm_plaintext() -> str:
 
 def confirm_foreign(link: Link) -> str:
     return messages.confirm_foreign(link, _translate)
+
+
+def sign_in_pages() -> SignInPages:
+    """The browser's pages after a sign-in, in the wizard's language."""
+    return messages.sign_in_pages(_translate)
 
 
 def source_label(source: SourceName) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 from wizard.oauth.browser import open_browser
 from wizard.oauth.clients import Client
 from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.events import BrowserOpened, DeviceCode
 from wizard.oauth.issuers import Issuer
 from wizard.oauth.loopback import RedirectListener, SignInPages
 from wizard.oauth.tokens import (
@@ -46,24 +47,6 @@ DEFAULT_INTERVAL = 5.0  # RFC 8628 section 3.2: when the issuer names none
 SLOW_DOWN_STEP = 5.0  # RFC 8628 section 3.5
 
 Report = Callable[[object], None]
-
-
-@dataclass(frozen=True)
-class BrowserOpened:
-    """The sign-in page's address, being opened in the browser; shown too, for when no
-    browser opens (the person then opens it themselves)."""
-
-    url: str
-
-
-@dataclass(frozen=True)
-class DeviceCode:
-    """What the person types where, for the device-code sign-in."""
-
-    verification_uri: str
-    user_code: str
-    verification_uri_complete: str | None  # the URL with the code in it, for a QR code
-    expires_in: float
 
 
 def _ignore(_event: object) -> None:

@@ -21,9 +21,13 @@ user to a phishing page.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from wizard.model import OAuthHint, ServerConfig, Trust
+from wizard.model import OAuthHint, ServerConfig, SourceName, Tier, Trust
+
+if TYPE_CHECKING:
+    from wizard.address import EmailAddress
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,35 @@ def plan_sign_in(config: ServerConfig) -> SignInPlan:
     if issuer is None:
         issuer = built_in_for_host(config.host)
     return SignInPlan(issuer, offered, password_offered, ignored)
+
+
+def bundled_plan(address: EmailAddress) -> SignInPlan | None:
+    """The sign-in plan of the first outgoing server the bundled provider database lists for
+    ``address``'s domain, without the network; None for a domain it does not know. This is
+    how the first page knows, before any detection, that Microsoft or Google will ask the
+    user to sign in rather than for a password."""
+    from wizard.clientconfig import to_server_configs
+    from wizard.providers import ProviderDatabase
+
+    provider = ProviderDatabase.bundled().lookup(address.domain)
+    if provider is None:
+        return None
+    servers = to_server_configs(
+        provider,
+        address=address.address,
+        local_part=address.local_part,
+        domain=address.domain,
+        source=SourceName.BUNDLED,
+        trust=Trust.TRUSTED,
+        tier=Tier.PROVIDER,
+        origin="bundled",
+    )
+    if not servers:
+        return None
+    plan = plan_sign_in(servers[0])
+    if plan.issuer is None:
+        return plan
+    return replace(plan, issuer=with_name(plan.issuer, servers[0].provider))
 
 
 def built_in_for_host(host: str) -> Issuer | None:

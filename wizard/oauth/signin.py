@@ -8,9 +8,10 @@ account from its refresh token, with no person involved.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
-from enum import StrEnum
 
+from wizard.accounts import renew_secret, stored_secret
 from wizard.net.http import new_client
 from wizard.oauth.clients import (
     Client,
@@ -20,30 +21,20 @@ from wizard.oauth.clients import (
     registered_client,
 )
 from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.events import Method
 from wizard.oauth.flows import SIGN_IN_TIMEOUT, Report, sign_in_with_browser, sign_in_with_code
 from wizard.oauth.issuers import Issuer
 from wizard.oauth.loopback import SignInPages
 from wizard.oauth.metadata import discover
-from wizard.oauth.tokens import Tokens, refresh, revoke
-from wizard.profiles import OAuthLogin
-
-
-class Method(StrEnum):
-    BROWSER = "browser"  # authorization code through the system browser
-    DEVICE = "device"  # a code typed on another device
+from wizard.oauth.results import SignedIn, Tokens
+from wizard.oauth.tokens import refresh, revoke
+from wizard.profiles import AccountProfile, OAuthLogin
 
 
 @dataclass(frozen=True)
 class Prepared:
     issuer: Issuer
     client: Client
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    issuer: Issuer
-    client: Client
-    tokens: Tokens
 
 
 async def prepare(
@@ -78,19 +69,6 @@ async def sign_in(
     return SignedIn(issuer, client, tokens)
 
 
-def login_for(signed_in: SignedIn) -> OAuthLogin:
-    """What the profile records: never a token."""
-    issuer = signed_in.issuer
-    assert issuer.token_endpoint is not None
-    return OAuthLogin(
-        issuer=issuer.issuer,
-        client_id=signed_in.client.client_id,
-        scope=issuer.scope,
-        token_endpoint=issuer.token_endpoint,
-        revocation_endpoint=issuer.revocation_endpoint,
-    )
-
-
 def stored_issuer(login: OAuthLogin) -> Issuer:
     """The issuer as the profile recorded it, for refreshing and revoking without a lookup."""
     return Issuer(
@@ -116,6 +94,18 @@ async def refresh_login(login: OAuthLogin, refresh_token: str | None) -> Tokens:
     if not refresh_token:
         raise OAuthError(OAuthProblem.SIGN_IN_AGAIN, login.issuer, "no refresh token stored")
     return await refresh(stored_issuer(login), stored_client(login), refresh_token)
+
+
+async def fresh_access(profile: AccountProfile) -> Tokens:
+    """A fresh access token for a stored OAuth2 account, from the refresh token in the
+    keychain. An issuer that hands out a new refresh token with it (Microsoft does) gets the
+    new one kept in the keychain in place of the old."""
+    assert profile.oauth is not None
+    stored = await asyncio.to_thread(stored_secret, profile)
+    tokens = await refresh_login(profile.oauth, stored)
+    if tokens.refresh_token and tokens.refresh_token != stored:
+        await asyncio.to_thread(renew_secret, profile, tokens.refresh_token)
+    return tokens
 
 
 async def revoke_login(login: OAuthLogin, refresh_token: str) -> bool:

@@ -12,9 +12,7 @@ HTTPS request (``wizard.net.tls``) and no proxy from the environment.
 from __future__ import annotations
 
 import importlib
-import time
 import warnings
-from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -31,10 +29,10 @@ with warnings.catch_warnings():
 from wizard import __version__
 from wizard.net.tls import client_context
 from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.results import Tokens
 
 __all__ = [
     "HTTP_ERRORS",
-    "REFRESH_MARGIN",
     "AuthlibError",
     "Tokens",
     "oauth_client",
@@ -49,7 +47,6 @@ if TYPE_CHECKING:
     from wizard.oauth.clients import Client
     from wizard.oauth.issuers import Issuer
 
-REFRESH_MARGIN = 30.0  # seconds: an access token with less left is refreshed first
 HTTP_TIMEOUT = 20.0  # seconds for each step of a token request (a plain number: see below)
 
 
@@ -65,20 +62,6 @@ def _http_library() -> ModuleType:
 
 
 HTTP_ERRORS: tuple[type[Exception], ...] = tuple({httpx.HTTPError, _http_library().HTTPError})
-
-
-@dataclass(frozen=True)
-class Tokens:
-    access_token: str = field(repr=False)
-    refresh_token: str | None = field(repr=False)
-    expires_at: float | None  # time.time() seconds; None: the issuer did not say
-    scope: str | None
-
-    def fresh(self, now: float | None = None) -> bool:
-        """Whether the access token has more than ``REFRESH_MARGIN`` seconds left."""
-        if self.expires_at is None:
-            return True
-        return self.expires_at - (time.time() if now is None else now) > REFRESH_MARGIN
 
 
 def oauth_client(issuer: Issuer, client: Client, **options: Any) -> AsyncOAuth2Client:

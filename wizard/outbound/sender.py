@@ -101,7 +101,7 @@ async def deliver(submission: Submission) -> TestOutcome:
     ``KeychainError`` when the keychain cannot be used, ``OAuthError`` when an OAuth2
     account's sign-in cannot be refreshed."""
     # The SMTP client and the sign-in: only once there is mail.
-    from wizard.oauth.signin import refresh_login
+    from wizard.oauth.signin import fresh_access
     from wizard.smtp.send import Bearer, submit_message
 
     profile = submission.profile
@@ -110,8 +110,7 @@ async def deliver(submission: Submission) -> TestOutcome:
         raise SendError(SendProblem.NO_SECRET, profile.address)
     secret: str | Bearer = stored
     if profile.oauth is not None:  # the stored secret is a refresh token: never sent as such
-        tokens = await refresh_login(profile.oauth, stored)
-        secret = Bearer(tokens.access_token)
+        secret = Bearer((await fresh_access(profile)).access_token)
     return await submit_message(
         settings_for(profile), secret, submission.envelope, message_id=submission.message_id
     )

@@ -15,6 +15,7 @@ from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.draft import Draft
 from wizard.gui.widgets import Notice, PasswordEdit, Tone, page_body, plain_label
+from wizard.oauth.issuers import bundled_plan
 
 
 class AccountPage(QWizardPage):
@@ -42,6 +43,8 @@ class AccountPage(QWizardPage):
         self.address_problem = Notice(body)
         self.password_edit = PasswordEdit(body)
         self.password_edit.setText(draft.password)
+        # Where the provider signs its users in (Microsoft, Google...): said before detection.
+        self.sign_in_note = Notice(body)
         hint = QLabel(
             self.tr(
                 "Some providers need an app password instead of your usual one; "
@@ -57,8 +60,9 @@ class AccountPage(QWizardPage):
             self._buddy(self.tr("&Email address:"), self.address_edit, body), self.address_edit
         )
         form.addRow(self.address_problem)
-        label = self._buddy(self.tr("&Password:"), self.password_edit.line_edit, body)
-        form.addRow(label, self.password_edit)
+        self.password_label = self._buddy(self.tr("&Password:"), self.password_edit.line_edit, body)
+        form.addRow(self.password_label, self.password_edit)
+        form.addRow(self.sign_in_note)
         layout = QVBoxLayout(body)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -100,7 +104,35 @@ class AccountPage(QWizardPage):
                 self.address_problem.show_text(Tone.WARNING, texts.describe_error(error))
         else:
             self.address_problem.clear()
+        self._show_sign_in(self._parsed)
         self.completeChanged.emit()
+
+    def _show_sign_in(self, address: EmailAddress | None) -> None:
+        """For a provider the bundled database knows to sign its users in with OAuth2: say
+        so, and where it takes no password, show no password field."""
+        plan = bundled_plan(address) if address is not None else None
+        issuer = plan.issuer if plan is not None and plan.offered else None
+        required = plan is not None and plan.required and issuer is not None
+        self.password_label.setVisible(not required)
+        self.password_edit.setVisible(not required)
+        if issuer is None:
+            self.sign_in_note.clear()
+        elif required:
+            self.sign_in_note.show_text(
+                Tone.INFO,
+                self.tr(
+                    "{provider} asks you to sign in on its own page, after the settings are "
+                    "found: no password is needed here."
+                ).format(provider=issuer.name),
+            )
+        else:
+            self.sign_in_note.show_text(
+                Tone.INFO,
+                self.tr(
+                    "You can sign in with {provider} after the settings are found, instead of "
+                    "typing a password here."
+                ).format(provider=issuer.name),
+            )
 
     def isComplete(self) -> bool:
         return self._parsed is not None

@@ -32,6 +32,7 @@ from wizard.gui.pages.base import EnginePage
 from wizard.gui.widgets import Notice, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
 from wizard.keychain import service_name
+from wizard.oauth.results import login_for
 from wizard.profiles import AccountProfile
 
 
@@ -106,8 +107,15 @@ class DonePage(EnginePage):
             return
         self.status.show_text(Tone.INFO, self.tr("Saving…"))
         self._enable_finish(enabled=False)
+        signed_in = passed.signed_in
+        # An OAuth2 account keeps its refresh token; the access token is never stored.
+        if signed_in is not None:
+            secret = signed_in.tokens.refresh_token or ""
+        else:
+            assert isinstance(passed.password, str)
+            secret = passed.password
         self._start_job(
-            partial(self._engine.store, self._profile(passed), passed.password),
+            partial(self._engine.store, self._profile(passed), secret),
             succeeded=self._on_stored,
             failed=self._on_failed,
             cancelled=self._on_cancelled,
@@ -122,15 +130,19 @@ class DonePage(EnginePage):
             source=config.source if config else None,
             trust=config.trust if config else None,
             when=passed.when,
+            oauth=login_for(passed.signed_in) if passed.signed_in else None,
         )
 
     @Slot(object)
     def _on_stored(self, stored: StoredAccount) -> None:
         self._job = None
         self._backend = stored.backend
-        lines = [
-            self.tr("Saved. Your password is kept in {keychain}.").format(keychain=stored.backend)
-        ]
+        saved = (
+            self.tr("Saved. Your sign-in is kept in {keychain}.")
+            if stored.profile.oauth
+            else self.tr("Saved. Your password is kept in {keychain}.")
+        )
+        lines = [saved.format(keychain=stored.backend)]
         for loose in stored.loose_ends:
             lines.append(
                 self.tr(
@@ -224,9 +236,22 @@ class DonePage(EnginePage):
                     fingerprint=passed.pinned_sha256
                 )
             )
-        service = service_name(choice.host, choice.port)
+        signed_in = passed.signed_in
+        if signed_in is not None:
+            lines.append(
+                self.tr("Signed in with OAuth2 at {issuer}").format(issuer=signed_in.issuer.issuer)
+            )
+            service = login_for(signed_in).keychain_service
+        else:
+            service = service_name(choice.host, choice.port)
         if self._backend is None:
             lines.append(self.tr("Password: not stored yet"))
+        elif signed_in is not None:
+            lines.append(
+                self.tr("Sign-in: kept in {keychain} (service {service}, user {username})").format(
+                    keychain=self._backend, service=service, username=passed.username
+                )
+            )
         else:
             lines.append(
                 self.tr("Password: kept in {keychain} (service {service}, user {username})").format(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -34,10 +35,17 @@ from wizard.gui.certificate import CertificatePanel
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
 from wizard.gui.engine import Engine, StageBegun
 from wizard.gui.pages.base import EnginePage
+from wizard.gui.signin import SignInPanel
 from wizard.gui.widgets import Notice, PasswordEdit, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
 from wizard.model import Security
+from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.issuers import plan_sign_in, with_name
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
+
+if TYPE_CHECKING:
+    from wizard.oauth.issuers import Issuer
+    from wizard.oauth.results import SignedIn
 
 
 class _Step:
@@ -56,7 +64,7 @@ class _Attempt:
 
     choice: ServerChoice
     address: EmailAddress
-    password: str
+    password: str | SignedIn  # what the test logs in with
     settings: SendSettings
 
 
@@ -74,6 +82,18 @@ def _row(stage: Stage, security: Security) -> int:
     }[stage]
 
 
+def _sign_in_target(choice: ServerChoice, *, oauth_chosen: bool) -> tuple[Issuer, bool] | None:
+    """Where the test signs in, and whether a password is allowed instead; None for a password
+    test: no trusted issuer for these settings, or the user chose a password where allowed."""
+    config = choice.config
+    if config is None:
+        return None
+    plan = plan_sign_in(config)
+    if not plan.offered or plan.issuer is None or not (oauth_chosen or plan.required):
+        return None
+    return with_name(plan.issuer, config.provider), plan.password_offered
+
+
 class SendPage(EnginePage):
     finished = Signal()  # a test ended: passed, failed, or cancelled
 
@@ -85,6 +105,7 @@ class SendPage(EnginePage):
         self._attempt: _Attempt | None = None  # the test running, or the last one
         self._current = _Step.CONNECT  # the row of the stage running now
         self._own_address = ""  # the recipient filled in by default
+        self._oauth_chosen = True  # OAuth2 where the provider offers it, until "Use a password"
         self.setTitle(self.tr("Test"))
         self.setSubTitle(self.tr("Log in and send a real test message, so you know it works."))
 
@@ -94,6 +115,10 @@ class SendPage(EnginePage):
         self.recipient_edit = QLineEdit(body)
         self.recipient_problem = Notice(body)
         self.password_edit = PasswordEdit(body)
+        # In place of the password, where the provider signs its users in with OAuth2.
+        self.sign_in = SignInPanel(draft, worker, engine, body)
+        self.sign_in.hide()  # until a provider that signs its users in is chosen
+        self._oauth = False  # the test signs in with OAuth2 rather than a password
         self.send_button = QPushButton(self.tr("&Send test message"), body)
         self.cancel_button = QPushButton(self.tr("Cancel t&est"), body)
         self.cancel_button.setAutoDefault(False)
@@ -122,10 +147,11 @@ class SendPage(EnginePage):
         self.recipient_edit.setAccessibleName(plain_label(recipient_label.text()))
         form.addRow(recipient_label, self.recipient_edit)
         form.addRow(self.recipient_problem)
-        password_label = QLabel(self.tr("&Password:"), body)
-        password_label.setBuddy(self.password_edit.line_edit)
-        self.password_edit.setAccessibleName(plain_label(password_label.text()))
-        form.addRow(password_label, self.password_edit)
+        self.password_label = QLabel(self.tr("&Password:"), body)
+        self.password_label.setBuddy(self.password_edit.line_edit)
+        self.password_edit.setAccessibleName(plain_label(self.password_label.text()))
+        form.addRow(self.password_label, self.password_edit)
+        form.addRow(self.sign_in)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.cancel_button)
@@ -145,6 +171,8 @@ class SendPage(EnginePage):
         draft.password_changed.connect(self.password_edit.setText)
         draft.password_changed.connect(self._password_changed)
         self.send_button.clicked.connect(self.send)
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.sign_in.password_chosen.connect(self._use_password)
         self.cancel_button.clicked.connect(self.cancel)
         self.certificate.trust_requested.connect(self.trust_and_send)
 
@@ -160,6 +188,7 @@ class SendPage(EnginePage):
             self.recipient_edit.setText(address.address)
         self._own_address = address.address
         self.password_edit.setText(self._draft.password)
+        self._choose_sign_in(choice)
         if self._draft.tested() is not None:
             return  # back again to what already passed: nothing to redo
         self._draft.passed = None
@@ -172,7 +201,38 @@ class SendPage(EnginePage):
     def cleanupPage(self) -> None:
         """Back to the settings: a test still running is for settings about to change."""
         self.abandon()
+        self.sign_in.abandon()
         self._show_running(running=False)
+
+    def _choose_sign_in(self, choice: ServerChoice) -> None:
+        """Sign in with OAuth2 where the provider's trusted data says so (and a password only
+        where it also allows one and the user chose it), else show the password field."""
+        target = _sign_in_target(choice, oauth_chosen=self._oauth_chosen)
+        self._oauth = target is not None
+        if target is not None:
+            issuer, password_allowed = target
+            self.sign_in.set_issuer(issuer, password_allowed=password_allowed)
+        else:
+            self._draft.signed_in = None
+        self.sign_in.setVisible(self._oauth)
+        self.password_label.setVisible(not self._oauth)
+        self.password_edit.setVisible(not self._oauth)
+
+    @Slot()
+    def _signed_in(self) -> None:
+        """Signed in: send the test with the new sign-in at once."""
+        self.send()
+
+    @Slot()
+    def _use_password(self) -> None:
+        self._oauth_chosen = False
+        choice = self._draft.choice
+        if choice is not None:
+            self._choose_sign_in(choice)
+        self._draft.passed = None
+        self._reset()
+        self.password_edit.setFocus()
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self._draft.tested() is not None
@@ -198,6 +258,8 @@ class SendPage(EnginePage):
         recipient = self._recipient()
         if self.running or address is None or choice is None or recipient is None:
             return
+        if self._oauth and self._draft.signed_in is None:
+            return  # the sign-in comes first; it sends the test when it is done
         settings = SendSettings(
             host=choice.host,
             port=choice.port,
@@ -212,7 +274,7 @@ class SendPage(EnginePage):
         )
         self._draft.passed = None
         self._reset()
-        self._attempt = _Attempt(choice, address, self._draft.password, settings)
+        self._attempt = _Attempt(choice, address, self._draft.secret, settings)
         self._start_job(
             partial(self._engine.send, settings, self._attempt.password),
             progress=self._on_step,
@@ -265,6 +327,8 @@ class SendPage(EnginePage):
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
         self._job = None
+        if isinstance(error, OAuthError) and error.problem is OAuthProblem.SIGN_IN_AGAIN:
+            self._draft.signed_in = None  # "Sign in with …" is offered again
         self.result.show_text(Tone.DANGER, texts.describe_error(error), announce=True)
         self._show_running(running=False)
         self.finished.emit()
@@ -401,7 +465,8 @@ class SendPage(EnginePage):
         self._show_running(running=False)
 
     def _show_running(self, *, running: bool) -> None:
-        self.send_button.setEnabled(not running and self._recipient() is not None)
+        signed_in = not self._oauth or self._draft.signed_in is not None
+        self.send_button.setEnabled(not running and signed_in and self._recipient() is not None)
         self.cancel_button.setEnabled(running)
         self.recipient_edit.setReadOnly(running)
         self.password_edit.setEnabled(not running)

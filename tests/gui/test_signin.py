@@ -1,0 +1,210 @@
+"""Signing in with OAuth2 in the wizard: the real engine against the lab's authorization
+server and an OAuth2-only SMTP server, the person at the browser played by
+``tests/lab/browser.py`` (through ``$BROWSER``), the refresh token read back from the real
+gnome-keyring with ``secret-tool``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QWizard
+
+from tests.gui.canned import Canned
+from tests.gui.test_flow import SEND_TIMEOUTS, WAIT_MS, click
+from tests.test_detect import FAST
+from tests.test_oauth import World
+from wizard.gui.engine import Engine
+from wizard.gui.wizard import PageId, SetupWizard
+from wizard.profiles import ProfileStore
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from tests.lab.world import Lab
+    from wizard.gui.worker import EngineWorker
+
+pytestmark = [pytest.mark.usefixtures("translations")]
+
+
+@pytest.fixture
+def world(lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
+    """A provider whose trusted autoconfig names its issuer, and the browser script as
+    ``$BROWSER`` for this process (the engine thread opens it through ``webbrowser``)."""
+    made = World(lab, tmp_path, f"g{tmp_path.name[-8:].replace('_', '')}.test", send_iss=True)
+    made.autoconfig()
+    monkeypatch.setenv("BROWSER", str(made.browser))
+    monkeypatch.setenv("LAB_BROWSER_USER", made.address)
+    monkeypatch.setenv("LAB_BROWSER_LOG", str(made.log))
+    monkeypatch.setenv("LAB_BROWSER", "consent")
+    # Dynamic registrations are kept in the configuration folder: the test's own.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(made.config_home))
+    return made
+
+
+@pytest.fixture
+def wizard(
+    qtbot: QtBot, worker: EngineWorker, world: World
+) -> Iterator[tuple[SetupWizard, ProfileStore]]:
+    profiles = ProfileStore(world.config_home / "accounts.json")
+    engine = Engine.real(profiles, deadlines=FAST, send_timeouts=SEND_TIMEOUTS)
+    made = SetupWizard(worker, engine)
+    qtbot.addWidget(made)
+    made.show()
+    yield made, profiles
+    made.reject()
+
+
+def to_test_page(qtbot: QtBot, wizard: SetupWizard, address: str) -> None:
+    QTest.keyClicks(wizard.account_page.address_edit, address)
+    with qtbot.waitSignal(wizard.detect_page.finished, timeout=WAIT_MS):
+        click(wizard.button(QWizard.WizardButton.NextButton))
+    wizard.next()  # the settings page
+    wizard.next()
+    assert wizard.currentId() == PageId.TEST
+
+
+def named_and_reachable(widget: QPushButton) -> bool:
+    name = widget.accessibleName() or widget.text()
+    return bool(name) and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+@pytest.mark.parametrize(
+    ("address", "password_shown", "said"),
+    [
+        ("alice@outlook.com", False, "Microsoft asks you to sign in on its own page"),
+        ("alice@gmail.com", True, "You can sign in with Google"),
+        ("alice@example.org", True, ""),
+    ],
+)
+def test_the_first_page_knows_who_signs_in_before_detection(
+    qtbot: QtBot, worker: EngineWorker, address: str, password_shown: bool, said: str
+) -> None:
+    made = SetupWizard(worker, Canned().engine())
+    qtbot.addWidget(made)
+    made.show()
+    page = made.account_page
+
+    QTest.keyClicks(page.address_edit, address)
+
+    assert page.password_edit.isVisible() is password_shown
+    assert said in page.sign_in_note.text()
+    assert bool(page.sign_in_note.text()) is bool(said)
+
+
+@pytest.mark.usefixtures("private_keychain")
+def test_sign_in_with_the_provider_test_and_save(
+    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
+) -> None:
+    setup, profiles = wizard
+    server = world.smtp("XOAUTH2")
+    to_test_page(qtbot, setup, world.address)
+    page = setup.send_page
+    panel = page.sign_in
+
+    assert panel.isVisible() and not page.password_edit.isVisible()
+    assert panel.sign_in_button.text() == "Sign &in with Lab Mail"
+    assert not page.send_button.isEnabled()  # the sign-in comes first
+    for control in (panel.sign_in_button, panel.code_button, panel.cancel_button):
+        assert named_and_reachable(control)
+    with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
+        click(panel.sign_in_button)
+
+    assert "accepted the test message" in page.result.text()
+    assert server.auth_mechanisms == ["XOAUTH2"]
+    setup.next()
+    with qtbot.waitSignal(setup.done_page.stored, timeout=WAIT_MS):
+        click(setup.button(QWizard.WizardButton.FinishButton))
+    (profile,) = profiles.load()
+    assert profile.oauth is not None and profile.oauth.issuer == world.auth.issuer
+    assert profile.keychain_service == f"oauth://auth.{world.domain}"
+    stored = subprocess.run(
+        ["secret-tool", "lookup", "service", profile.keychain_service, "username", world.address],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert stored in world.auth.refresh_tokens(world.address)
+    summary = setup.done_page.summary_text()
+    assert f"Signed in with OAuth2 at {world.auth.issuer}" in summary
+    world.outputs += [summary, page.result.text(), panel.status.text()]
+    world.assert_no_token_shown()
+
+
+def test_use_a_code_instead_shows_the_code_and_its_qr_code(
+    qtbot: QtBot,
+    wizard: tuple[SetupWizard, ProfileStore],
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    setup, _ = wizard
+    monkeypatch.setenv("LAB_BROWSER", "never")  # the browser is no use here: a phone is
+    server = world.smtp()
+    to_test_page(qtbot, setup, world.address)
+    panel = setup.send_page.sign_in
+    click(panel.sign_in_button)
+
+    click(panel.code_button)
+    qtbot.waitUntil(lambda: bool(panel.code.text()), timeout=WAIT_MS)
+
+    assert panel.code.text() in world.auth.user_codes()
+    assert panel.address.text() == world.auth.url("verify")
+    assert not panel.qr.pixmap().isNull()
+    assert named_and_reachable(panel.code.copy_button)
+    panel.code.copy()
+    assert QApplication.clipboard().text() == panel.code.text()
+    with qtbot.waitSignal(setup.send_page.finished, timeout=WAIT_MS):
+        world.auth.approve(panel.code.text(), world.address)
+    assert len(server.received) == 1
+
+
+def test_cancelling_the_sign_in_stores_and_sends_nothing(
+    qtbot: QtBot,
+    wizard: tuple[SetupWizard, ProfileStore],
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    setup, profiles = wizard
+    monkeypatch.setenv("LAB_BROWSER", "never")  # the user never comes back
+    server = world.smtp()
+    to_test_page(qtbot, setup, world.address)
+    panel = setup.send_page.sign_in
+    click(panel.sign_in_button)
+    qtbot.waitUntil(lambda: bool(panel.address.text()), timeout=WAIT_MS)
+    assert panel.address.text().startswith(world.auth.url("authorize"))
+
+    click(panel.cancel_button)
+    qtbot.waitUntil(lambda: "cancelled" in panel.status.text(), timeout=WAIT_MS)
+
+    assert panel.sign_in_button.isEnabled()
+    assert not setup.send_page.send_button.isEnabled()
+    assert (server.auth_attempts, server.received) == ([], [])  # no login, no message
+    assert profiles.load() == []
+
+
+def test_a_sign_in_revoked_before_the_next_test_is_offered_again(
+    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
+) -> None:
+    setup, _ = wizard
+    world.auth.behaviour.access_lifetime = 10  # under 30 s: every send refreshes it first
+    world.smtp()
+    to_test_page(qtbot, setup, world.address)
+    page = setup.send_page
+    with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
+        click(page.sign_in.sign_in_button)
+    assert "accepted the test message" in page.result.text()
+    world.auth.revoke_all(world.address)  # e.g. the password was changed meanwhile
+
+    with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
+        click(page.send_button)
+
+    assert "sign in again" in page.result.text()
+    assert page.sign_in.sign_in_button.isEnabled()
+    assert not page.send_button.isEnabled()
