@@ -524,3 +524,34 @@ def test_password_only_exports_refuse_an_oauth2_account(world: World, fmt: str) 
     assert done.returncode != 0
     assert "signs in with OAuth2" in done.stderr
     world.assert_no_token_shown()
+
+
+def test_an_organisation_preset_supplies_the_client(lab: Lab, tmp_path: Path, domain: str) -> None:
+    world = World(lab, tmp_path, domain, registration=False)
+    world.auth.add_client("corp-wizard")
+    presets = tmp_path / "presets"
+    presets.mkdir()
+    (presets / "corp.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<clientConfig version="1.1">\n'
+        '  <emailProvider id="corp.test"><domain>corp.test</domain>\n'
+        '    <outgoingServer type="smtp"><hostname>smtp.corp.test</hostname><port>465</port>'
+        "<socketType>SSL</socketType><username>%EMAILADDRESS%</username>"
+        "<authentication>OAuth2</authentication></outgoingServer>\n"
+        "  </emailProvider>\n  <emailSetupWizard>\n"
+        f'    <oauth2Registrations><![CDATA[\n["{world.auth.issuer}"]\n'
+        'client_id = "corp-wizard"\n]]></oauth2Registrations>\n'
+        "  </emailSetupWizard>\n</clientConfig>\n"
+    )
+    world.autoconfig()
+    world.smtp()
+
+    done = world.run(
+        "setup", world.address, "--json", env={"EMAIL_SETUP_WIZARD_PRESETS": str(presets)}
+    )
+
+    assert done.returncode == 0, done.stderr
+    result = one_json_object(done.stdout)
+    assert (result["sign_in"]["client_id"], result["sign_in"]["client_origin"]) == (
+        "corp-wizard",
+        "preset",
+    )
