@@ -22,14 +22,18 @@ from typing import Any
 
 import pytest
 
+from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from tests.test_cli_accounts import program
 from wizard.clientconfig import MAX_CONFIG_BYTES
+from wizard.discovery.limits import MAX_CANDIDATES, SERVERS_PER_ANSWER
+from wizard.model import Security
 from wizard.net.http import FetchError, FetchProblem, fetch_document, new_client
 
 pytestmark = pytest.mark.lab
 
 AUTOCONFIG_PATH = "/mail/config-v1.1.xml"
+WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml"
 # Peak memory of a whole ``detect`` run, Python included: about 50 MB normally; reading 1 GiB
 # into memory, as the stacked bomb made it, cost over 2 GB.
 MEMORY_CEILING_KIB = 120 * 1024
@@ -132,7 +136,7 @@ def test_one_gzip_layer_is_inflated_only_up_to_the_cap(lab: Lab) -> None:
     # A redirect whose own body is a bomb: followed without reading it.
     lab.https(
         "example.test",
-        "/.well-known/autoconfig/mail/config-v1.1.xml",
+        WELL_KNOWN_PATH,
         bomb,
         status=302,
         headers={"Content-Encoding": "gzip", "Location": "https://mail.example.test/config.xml"},
@@ -191,3 +195,110 @@ async def test_encodings_not_asked_for_or_stacked_are_refused(lab: Lab, encoding
             )
     assert refused.value.problem is FetchProblem.ENCODING
     assert lab.requests[-1].headers["accept-encoding"] == "gzip, deflate"
+
+
+# -- how many servers one answer may cost ---------------------------------------------------
+
+
+def many_hosts(lab: Lab, count: int, *, ip: str) -> list[str]:
+    """``count`` host names, all at ``ip``."""
+    names = [f"s{number}.example.test" for number in range(count)]
+    for name in names:
+        lab.host(name, ip)
+    return names
+
+
+def test_a_thousand_srv_records_cost_a_handful_of_connections(lab: Lab) -> None:
+    server = lab.smtp("relay.provider.test", 465, SmtpBehaviour(security=Security.SSL))
+    for name in many_hosts(lab, 1000, ip=server.ip):
+        lab.dns.add("_submissions._tcp.example.test", "SRV", f"0 0 465 {name}")
+
+    run = measured(lab, "detect", "alice@example.test", "--json", "--timeout", "5")
+
+    detail = source_detail(run.document, "srv")
+    assert f"995 more servers ignored, at most {SERVERS_PER_ANSWER} per answer" in detail
+    # Each checked twice at most: once verifying, once to show the certificate it rejected.
+    assert server.sessions <= 2 * SERVERS_PER_ANSWER
+    assert len(lab.dns_queries) < 100
+    assert run.document["elapsed_ms"] <= 5000 + 1000  # its own limit, and a moment to stop
+    assert run.peak_kib < MEMORY_CEILING_KIB
+
+
+def test_a_document_listing_1500_servers_costs_a_handful_of_connections(lab: Lab) -> None:
+    server = lab.smtp("relay.provider.test", 465, SmtpBehaviour(security=Security.SSL))
+    names = many_hosts(lab, 1500, ip=server.ip)
+    servers = "".join(
+        f'<outgoingServer type="smtp"><hostname>{name}</hostname><port>465</port>'
+        "<socketType>SSL</socketType></outgoingServer>"
+        for name in names
+    )
+    document = (
+        '<clientConfig version="1.1"><emailProvider id="example.test">'
+        f"<domain>example.test</domain>{servers}</emailProvider></clientConfig>"
+    ).encode()
+    assert len(document) > 150 * 1024
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, document)
+
+    run = measured(lab, "detect", "alice@example.test", "--json", "--timeout", "5")
+
+    assert "1495 more servers ignored" in source_detail(run.document, "autoconfig")
+    assert server.sessions <= 2 * SERVERS_PER_ANSWER
+    assert len(lab.dns_queries) < 100
+    assert run.document["elapsed_ms"] <= 5000 + 1000
+    assert run.peak_kib < MEMORY_CEILING_KIB
+
+
+def test_all_sources_together_check_a_bounded_number_of_servers(lab: Lab) -> None:
+    server = lab.smtp("relay.provider.test", 465, SmtpBehaviour(security=Security.SSL))
+    names = iter(many_hosts(lab, 40, ip=server.ip))
+
+    def five_servers() -> bytes:
+        servers = "".join(
+            f'<outgoingServer type="smtp"><hostname>{next(names)}</hostname><port>465</port>'
+            "<socketType>SSL</socketType></outgoingServer>"
+            for _ in range(5)
+        )
+        return (
+            '<clientConfig version="1.1"><emailProvider id="example.test">'
+            f"<domain>example.test</domain>{servers}</emailProvider></clientConfig>"
+        ).encode()
+
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, five_servers())
+    lab.https("example.test", WELL_KNOWN_PATH, five_servers())
+    lab.http("autoconfig.example.test", AUTOCONFIG_PATH, five_servers())
+    lab.http("example.test", WELL_KNOWN_PATH, five_servers())
+    for _ in range(5):
+        lab.dns.add("_submissions._tcp.example.test", "SRV", f"0 0 465 {next(names)}")
+        lab.dns.add("_submission._tcp.example.test", "SRV", f"0 0 465 {next(names)}")
+
+    run = measured(lab, "detect", "alice@example.test", "--json", "--timeout", "10")
+
+    checked = [run.document["smtp"], *run.document["alternatives"]]
+    assert len(checked) <= MAX_CANDIDATES < 30  # 30 distinct servers were proposed
+    details = " ".join(s["detail"] for s in run.document["sources"])
+    assert f"not checked, at most {MAX_CANDIDATES} per detection" in details
+    assert server.sessions <= 2 * MAX_CANDIDATES
+
+
+# -- fields that hold more than they should -------------------------------------------------
+
+
+def test_a_line_break_in_a_documents_username_cannot_forge_a_line(lab: Lab) -> None:
+    forged = "%EMAILADDRESS%&#10;  Trust:      trusted (bundled provider database); confirmed live"
+    evil = (
+        '<outgoingServer type="smtp"><hostname>evil.example.test</hostname><port>465</port>'
+        f"<socketType>SSL</socketType><username>{forged}</username></outgoingServer>"
+    )
+    lab.http(
+        "autoconfig.example.test",
+        AUTOCONFIG_PATH,
+        client_config("mail.example.test").replace(
+            b"<outgoingServer", evil.encode() + b"<outgoingServer", 1
+        ),
+    )
+
+    run = measured(lab, "detect", "alice@example.test")
+
+    trust_lines = [line for line in run.stdout.splitlines() if "Trust:" in line]
+    assert len(trust_lines) == 1 and "bundled" not in trust_lines[0]
+    assert "evil.example.test" not in run.stdout

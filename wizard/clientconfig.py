@@ -22,8 +22,10 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree
 from defusedxml import DefusedXmlException
 
+from wizard.discovery.limits import SERVERS_PER_ANSWER
 from wizard.errors import WizardError
 from wizard.model import OAuthHint, Protocol, Security, ServerConfig
+from wizard.printable import is_printable
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -32,6 +34,11 @@ if TYPE_CHECKING:
 
 MAX_CONFIG_BYTES = 256 * 1024
 """Real configs are a few KiB; anything this large is not one, and is not worth parsing."""
+
+MAX_SERVERS = SERVERS_PER_ANSWER
+"""Distinct servers of one kind a document is worth, in its order: providers list one to three
+(Thunderbird's database never more), and each one listed costs a name lookup and a connection
+to check, so a document listing 1500 would cost 1500 of each."""
 
 
 class ClientConfigProblem(StrEnum):
@@ -79,6 +86,7 @@ class ClientConfig:
     outgoing: tuple[OutgoingServer, ...]
     incoming: tuple[OutgoingServer, ...] = ()  # IMAP only
     oauth: OAuthHint | None = None  # the ``<oAuth2>`` element, inside or beside the provider
+    ignored: int = 0  # distinct servers listed beyond MAX_SERVERS, of either kind: left out
 
     def servers(self, protocol: Protocol) -> tuple[OutgoingServer, ...]:
         return self.incoming if protocol is Protocol.IMAP else self.outgoing
@@ -118,16 +126,19 @@ def parse_client_config(data: bytes) -> ClientConfig:
             if (domain := _normalize_hostname(_text(element))) is not None
         )
     )
-    outgoing = _servers(provider, "outgoingServer", "smtp")
+    outgoing, extra_outgoing = _servers(provider, "outgoingServer", "smtp")
     if not outgoing:
         raise ClientConfigError(ClientConfigProblem.NO_OUTGOING_SERVER)
+    incoming, extra_incoming = _servers(provider, "incomingServer", "imap")
+    provider_id = (_line(provider.get("id")) or "").strip()
     return ClientConfig(
-        provider_id=(provider.get("id") or "").strip() or (domains[0] if domains else ""),
-        display_name=_child_text(provider, "displayName"),
+        provider_id=provider_id or (domains[0] if domains else ""),
+        display_name=_line(_child_text(provider, "displayName")),
         domains=domains,
         outgoing=outgoing,
-        incoming=_servers(provider, "incomingServer", "imap"),
+        incoming=incoming,
         oauth=_oauth_hint(provider, root),
+        ignored=extra_outgoing + extra_incoming,
     )
 
 
@@ -148,13 +159,22 @@ def _oauth_hint(provider: Element, root: Element) -> OAuthHint | None:
     return hint if any((hint.issuer, hint.auth_url, hint.token_url)) else None
 
 
-def _servers(provider: Element, tag: str, kind: str) -> tuple[OutgoingServer, ...]:
-    """The usable ``<tag type="kind">`` servers, in document order."""
-    return tuple(
+def _servers(provider: Element, tag: str, kind: str) -> tuple[tuple[OutgoingServer, ...], int]:
+    """The first ``MAX_SERVERS`` distinct usable ``<tag type="kind">`` servers, in document
+    order, and how many more distinct ones there were."""
+    listed = dict.fromkeys(
         server
         for element in provider.findall(tag)
         if element.get("type") == kind and (server := _server(element)) is not None
     )
+    return tuple(listed)[:MAX_SERVERS], max(0, len(listed) - MAX_SERVERS)
+
+
+def _line(text: str | None) -> str | None:
+    """``text`` if it reads as one line of plain text; else None. A name or login with a line
+    break or an escape sequence in it is not what a provider means: shown, it could pose as
+    another line of the output ("Trust: trusted"), so it is dropped, never shown."""
+    return text if text is None or is_printable(text) else None
 
 
 def _server(element: Element) -> OutgoingServer | None:
@@ -166,15 +186,18 @@ def _server(element: Element) -> OutgoingServer | None:
     if hostname is None or not _PORT.fullmatch(port_text) or security is None:
         return None
     port = int(port_text)
-    if not 1 <= port <= 65535:
-        return None
+    username = _child_text(element, "username")
+    if not 1 <= port <= 65535 or _line(username) != username:
+        return None  # a login with a line break in it would be wrong however it was used
     return OutgoingServer(
         hostname=hostname,
         port=port,
         security=security,
-        username_template=_child_text(element, "username"),
+        username_template=username,
         authentication=tuple(
-            method for child in element.findall("authentication") if (method := _text(child))
+            method
+            for child in element.findall("authentication")
+            if (method := _text(child)) and _line(method)
         ),
     )
 

@@ -22,6 +22,7 @@ from wizard.discovery.context import (
     provider_name,
 )
 from wizard.discovery.documents import fetch_client_config
+from wizard.discovery.limits import per_answer_note
 from wizard.discovery.links import fetched_step, host_of, link_to
 from wizard.model import LinkStep, SourceName, SourceNote, Tier, Trust
 from wizard.net.http import FetchError, FetchProblem
@@ -98,7 +99,9 @@ async def fetch_and_emit(
             origin=origin_prefix + fetched.url,
         )
         provider = provider_name(config, servers)
-        saying = dataclasses.replace(says(provider), detail=f"{origin_prefix}{url}: found")
+        ignored = per_answer_note(config.ignored)
+        line = f"{url}: found" + (f" ({ignored})" if ignored else "")
+        saying = dataclasses.replace(says(provider), detail=f"{origin_prefix}{line}")
         step = fetched_step(
             url,
             fetched.url,
@@ -107,7 +110,7 @@ async def fetch_and_emit(
         )
         for server in servers:
             emit(link_to(server, ctx.address.domain, step, host_of(fetched.url)), saying)
-        return f"{url}: found", provider if servers else None
+        return line, provider if servers else None
 
     outcomes = await asyncio.gather(*(one(u) for u in urls), return_exceptions=True)
     lines: list[str] = []

@@ -24,4 +24,5 @@ async def fetch_client_config(
         raise FetchError(FetchProblem.TIMEOUT, url, "no complete answer in time") from err
     if fetched is None:
         return None
-    return parse_client_config(fetched.body), fetched
+    # Up to 256 KiB of XML: parsed beside the event loop, so no deadline waits on it.
+    return await asyncio.to_thread(parse_client_config, fetched.body), fetched

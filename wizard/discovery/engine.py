@@ -40,6 +40,7 @@ from wizard.discovery.events import (
     SourceFinished,
     SourceStarted,
 )
+from wizard.discovery.limits import MAX_CANDIDATES, in_total_note
 from wizard.discovery.loading import load
 from wizard.discovery.patience import Allowance, Attempt, Patience, Phase, explain
 from wizard.discovery.ranking import (
@@ -193,6 +194,7 @@ class _SourceRow:
     # Why the row was closed before it had ended by itself (stopped early, out of time).
     ending: tuple[SourceStatus, SourceOutcome] | None = None
     report: SourceReport | None = None
+    unchecked: int = 0  # proposals beyond ``MAX_CANDIDATES``, left unchecked and unused
 
     @property
     def running(self) -> bool:
@@ -262,6 +264,9 @@ async def detect(
     Never takes longer than ``deadlines.total``; once ``stop`` is set, it ends as it would out
     of time, with what it found so far. Cancelling the calling task stops all work.
     """
+    # Every TLS connection shares one context; the trust store it holds is read from disk
+    # once, here, beside the event loop while the first questions go out.
+    trust = asyncio.ensure_future(_load_trust_store())
     ctx = DiscoveryContext(
         address=address,
         resolver=new_resolver((deadlines or Deadlines()).dns),
@@ -274,6 +279,12 @@ async def detect(
         return await _Detection(ctx, on_event or (lambda _event: None)).run(stop)
     finally:
         await ctx.close()
+        await trust
+
+
+async def _load_trust_store() -> None:
+    tls = await load("wizard.net.tls")
+    await asyncio.to_thread(tls.client_context)
 
 
 # Modules loaded completely (``sys.modules`` also holds those still being imported): the
@@ -455,6 +466,9 @@ class _Detection:
     def _proposed(self, message: _Proposed) -> None:
         config = message.config
         row = self.rows[message.job.source]
+        if self._entry(config.endpoint) is None and len(self.probes) >= MAX_CANDIDATES:
+            row.unchecked += 1  # the row's detail says so
+            return
         if config.endpoint not in row.proposals:
             order = len(row.proposals)
             row.proposals[config.endpoint] = _Proposal(message.job, config, message.says, order)
@@ -583,6 +597,7 @@ class _Detection:
                 proposals = [p for p in row.proposals.values() if p.job is job]
                 parts.extend(dict.fromkeys(p.says.detail for p in proposals))
         parts.extend(self.decisions[e] for e in sorted(row.proposals) if e in self.decisions)
+        parts.append(in_total_note(row.unchecked))
         return "; ".join(dict.fromkeys(part for part in parts if part))
 
     # -- patience --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
+from wizard.discovery.limits import first_distinct, per_answer_note
 from wizard.discovery.links import link_to
 from wizard.model import (
     LinkStep,
@@ -29,7 +30,8 @@ SERVICES = {
 
 
 async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
-    """Look up both services of the protocol at once and emit every usable target."""
+    """Look up both services of the protocol at once and emit their usable targets, at most
+    ``SERVERS_PER_ANSWER`` of each (in priority order)."""
     services = SERVICES[ctx.protocol]
     names = [f"{service}.{ctx.address.domain}" for service, _ in services]
     answers = await asyncio.gather(
@@ -56,6 +58,7 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         if not usable:
             summary.append(f"{name}: no record")
             continue
+        usable, ignored = first_distinct(usable, key=lambda target: (target.host, target.port))
         servers.extend(
             ServerConfig(
                 host=target.host,
@@ -69,7 +72,8 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
             )
             for target in usable
         )
-        summary.append(f"{name}: " + ", ".join(f"{t.host}:{t.port}" for t in usable))
+        line = f"{name}: " + ", ".join(f"{t.host}:{t.port}" for t in usable)
+        summary.append(line + (f" ({per_answer_note(ignored)})" if ignored else ""))
     detail = "; ".join(summary)
     if not servers:
         return SourceOutcome(SourceNote.SRV_NOT_OFFERED if refused else SourceNote.NO_SRV, detail)

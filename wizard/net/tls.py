@@ -4,13 +4,23 @@ Trust comes from the operating system (``truststore``), not from a bundle shippe
 program, so a company's own CA or a proxy the administrator installed is honoured exactly as the
 browser honours it. On Linux that store is OpenSSL's, found through ``SSL_CERT_FILE`` and
 ``SSL_CERT_DIR``; the tests point those at the lab CA.
+
+Contexts are built once and shared by every connection. Loading a trust store reads and parses
+a hundred-odd certificates (about 25 ms); done per connection, on the event loop, a DNS answer
+listing a thousand servers once cost 26 s during which no deadline could fire. For the same
+reason, where the OS store simply is OpenSSL's (Linux and the BSDs) it is loaded into a plain
+context once, instead of through truststore, which would load it again at every handshake.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import ssl
 import string
+import sys
+import threading
+from functools import cache
 
 import truststore
 
@@ -44,22 +54,44 @@ _PROBLEM_BY_MESSAGE: tuple[tuple[str, CertProblem], ...] = (
 )
 
 
-def client_context() -> ssl.SSLContext:
-    """A context that checks the server's certificate and name against the OS trust store.
+_building = threading.Lock()
+_verifying: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
 
-    Made fresh on every call: truststore loads the OS store into the context on each
-    handshake, so a long-lived context would accumulate every store it ever saw (and tests
-    switch stores between cases).
+
+def client_context() -> ssl.SSLContext:
+    """The context that checks the server's certificate and name against the OS trust store.
+
+    Built on first use (from any thread; the engine asks for it on a worker thread first) and
+    then shared, one per trust store: a store named differently by ``SSL_CERT_FILE`` or
+    ``SSL_CERT_DIR`` (as the tests do between cases) gets a context of its own. A CA installed
+    while the program runs is trusted from its next start.
     """
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    store = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    with _building:
+        context = _verifying.get(store)
+        if context is None:
+            context = _verifying[store] = _verifying_context()
+    return context
+
+
+def _verifying_context() -> ssl.SSLContext:
+    defaults = ssl.get_default_verify_paths()
+    if sys.platform in ("darwin", "win32") or not (defaults.cafile or defaults.capath):
+        # The platform's own verifier, or (a Python whose OpenSSL knows no store) truststore's
+        # search of the usual places.
+        context: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    else:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.set_default_verify_paths()
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.check_hostname = True
     context.verify_mode = ssl.CERT_REQUIRED
     return context
 
 
+@cache
 def unverified_context() -> ssl.SSLContext:
-    """A context that accepts any certificate.
+    """The context that accepts any certificate.
 
     Only for looking at a certificate that ``client_context`` already rejected, so the user
     can be shown its fingerprint; a password must never travel over such a connection.

@@ -252,10 +252,11 @@ async def submit_message(
         on_step=on_step,
         redact=Redactor(secret),
     )
+    verifying = await asyncio.to_thread(client_context)  # read from disk only the first time
     try:
         async with asyncio.timeout(limit):
             try:
-                return await test.run(client_context())
+                return await test.run(verifying)
             except ssl.SSLCertVerificationError as rejection:
                 return await test.run(unverified_context(), rejection)
     except TimeoutError:

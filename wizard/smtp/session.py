@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 # Waiting for the answer to QUIT is courtesy; it must not hold up a finished result.
 QUIT_GRACE = 1.0
+# Addresses of one host tried in turn: a name may resolve to a thousand, and each try that no
+# one answers costs a connection attempt; real servers have one to a few.
+ADDRESSES_TRIED = 4
 
 
 # RFC 5321 421: the server is closing the connection (overloaded, shutting down).
@@ -88,7 +91,7 @@ async def _connect_first(
     milestones: Milestones,
 ) -> socket.socket:
     last_error: OSError = OSError(f"no address for {addresses!r}")
-    for family, kind, proto, _, address in addresses:
+    for family, kind, proto, _, address in addresses[:ADDRESSES_TRIED]:
         sock = socket.socket(family, kind, proto)
         try:
             sock.setblocking(False)
