@@ -70,12 +70,12 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../wizard/cli/accounts.py" line="+46"/>
+        <location filename="../../wizard/cli/accounts.py" line="+47"/>
         <source>“accounts {action}” needs an address.</source>
         <translation>„accounts {action}“ braucht eine Adresse.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>No accounts are set up yet.</source>
         <translation>Es sind noch keine Konten eingerichtet.</translation>
     </message>
@@ -143,7 +143,7 @@
         <translation>{password} (Dienst {service})</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/common.py" line="+70"/>
+        <location filename="../../wizard/cli/common.py" line="+94"/>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>Einstellungen:</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/credentials.py" line="+43"/>
+        <location filename="../../wizard/cli/credentials.py" line="+46"/>
         <source>standard input held no password (--password-stdin reads its first line).</source>
         <translation>die Standardeingabe enthielt kein Passwort (--password-stdin liest ihre erste Zeile).</translation>
     </message>
@@ -208,12 +208,12 @@
         <translation>Passwort: </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>no password was entered; nothing was sent or stored.</source>
         <translation>es wurde kein Passwort eingegeben; nichts wurde gesendet oder gespeichert.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
         <source>{question} [y/N] </source>
         <translation>{question} [j/N] </translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Quellen:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <location line="+11"/>
         <source>confirmed live</source>
         <translation>live bestätigt</translation>
@@ -290,12 +290,12 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+120"/>
+        <location filename="../../wizard/cli/main.py" line="+133"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+164"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+182"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
@@ -463,7 +463,7 @@
 <context>
     <name>CopyableText</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="+263"/>
+        <location filename="../../wizard/gui/widgets.py" line="+265"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -471,7 +471,7 @@
 <context>
     <name>DetectPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/detect.py" line="+58"/>
+        <location filename="../../wizard/gui/pages/detect.py" line="+59"/>
         <source>Finding your server</source>
         <translation>Ihr Server wird gesucht</translation>
     </message>
@@ -2429,7 +2429,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Verbindung beendet</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>it cannot be read ({detail})</source>
         <translation>sie kann nicht gelesen werden ({detail})</translation>
     </message>
@@ -2577,7 +2577,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="-104"/>
+        <location filename="../../wizard/gui/widgets.py" line="-106"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
@@ -2633,7 +2633,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../wizard/reporting/layout.py" line="+36"/>
+        <location filename="../../wizard/reporting/layout.py" line="+37"/>
         <source>Email setup diagnosis for {address}</source>
         <translation>E-Mail-Einrichtung: Diagnose für {address}</translation>
     </message>
@@ -2965,7 +2965,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+109"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+110"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>

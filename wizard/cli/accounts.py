@@ -21,12 +21,13 @@ from wizard.cli.common import (
     field,
     print_json,
 )
-from wizard.cli.i18n import translate
+from wizard.cli.i18n import CONTEXT, translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, security_label
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 from wizard.runtime import run
+from wizard.wording import QT_TRANSLATE_NOOP
 
 
 def add_parser(commands: Any) -> None:
@@ -43,8 +44,9 @@ def add_parser(commands: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.address:
-        needs = translate("CommandLine", "“accounts {action}” needs an address.")
-        complain(needs.format(action=args.action))
+        needs = QT_TRANSLATE_NOOP("CommandLine", "“accounts {action}” needs an address.")
+        english = needs.format(action=args.action)
+        complain(translate(CONTEXT, needs).format(action=args.action), english=english)
         return EXIT_INVALID_INPUT
     store = ProfileStore()
     try:

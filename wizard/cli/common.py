@@ -33,23 +33,47 @@ def positive_seconds(text: str) -> float:
     return value
 
 
+class _Said:
+    """What this run of the program has told a script so far (``--json``): whether its one
+    JSON object is out, and the last reason it stopped for, in English."""
+
+    json = False
+    reason: str | None = None
+
+
 def print_json(document: dict[str, Any]) -> None:
-    """Exactly one JSON object on stdout."""
-    json.dump(document, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """Exactly one JSON object on stdout. Text that cannot be written as it is (bytes that
+    were not UTF-8, kept as surrogates; a terminal in another encoding) goes out escaped."""
+    text = json.dumps(document, ensure_ascii=False)
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:  # raised before anything was written
+        sys.stdout.write(json.dumps(document) + "\n")
+    _Said.json = True
 
 
-def complain(reason: str) -> None:
-    """Say on stderr, in plain words, why the command stops (``reason`` already translated)."""
-    print(f"email-setup-wizard: {reason}", file=sys.stderr)
+def complain(reason: str, *, english: str | None = None) -> None:
+    """Say on stderr, in plain words, why the command stops (``reason`` already translated;
+    ``english``, the same for JSON, when the caller has it). Values from the network or the
+    command line in it are shown, never obeyed (``wizard.printable``)."""
+    from wizard.printable import printable
+
+    _Said.reason = english or _Said.reason
+    print(f"email-setup-wizard: {printable(reason)}", file=sys.stderr)
 
 
 def fail(err: WizardError, code: int) -> int:
     """Explain ``err`` on stderr in plain words and return the exit code to use."""
     from wizard.messages import describe_error  # every error's words: only once one happened
 
-    complain(describe_error(err, translate))
+    complain(describe_error(err, translate), english=describe_error(err))
     return code
+
+
+def finish_json(code: int, reason: str | None = None) -> None:
+    """With ``--json``, the object for an exit that printed none: its status and why."""
+    if not _Said.json:
+        print_json({"error": (reason or _Said.reason) if code else None, "exit_status": code})
 
 
 Field = Literal[
@@ -83,7 +107,10 @@ _FIELDS: dict[Field, str] = {
 def field(name: Field, value: object) -> str:
     """One indented ``Label:  value`` line. Every label is padded to the longest one in the
     user's language, so values line up in one column wherever fields are printed together."""
-    return f"  {translate(CONTEXT, _FIELDS[name]):<{_label_width()}}{value}"
+    from wizard.printable import printable
+
+    shown = printable(str(value))  # a value from a document or a server: shown, not obeyed
+    return f"  {translate(CONTEXT, _FIELDS[name]):<{_label_width()}}{shown}"
 
 
 @cache

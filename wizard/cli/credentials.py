@@ -16,28 +16,31 @@ import sys
 from typing import TextIO
 
 from wizard.cli.i18n import CONTEXT, translate
-from wizard.errors import WizardError
+from wizard.errors import InvalidValueError, WizardError
 from wizard.messages import QT_TRANSLATE_NOOP
+from wizard.values import check_password
+
+MESSAGES = "Messages"  # the context of the engine's own sentences (wizard.messages)
 
 
 class PasswordUnavailableError(WizardError):
     """No password could be read; the message says why and what to do, in plain English (it
     goes into JSON as it is); ``readable`` is the same in the user's language."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, context: str = CONTEXT) -> None:
         super().__init__(reason)
         self.reason = reason
+        self._context = context  # where the translation of ``reason`` is
 
     @property
     def readable(self) -> str:
-        return translate(CONTEXT, self.reason)
+        return translate(self._context, self.reason)
 
 
 def read_password(*, from_stdin: bool) -> str:
     """The password from stdin (one line) or a hidden prompt on the terminal."""
     if from_stdin:
-        line = sys.stdin.readline()
-        password = line.removesuffix("\n").removesuffix("\r")
+        password = _first_line(sys.stdin).removesuffix("\n").removesuffix("\r")
         if not password:
             raise PasswordUnavailableError(
                 QT_TRANSLATE_NOOP(
@@ -45,7 +48,7 @@ def read_password(*, from_stdin: bool) -> str:
                     "standard input held no password (--password-stdin reads its first line).",
                 )
             )
-        return password
+        return _usable(password)
     if not sys.stdin.isatty():
         raise PasswordUnavailableError(
             QT_TRANSLATE_NOOP(
@@ -59,11 +62,37 @@ def read_password(*, from_stdin: bool) -> str:
     except EOFError:
         _end_prompt_line(sys.stderr)
         password = ""
+    except UnicodeDecodeError:  # typed in another encoding than the terminal's
+        password = _NOT_TEXT
     if not password:
         raise PasswordUnavailableError(
             QT_TRANSLATE_NOOP("CommandLine", "no password was entered; nothing was sent or stored.")
         )
-    return password
+    return _usable(password)
+
+
+# Stands for a password that did not decode: ``check_password`` refuses it as not UTF-8.
+_NOT_TEXT = "\udcff"
+
+
+def _first_line(stream: TextIO) -> str:
+    """The first line of ``stream``, its bytes that are not text kept as surrogates (so that
+    they are refused in words, not with a traceback)."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # already text (a test's StringIO)
+        return stream.readline()
+    line: bytes = raw.readline()
+    return line.decode(stream.encoding or "utf-8", "surrogateescape")
+
+
+def _usable(password: str) -> str:
+    """``password``, if it can be sent and stored; else why not, as the engine words it."""
+    try:
+        return check_password(password)
+    except InvalidValueError as err:
+        from wizard.messages import describe_error
+
+        raise PasswordUnavailableError(describe_error(err), context=MESSAGES) from err
 
 
 def confirm(question: str) -> bool:

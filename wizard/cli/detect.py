@@ -192,9 +192,10 @@ def render(result: DetectionResult, *, verbose: bool) -> str:
 def _account(report: SourceReport) -> str:
     """A source's outcome in words, then the technical details a helpdesk asks for."""
     from wizard.messages import describe_source
+    from wizard.printable import printable
 
     summary = describe_source(report, translate)
-    return f"{summary} — {report.detail}" if report.detail else summary
+    return f"{summary} — {printable(report.detail)}" if report.detail else summary
 
 
 def _alternative(candidate: Candidate) -> str:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from wizard import __version__
 
@@ -92,7 +94,7 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser, with ``command``'s own arguments; the others are known by name only."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="email-setup-wizard",
         description="Find, test and store the outgoing-mail (SMTP) settings for an address.",
     )
@@ -109,14 +111,27 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that with ``--json`` a refused argument still gives the one JSON
+    object a script reads (argparse would only print its usage on stderr)."""
+
+    def error(self, message: str) -> NoReturn:
+        if "--json" in sys.argv[1:]:
+            sys.stdout.write(json.dumps({"error": message, "exit_status": 2}) + "\n")
+        super().error(message)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run the command ``args`` were parsed for (by ``parse_arguments``); its exit status."""
-    from wizard.cli.common import EXIT_INTERRUPTED
+    from wizard.cli.common import EXIT_INTERRUPTED, finish_json
     from wizard.cli.i18n import translate
 
+    reason = None
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:
         print(translate("CommandLine", "Cancelled."), file=sys.stderr)
-        return EXIT_INTERRUPTED
+        result, reason = EXIT_INTERRUPTED, "cancelled"
+    if getattr(args, "json", False):
+        finish_json(result, reason)
     return result

@@ -23,6 +23,7 @@ from wizard.cli.common import (
     EXIT_TEST_FAILED,
     complain,
     fail,
+    positive_seconds,
     print_json,
 )
 from wizard.cli.confirm import (
@@ -43,7 +44,7 @@ from wizard.cli.signin import (
     sign_in_here,
 )
 from wizard.discovery.context import Deadlines
-from wizard.errors import InvalidAddressError
+from wizard.errors import InvalidAddressError, InvalidValueError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_outcome
 from wizard.model import Security
@@ -53,7 +54,8 @@ from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore
 from wizard.report import outcome_json
 from wizard.runtime import run
-from wizard.smtp.send import Bearer, SendSettings, TestOutcome, send_test_message
+from wizard.smtp.send import SEND_LIMIT, Bearer, SendSettings, TestOutcome, send_test_message
+from wizard.values import check_display_name, check_fingerprint, check_host, check_username
 
 
 def add_send_options(parser: argparse.ArgumentParser) -> None:
@@ -73,16 +75,32 @@ def add_send_options(parser: argparse.ArgumentParser) -> None:
         help="accept exactly this server certificate (its SHA-256 fingerprint) even though "
         "it does not verify",
     )
+    parser.add_argument(
+        "--send-timeout",
+        type=positive_seconds,
+        default=SEND_LIMIT,
+        metavar="S",
+        help="time limit of the whole test send (default %(default)s)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     add_confirm_options(parser)
 
 
 def sender_address(args: argparse.Namespace) -> EmailAddress:
-    """The ADDRESS argument, parsed; ``--to`` is checked too, before anything is sent or
-    asked. Raises ``InvalidAddressError`` for either."""
+    """The ADDRESS argument, parsed; every other value the command was given is checked too,
+    before anything is sent or asked: ``--to``, ``--trust-certificate`` and, where the command
+    has them, ``--name``, ``--host`` and ``--username``. Raises ``InvalidAddressError`` or
+    ``InvalidValueError``."""
     address = parse_address(args.address)
     if args.to:
         parse_address(args.to)
+    if args.trust_certificate:
+        check_fingerprint(args.trust_certificate)
+    check_display_name(getattr(args, "name", None) or "")
+    if getattr(args, "host", None):
+        check_host(args.host)
+    if getattr(args, "username", None):
+        check_username(args.username)
     return address
 
 
@@ -143,7 +161,7 @@ def port_number(text: str) -> int:
 def handle(args: argparse.Namespace) -> int:
     try:
         address = sender_address(args)
-    except InvalidAddressError as err:
+    except (InvalidAddressError, InvalidValueError) as err:
         return fail(err, EXIT_INVALID_INPUT)
     try:
         if args.host:
@@ -177,7 +195,7 @@ def handle(args: argparse.Namespace) -> int:
             enforce_preset(address, settings, apply_locks=False)
             secret = _stored_secret(args, profile)
     except PasswordUnavailableError as err:
-        complain(err.readable)
+        complain(err.readable, english=err.reason)
         return EXIT_INVALID_INPUT
     except (ProfileError, KeychainError) as err:
         return fail(err, EXIT_STORAGE_FAILED)
@@ -187,7 +205,7 @@ def handle(args: argparse.Namespace) -> int:
         return fail(err, sign_in_exit(err))
     incoming = detect_incoming(args, address, Deadlines())
     sent_at = time.monotonic()
-    outcome = run(send_test_message(settings, secret))
+    outcome = run(send_test_message(settings, secret, limit=args.send_timeout))
     if not args.json:
         show_outcome(outcome, as_json=False)
     delivery = confirm_arrival(args, settings, outcome, secret, incoming, sent_at=sent_at)

@@ -54,7 +54,7 @@ from wizard.cli.signin import (
 from wizard.delivery.document import delivery_json
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
-from wizard.errors import InvalidAddressError, WizardError
+from wizard.errors import InvalidAddressError, InvalidValueError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import QT_TRANSLATE_NOOP, describe_error, describe_ignored_sign_in
 from wizard.model import Candidate, Trust
@@ -133,7 +133,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     """Detect, test and store, filling in ``document``; raises ``_Stop`` where it ends early."""
     try:
         address = sender_address(args)
-    except InvalidAddressError as err:
+    except (InvalidAddressError, InvalidValueError) as err:
         raise _failed(err, EXIT_INVALID_INPUT) from err
     store = ProfileStore()
     password: str | None = None
@@ -146,7 +146,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     except ProfileError as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err
     except PasswordUnavailableError as err:
-        raise _said(EXIT_INVALID_INPUT, err.reason) from err
+        raise _Stop(EXIT_INVALID_INPUT, err.reason, err.readable) from err
 
     deadlines = Deadlines(total=args.timeout)
     incoming = detect_incoming(args, address, deadlines)  # beside, never holding it up
@@ -179,11 +179,11 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         try:
             password = read_password(from_stdin=False)
         except PasswordUnavailableError as err:
-            raise _said(EXIT_INVALID_INPUT, err.reason) from err
+            raise _Stop(EXIT_INVALID_INPUT, err.reason, err.readable) from err
 
     login: str | Bearer = Bearer(signed.tokens.access_token) if signed else password or ""
     sent_at = time.monotonic()
-    outcome = run(send_test_message(settings, login))
+    outcome = run(send_test_message(settings, login, limit=args.send_timeout))
     document["test"] = outcome_json(outcome)
     if not args.json:
         show_outcome(outcome, as_json=False)

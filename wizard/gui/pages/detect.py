@@ -33,6 +33,7 @@ from wizard.gui.result_card import ResultCard
 from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, announce, page_body
 from wizard.gui.worker import EngineWorker
 from wizard.model import DetectionResult, SourceName, SourceReport
+from wizard.printable import printable
 
 _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
 
@@ -261,7 +262,7 @@ class DetectPage(EnginePage):
     def _draw_technical(self) -> None:
         self.technical.set_text(
             "\n".join(
-                f"{source.value}: {report.detail}"
+                f"{source.value}: {printable(report.detail)}"
                 for source, report in self._reports.items()
                 if report.detail
             )

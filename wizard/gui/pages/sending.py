@@ -41,6 +41,7 @@ from wizard.gui.worker import EngineWorker
 from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
+from wizard.printable import printable
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 if TYPE_CHECKING:
@@ -445,7 +446,7 @@ class SendPage(EnginePage):
         if status:
             text = self.tr("{step}: {status}").format(step=text, status=status)
         if reply is not None:
-            first_line = reply.text.partition("\n")[0]
+            first_line = printable(reply.text.partition("\n")[0])
             text = self.tr("{step}. The server replied: {reply}").format(
                 step=text, reply=f"{reply.code} {first_line}"
             )
