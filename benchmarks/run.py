@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 
+from benchmarks.accounts_scale import measure_accounts
 from benchmarks.detect_speed import measure_detection
 from benchmarks.measure import table
 from benchmarks.startup import measure_startup
@@ -23,6 +24,7 @@ def main() -> int:
     args = parser.parse_args()
     with Lab() as lab:
         measurements = measure_startup(lab, args.runs) + measure_detection(lab, args.runs)
+    measurements += measure_accounts(args.runs)
     print(table(measurements))
     return 0 if all(m.met for m in measurements) else 1
 

@@ -163,3 +163,17 @@ async def test_values_that_cannot_be_sent_are_refused_before_connecting(
     explained = describe_error(refused.value)
     assert printable(explained) == explained
     assert password not in str(refused.value)
+
+
+async def test_a_quoted_local_part_travels_quoted(start_server: StartServer) -> None:
+    quoted = '"john doe"@example.test'
+    server = await start_server(alice(security=Security.SSL, accounts={quoted: PASSWORD}))
+
+    outcome = await send_test_message(
+        settings_for(server, address=quoted, username=quoted), PASSWORD, timeouts=QUICK
+    )
+
+    assert outcome.ok, outcome
+    (received,) = server.received
+    assert received.mail_from == quoted
+    assert b'From: Alice Example <"john doe"@example.test>' in received.data

@@ -11,7 +11,13 @@ its secret in the keychain (``wizard.keychain``, the password), found through th
   another account (an alias address) still logs in with it; what could not be removed is
   reported, not hidden;
 - removing deletes the secret first (so a locked keychain leaves the account intact), again
-  keeping one another account still uses.
+  keeping one another account still uses;
+- both hold the accounts' lock (``ProfileStore.locked``) from the first read to the last
+  write, so two programs storing at once never lose an account or strand a secret;
+- every secret is noted (``ProfileStore.remember``) before it is written, and struck off once
+  removed: a secret that no account uses, left by a setup that was killed half-way or a removal
+  that could not finish, is an *orphan*, listed by ``orphans`` and removed by
+  ``remove_orphans``, never lost in the keychain.
 
 Front ends only present the results. Every function here blocks (D-Bus, a keychain prompt,
 disk): the GUI calls them on its engine thread, through ``asyncio.to_thread``.
@@ -158,25 +164,29 @@ def store_account(store: ProfileStore, profile: AccountProfile, secret: str) -> 
     the secret the address's previous profile logged in with (another server, port or
     username) is removed, unless another account still logs in with it.
     """
-    accounts = store.load()
-    previous = store.get(profile.address)
-    service, username = _login(profile)
-    replaced = keychain.get_secret(service, username)
-    backend = keychain.store_secret(service, username, secret)
-    try:
-        store.save(profile)
-    except ProfileError:
-        _put_back(service, username, replaced)
-        raise
-    loose_ends: list[LooseEnd] = []
-    if previous is not None and _login(previous) != _login(profile):
-        others = [p for p in accounts if p.address != previous.address]
-        if not sharing_login(others, previous):
-            try:
-                keychain.delete_secret(*_login(previous))
-            except KeychainError as err:
-                loose_ends.append(LooseEnd(*_login(previous), err))
-    return StoredAccount(profile, backend, tuple(loose_ends))
+    with store.locked():
+        accounts = store.load()
+        previous = store.get(profile.address)
+        service, username = _login(profile)
+        replaced = keychain.get_secret(service, username)
+        store.remember(service, username)
+        backend = keychain.store_secret(service, username, secret)
+        try:
+            store.save(profile)
+        except ProfileError:
+            _put_back(store, service, username, replaced)
+            raise
+        loose_ends: list[LooseEnd] = []
+        if previous is not None and _login(previous) != _login(profile):
+            others = [p for p in accounts if p.address != previous.address]
+            if not sharing_login(others, previous):
+                try:
+                    keychain.delete_secret(*_login(previous))
+                except KeychainError as err:
+                    loose_ends.append(LooseEnd(*_login(previous), err))
+                else:
+                    store.forget(*_login(previous))
+        return StoredAccount(profile, backend, tuple(loose_ends))
 
 
 def remove_account(store: ProfileStore, address: str) -> RemovedAccount | None:
@@ -185,13 +195,36 @@ def remove_account(store: ProfileStore, address: str) -> RemovedAccount | None:
     The keychain goes first: if it is locked (``KeychainError``), the profile stays, so the
     user can simply retry. A secret another account still logs in with is kept for it.
     """
-    profile = store.get(address)
-    if profile is None:
-        return None
-    kept_for = sharing_login(store.load(), profile)
-    removed = not kept_for and keychain.delete_secret(*_login(profile))
-    store.remove(address)
-    return RemovedAccount(profile, removed, kept_for)
+    with store.locked():
+        profile = store.get(address)
+        if profile is None:
+            return None
+        kept_for = sharing_login(store.load(), profile)
+        removed = not kept_for and keychain.delete_secret(*_login(profile))
+        store.remove(address)
+        if not kept_for:
+            store.forget(*_login(profile))
+        return RemovedAccount(profile, removed, kept_for)
+
+
+def orphans(store: ProfileStore) -> list[tuple[str, str]]:
+    """The keychain entries (service, username) the wizard wrote that no account uses any
+    more: left by a setup killed half-way, or a secret that could not be removed."""
+    with store.locked():
+        used = {_login(profile) for profile in store.load()}
+        return [entry for entry in store.remembered() if entry not in used]
+
+
+def remove_orphans(store: ProfileStore) -> list[tuple[str, str]]:
+    """Remove every orphan from the keychain (``orphans``); the ones removed. A keychain that
+    cannot be used raises ``KeychainError`` and leaves the rest listed."""
+    with store.locked():
+        removed = []
+        for service, username in orphans(store):
+            keychain.delete_secret(service, username)
+            store.forget(service, username)
+            removed.append((service, username))
+        return removed
 
 
 def _login(profile: AccountProfile) -> tuple[str, str]:
@@ -199,7 +232,7 @@ def _login(profile: AccountProfile) -> tuple[str, str]:
     return profile.keychain_service, profile.username
 
 
-def _put_back(service: str, username: str, replaced: str | None) -> None:
+def _put_back(store: ProfileStore, service: str, username: str, replaced: str | None) -> None:
     """Restore the keychain entry to ``replaced`` (None: no entry).
 
     Best effort: the profile error being raised is what the user must hear about; a failure
@@ -208,9 +241,10 @@ def _put_back(service: str, username: str, replaced: str | None) -> None:
     try:
         if replaced is None:
             keychain.delete_secret(service, username)
+            store.forget(service, username)
         else:
             keychain.store_secret(service, username, replaced)
-    except KeychainError as err:
+    except (KeychainError, ProfileError) as err:
         log.warning(
             "the keychain entry %s for %s could not be put back: %s",
             service,

@@ -5,10 +5,16 @@ first because the library explains a failure only in English prose: each check b
 one common mistake into its own ``AddressProblem``, which ``wizard.messages`` can explain in
 the user's language. Whatever gets past them and still fails is blamed on the half of the
 address the library rejects (see ``_problem_from_library``).
+
+RFC 5321 and 6531 allow a quoted local part (``"john doe"@example.org``); it is accepted
+wherever email-validator accepts one, and kept in the normal form the library gives it
+(``"john.doe"`` needs no quotes and loses them). What the library refuses even between quotes
+(a tab, a control character) is named as such.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import email_validator
@@ -58,6 +64,14 @@ class EmailAddress:
         """The address as people read it: the domain in its own script."""
         return f"{self.local_part}@{self.domain_display}"
 
+    @property
+    def mailbox(self) -> str:
+        """The local part as a mail library wants it, without the quoting an address needs
+        around some (``"john doe"`` is the mailbox ``john doe``)."""
+        if _is_quoted(self.local_part):
+            return re.sub(r"\\(.)", r"\1", self.local_part[1:-1])
+        return self.local_part
+
 
 def parse_address(text: str) -> EmailAddress:
     """Check ``text`` and split it, or raise ``InvalidAddressError`` saying what is wrong.
@@ -73,7 +87,15 @@ def parse_address(text: str) -> EmailAddress:
         valid = _validate(f"{local}@{domain}")
     except EmailNotValidError as exc:
         raise InvalidAddressError(_problem_from_library(local, domain), text, str(exc)) from exc
-    return EmailAddress(local_part=local, domain=valid.ascii_domain, domain_display=valid.domain)
+    # A quoted local part in the library's normal form: quotes only where they are needed.
+    local_part = valid.local_part if _is_quoted(local) else local
+    return EmailAddress(
+        local_part=local_part, domain=valid.ascii_domain, domain_display=valid.domain
+    )
+
+
+def _is_quoted(local: str) -> bool:
+    return len(local) > 1 and local[0] == local[-1] == '"'
 
 
 def _pre_check(text: str, stripped: str) -> tuple[str, str]:
@@ -88,16 +110,16 @@ def _pre_check(text: str, stripped: str) -> tuple[str, str]:
     # command and mail header injection start, so it is refused, never quietly removed.
     if "\r" in text or "\n" in text:
         raise fail(AddressProblem.LINE_BREAK)
+    # A domain never holds an "@", so the last one ends the local part. An "@" before it is
+    # a typo unless the local part is quoted, which may hold one (and spaces).
+    local, _, domain = stripped.rpartition("@")
+    quoted = _is_quoted(local)
     # The most common typo ("alice @example.com"); the library would only say "invalid
     # characters", and a space is also how a pasted "Name <address>" shows itself.
-    if any(char.isspace() for char in stripped):
+    if any(char.isspace() for char in (domain if quoted else stripped)):
         raise fail(AddressProblem.WHITESPACE)
     if "@" not in stripped:
         raise fail(AddressProblem.MISSING_AT)
-    # A domain never holds an "@", so the last one ends the local part. An "@" before it is
-    # a typo unless the local part is quoted; the library then explains why quoting is refused.
-    local, _, domain = stripped.rpartition("@")
-    quoted = len(local) > 1 and local[0] == local[-1] == '"'
     if "@" in local and not quoted:
         raise fail(AddressProblem.MULTIPLE_AT)
     if not local:
@@ -126,7 +148,11 @@ def _problem_from_library(local: str, domain: str) -> AddressProblem:
     pass alone, only their combined length can have failed (e.g. grown by IDNA encoding).
     """
     if not _accepts(f"{local}@{_GOOD_DOMAIN}"):
-        return AddressProblem.BAD_LOCAL_PART
+        return (
+            AddressProblem.BAD_QUOTED_LOCAL_PART
+            if _is_quoted(local)
+            else AddressProblem.BAD_LOCAL_PART
+        )
     if not _accepts(f"{_GOOD_LOCAL_PART}@{domain}"):
         return AddressProblem.BAD_DOMAIN
     return AddressProblem.TOO_LONG
@@ -134,7 +160,9 @@ def _problem_from_library(local: str, domain: str) -> AddressProblem:
 
 def _validate(address: str) -> ValidatedEmail:
     """Syntax only: whether the domain exists is for detection to find out, and say."""
-    return validate_email(address, check_deliverability=False, allow_smtputf8=True)
+    return validate_email(
+        address, check_deliverability=False, allow_smtputf8=True, allow_quoted_local=True
+    )
 
 
 def _accepts(address: str) -> bool:

@@ -25,6 +25,7 @@ class AddressProblem(StrEnum):
     WHITESPACE = "whitespace"
     LINE_BREAK = "line-break"
     BAD_LOCAL_PART = "bad-local-part"
+    BAD_QUOTED_LOCAL_PART = "bad-quoted-local-part"  # refused even between quotes
     BAD_DOMAIN = "bad-domain"
     DOTLESS_DOMAIN = "dotless-domain"
     TOO_LONG = "too-long"

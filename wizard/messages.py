@@ -90,6 +90,11 @@ _ADDRESS = {
     AddressProblem.BAD_LOCAL_PART: QT_TRANSLATE_NOOP(
         "Messages", "The part before the “@” contains characters or dots that are not allowed."
     ),
+    AddressProblem.BAD_QUOTED_LOCAL_PART: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The quoted part before the “@” contains a character that is not allowed even between "
+        "quotes, such as a tab or a control character.",
+    ),
     AddressProblem.BAD_DOMAIN: QT_TRANSLATE_NOOP(
         "Messages", "“{domain}” is not a valid domain name; check it for typos."
     ),
@@ -665,6 +670,11 @@ _PROFILES = {
     ),
     ProfileProblem.UNREADABLE: QT_TRANSLATE_NOOP(
         "Messages", "The account file {path} cannot be read ({detail}). Check its permissions."
+    ),
+    ProfileProblem.BUSY: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Another Email Setup Wizard is changing the accounts in {path} and has not finished. "
+        "Wait until it has, then try again; nothing was changed.",
     ),
     ProfileProblem.UNWRITABLE: QT_TRANSLATE_NOOP(
         "Messages",

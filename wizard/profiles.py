@@ -1,4 +1,4 @@
-"""The accounts the wizard has set up: everything about them except the password.
+r"""The accounts the wizard has set up: everything about them except the password.
 
 They live in one JSON file in the platform's config folder, ``{"format": 2, "accounts": [...]}``.
 Passwords and OAuth2 refresh tokens are in the keychain (``wizard.keychain``) under
@@ -11,13 +11,29 @@ fsync, rename), so a crash leaves the old version or the new one, never half of 
 readable by the user only from the moment it exists. A file this version cannot read, because it
 is damaged or was written by a newer version, is reported and left exactly as it is: ``save``
 and ``remove`` read it first and stop at the same error, since rewriting it would lose accounts.
+
+Several programs may change it at once (the wizard and the command line, eight ``setup``\ s in
+a script): every read-modify-write holds an OS lock on ``.accounts.json.lock`` beside it
+(``ProfileStore.locked``), so none of them is lost. A temporary file a killed write left
+behind is removed by the next write. Beside the accounts, ``keychain-entries.json`` lists every
+keychain entry the wizard has written and not yet removed (``ProfileStore.remember``), written
+before the keychain is: whatever kills a setup half-way, a password without an account is
+listed there, where ``wizard.accounts`` finds it again.
+
+Loading, listing and saving are linear in the number of accounts: each address is checked
+once, when its profile is made.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sys
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -72,8 +88,9 @@ class AccountProfile:
     oauth: OAuthLogin | None = None  # None: the account logs in with a password
 
     def __post_init__(self) -> None:
-        # Checked here so that every profile that can be saved can also be loaded back.
-        parse_address(self.address)
+        # Checked here so that every profile that can be saved can also be loaded back; the
+        # address's one spelling is kept, so that finding an account never checks it again.
+        object.__setattr__(self, "_key", parse_address(self.address).address)
         if not 0 < self.port < 65536:
             raise ValueError(f"port out of range: {self.port}")
         if self.last_tested is not None and self.last_tested.utcoffset() is None:
@@ -103,6 +120,7 @@ class ProfileProblem(StrEnum):
     NEWER_VERSION = "newer-version"  # written by a newer version of the wizard
     UNREADABLE = "unreadable"
     UNWRITABLE = "unwritable"
+    BUSY = "busy"  # another program kept the accounts locked for too long
 
 
 class ProfileError(WizardError):
@@ -125,6 +143,20 @@ class ProfileStore:
     def path(self) -> Path:
         return self._path
 
+    @property
+    def entries_path(self) -> Path:
+        """The list of keychain entries the wizard wrote (``remember``)."""
+        return self._path.with_name("keychain-entries.json")
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the accounts' lock, so that a read-modify-write (of the accounts, the keychain
+        and the entries list together) is never interleaved with another program's. Reentrant
+        in one process; ``ProfileError(BUSY)`` after ``LOCK_PATIENCE`` seconds of waiting."""
+        lock = _lock_for(self._path.with_name(f".{self._path.name}.lock"))
+        with lock.held(self._path):
+            yield
+
     def load(self) -> list[AccountProfile]:
         """All accounts in file order; none when there is no file yet."""
         try:
@@ -146,26 +178,60 @@ class ProfileStore:
 
     def save(self, profile: AccountProfile) -> None:
         """Add the account, or replace the one with the same address in its place."""
-        profiles = self.load()
-        index = _index(profiles, profile.address)
-        if index is None:
-            profiles.append(profile)
-        else:
-            profiles[index] = profile
-        self._write(profiles)
+        with self.locked():
+            profiles = self.load()
+            index = _index(profiles, profile.address)
+            if index is None:
+                profiles.append(profile)
+            else:
+                profiles[index] = profile
+            self._write(profiles)
 
     def remove(self, address: str) -> AccountProfile | None:
         """Remove the account for ``address`` and return it; None when there was none.
 
         Only the profile: the caller removes the password with ``wizard.keychain``.
         """
-        profiles = self.load()
-        index = _index(profiles, address)
-        if index is None:
-            return None
-        removed = profiles.pop(index)
-        self._write(profiles)
-        return removed
+        with self.locked():
+            profiles = self.load()
+            index = _index(profiles, address)
+            if index is None:
+                return None
+            removed = profiles.pop(index)
+            self._write(profiles)
+            return removed
+
+    def remembered(self) -> list[tuple[str, str]]:
+        """The keychain entries (service, username) the wizard wrote and has not removed."""
+        try:
+            data = self.entries_path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise ProfileError(ProfileProblem.UNREADABLE, self.entries_path, str(error)) from error
+        try:
+            document = json.loads(data)
+            return [(str(e["service"]), str(e["username"])) for e in document["entries"]]
+        except (ValueError, TypeError, KeyError) as error:
+            raise ProfileError(ProfileProblem.CORRUPT, self.entries_path, str(error)) from error
+
+    def remember(self, service: str, username: str) -> None:
+        """Note a keychain entry before it is written, so that it can always be found again."""
+        with self.locked():
+            entries = self.remembered()
+            if (service, username) not in entries:
+                self._write_entries([*entries, (service, username)])
+
+    def forget(self, service: str, username: str) -> None:
+        """Strike a keychain entry off once it has been removed from the keychain."""
+        with self.locked():
+            entries = self.remembered()
+            if (service, username) in entries:
+                self._write_entries([e for e in entries if e != (service, username)])
+
+    def _write_entries(self, entries: list[tuple[str, str]]) -> None:
+        listed = [{"service": service, "username": username} for service, username in entries]
+        _replace(self.entries_path, {"format": 1, "entries": listed}, self._files)
 
     def _parse(self, data: bytes) -> list[AccountProfile]:
         def corrupt(detail: str) -> ProfileError:
@@ -185,45 +251,133 @@ class ProfileStore:
         if document.keys() != {"format", "accounts"} or not isinstance(document["accounts"], list):
             raise corrupt('expected exactly "format" and an "accounts" list')
         profiles: list[AccountProfile] = []
+        seen: set[str] = set()
         for number, raw in enumerate(document["accounts"], start=1):
             try:
                 profile = _from_json(raw, version)
-                if _index(profiles, profile.address) is not None:
+                if _key_of(profile) in seen:
                     raise ValueError(f"{profile.address} is listed twice")
             except (ValueError, TypeError) as error:
                 raise corrupt(f"account {number}: {error}") from error
+            seen.add(_key_of(profile))
             profiles.append(profile)
         return profiles
 
     def _write(self, profiles: list[AccountProfile]) -> None:
         accounts = [profile_to_json(profile) for profile in profiles]
-        document = {"format": FORMAT, "accounts": accounts}
-        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
-        folder = self._path.parent
+        _replace(self._path, {"format": FORMAT, "accounts": accounts}, self._files)
+
+    @property
+    def _files(self) -> tuple[Path, ...]:
+        return (self._path, self.entries_path)
+
+
+# How long a program waits for another to finish changing the accounts: storing may wait on a
+# keychain prompt, so minutes are possible, and a person can retry once told.
+LOCK_PATIENCE = 60.0
+
+
+def _replace(path: Path, document: dict[str, Any], ours: tuple[Path, ...]) -> None:
+    """Write ``document`` to ``path`` whole and atomically. The caller holds the lock, so a
+    temporary file of any of ``ours`` already there was left by a write that was killed: it
+    goes."""
+    data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+    folder = path.parent
+    try:
+        # Only a folder created here gets 0700; an existing one keeps the mode its owner chose.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for stale in (old for file in ours for old in folder.glob(f".{file.name}.*.tmp")):
+            stale.unlink(missing_ok=True)
+        # mkstemp creates the file 0600, so it is private before the first byte is written.
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
         try:
-            # Only a folder created here gets 0700; an existing one keeps the mode its owner chose.
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            # mkstemp creates the file 0600, so it is private before the first byte is written.
-            handle, name = tempfile.mkstemp(
-                dir=folder, prefix=f".{self._path.name}.", suffix=".tmp"
-            )
-            temporary = Path(name)
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            temporary.replace(path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ProfileError(ProfileProblem.UNWRITABLE, path, str(error)) from error
+
+
+class _FileLock:
+    """An OS lock on one file (``flock`` on POSIX, ``msvcrt.locking`` on Windows), reentrant
+    within the process: the threads of one program share it, other programs wait for it."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._threads = threading.RLock()
+        self._depth = 0
+        self._handle: int | None = None
+
+    @contextlib.contextmanager
+    def held(self, accounts: Path) -> Iterator[None]:
+        with self._threads:
+            if self._depth == 0:
+                self._handle = self._acquire(accounts)
+            self._depth += 1
             try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(data)
-                    file.flush()
-                    os.fsync(file.fileno())
-                temporary.replace(self._path)
-            except BaseException:
-                temporary.unlink(missing_ok=True)
-                raise
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._handle is not None:
+                    os.close(self._handle)  # closing the file releases its lock
+                    self._handle = None
+
+    def _acquire(self, accounts: Path) -> int:
+        try:
+            self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
-            raise ProfileError(ProfileProblem.UNWRITABLE, self._path, str(error)) from error
+            raise ProfileError(ProfileProblem.UNWRITABLE, accounts, str(error)) from error
+        deadline = time.monotonic() + LOCK_PATIENCE
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                os.close(handle)
+                raise ProfileError(ProfileProblem.BUSY, accounts)
+            time.sleep(0.02)
+        return handle
+
+
+def _try_lock(handle: int) -> bool:
+    """Take the lock on ``handle`` if it is free; whether it was."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (BlockingIOError, PermissionError):  # Windows says PermissionError when it is taken
+        return False
+    return True
+
+
+_locks: dict[Path, _FileLock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock_for(path: Path) -> _FileLock:
+    """One lock object per lock file in the process: two on the same file would wait for
+    each other."""
+    with _locks_guard:
+        return _locks.setdefault(path.absolute(), _FileLock(path))
+
+
+def _key_of(profile: AccountProfile) -> str:
+    key: str = getattr(profile, "_key")  # noqa: B009 (set in __post_init__, not a field)
+    return key
 
 
 def _index(profiles: list[AccountProfile], address: str) -> int | None:
     key = _key(address)
-    return next((i for i, profile in enumerate(profiles) if _key(profile.address) == key), None)
+    return next((i for i, profile in enumerate(profiles) if _key_of(profile) == key), None)
 
 
 def _key(address: str) -> str:

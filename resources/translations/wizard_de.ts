@@ -70,17 +70,32 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../wizard/cli/accounts.py" line="+47"/>
+        <location filename="../../wizard/cli/accounts.py" line="+51"/>
         <source>“accounts {action}” needs an address.</source>
         <translation>„accounts {action}“ braucht eine Adresse.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>No accounts are set up yet.</source>
         <translation>Es sind noch keine Konten eingerichtet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+6"/>
+        <source>Passwords in the keychain that no account uses (left by an interrupted setup; remove them with “accounts clean”):</source>
+        <translation>Passwörter im Schlüsselbund, die kein Konto verwendet (von einer unterbrochenen Einrichtung übrig; entfernen Sie sie mit „accounts clean“):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No passwords were left without an account.</source>
+        <translation>Es waren keine Passwörter ohne Konto übrig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed the password for {username} ({service}).</source>
+        <translation>Das Passwort für {username} ({service}) wurde entfernt.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <location filename="../../wizard/cli/setup.py" line="+225"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
@@ -764,7 +779,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Teil vor dem „@“ enthält Zeichen oder Punkte, die nicht erlaubt sind.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>“{domain}” is not a valid domain name; check it for typos.</source>
         <translation>„{domain}“ ist kein gültiger Domainname; prüfen Sie ihn auf Tippfehler.</translation>
     </message>
@@ -1179,7 +1194,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Server hat keine Verschlüsselung angeboten. Jemand im Netzwerk könnte sie entfernt haben. Ihr Passwort wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-57"/>
+        <source>The quoted part before the “@” contains a character that is not allowed even between quotes, such as a tab or a control character.</source>
+        <translation>Der Teil in Anführungszeichen vor dem „@“ enthält ein Zeichen, das auch zwischen Anführungszeichen nicht erlaubt ist, etwa einen Tabulator oder ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>This server offers no encryption: your password and your mail would cross the network readable by anyone on the way. Use it only if your provider says there is no other way.</source>
         <translation>Dieser Server bietet keine Verschlüsselung: Ihr Passwort und Ihre E-Mails wären für jeden auf dem Weg lesbar. Nutzen Sie ihn nur, wenn Ihr Anbieter sagt, dass es nicht anders geht.</translation>
     </message>
@@ -1620,6 +1640,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+3"/>
+        <source>Another Email Setup Wizard is changing the accounts in {path} and has not finished. Wait until it has, then try again; nothing was changed.</source>
+        <translation>Ein anderer Email Setup Wizard ändert gerade die Konten in {path} und ist noch nicht fertig. Warten Sie, bis er fertig ist, und versuchen Sie es dann noch einmal; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The account file {path} cannot be written ({detail}). Check the folder&apos;s permissions and free space; the accounts already stored are unchanged.</source>
         <translation>Die Kontodatei {path} kann nicht geschrieben werden ({detail}). Prüfen Sie die Zugriffsrechte des Ordners und den freien Speicherplatz; die bereits gespeicherten Konten sind unverändert.</translation>
     </message>

@@ -9,7 +9,7 @@ import argparse
 from typing import Any
 
 from wizard import keychain
-from wizard.accounts import remove_account, stored_secret
+from wizard.accounts import orphans, remove_account, remove_orphans, stored_secret
 from wizard.address import parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
@@ -25,6 +25,7 @@ from wizard.cli.i18n import CONTEXT, translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, security_label
+from wizard.printable import printable
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore, profile_to_json
 from wizard.runtime import run
 from wizard.wording import QT_TRANSLATE_NOOP
@@ -34,16 +35,19 @@ def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "accounts",
         description="List, show or remove stored accounts. Removing also deletes the password "
-        "from the keychain.",
+        "from the keychain. 'clean' removes the passwords no account uses any more (left by a "
+        "setup that was interrupted), which 'list' shows.",
     )
-    parser.add_argument("action", nargs="?", choices=("list", "show", "remove"), default="list")
+    parser.add_argument(
+        "action", nargs="?", choices=("list", "show", "remove", "clean"), default="list"
+    )
     parser.add_argument("address", nargs="?", help="the account's address (for show and remove)")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
-    if args.action != "list" and not args.address:
+    if args.action not in ("list", "clean") and not args.address:
         needs = QT_TRANSLATE_NOOP("CommandLine", "“accounts {action}” needs an address.")
         english = needs.format(action=args.action)
         complain(translate(CONTEXT, needs).format(action=args.action), english=english)
@@ -52,6 +56,8 @@ def handle(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             return _list(store, as_json=args.json)
+        if args.action == "clean":
+            return _clean(store, as_json=args.json)
         parse_address(args.address)
         if args.action == "show":
             return _show(store, args.address, as_json=args.json)
@@ -64,14 +70,45 @@ def handle(args: argparse.Namespace) -> int:
 
 def _list(store: ProfileStore, *, as_json: bool) -> int:
     profiles = store.load()
+    left = orphans(store)
     if as_json:
-        print_json({"accounts": [profile_to_json(p) for p in profiles], "file": str(store.path)})
+        print_json(
+            {
+                "accounts": [profile_to_json(p) for p in profiles],
+                "orphans": [{"service": s, "username": u} for s, u in left],
+                "file": str(store.path),
+            }
+        )
         return EXIT_OK
     if not profiles:
         print(translate("CommandLine", "No accounts are set up yet."))
     for profile in profiles:
         security = security_label(profile.security, translate)
-        print(f"{profile.address}  {profile.host}:{profile.port} {security}")
+        print(printable(f"{profile.address}  {profile.host}:{profile.port} {security}"))
+    if left:
+        print(
+            translate(
+                "CommandLine",
+                "Passwords in the keychain that no account uses (left by an interrupted setup; "
+                "remove them with “accounts clean”):",
+            )
+        )
+        for service, username in left:
+            print(printable(f"  {service}  {username}"))
+    return EXIT_OK
+
+
+def _clean(store: ProfileStore, *, as_json: bool) -> int:
+    """Remove the passwords no account uses (``wizard.accounts.remove_orphans``)."""
+    removed = remove_orphans(store)
+    if as_json:
+        print_json({"removed": [{"service": s, "username": u} for s, u in removed]})
+        return EXIT_OK
+    if not removed:
+        print(translate("CommandLine", "No passwords were left without an account."))
+    for service, username in removed:
+        done = translate("CommandLine", "Removed the password for {username} ({service}).")
+        print(printable(done.format(username=username, service=service)))
     return EXIT_OK
 
 

@@ -587,10 +587,8 @@ def _test_message(
     """The test message and its Message-ID. Domains are in their ASCII form, so only a
     non-ASCII mailbox name needs the server's SMTPUTF8."""
     message = EmailMessage()
-    message["From"] = Address(
-        settings.display_name, username=sender.local_part, domain=sender.domain
-    )
-    message["To"] = Address(username=recipient.local_part, domain=recipient.domain)
+    message["From"] = Address(settings.display_name, username=sender.mailbox, domain=sender.domain)
+    message["To"] = Address(username=recipient.mailbox, domain=recipient.domain)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.domain)
     message["Subject"] = SUBJECT
