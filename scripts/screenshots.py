@@ -18,14 +18,15 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWizard
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget, QWizard
 
+from tests.gui.canned import Canned
 from wizard.accounts import StoredAccount
 from wizard.address import EmailAddress
 from wizard.discovery.events import SourceFinished
@@ -209,7 +210,14 @@ class CannedEngine:
     outcomes: Iterator[TestOutcome] = field(default_factory=lambda: iter(_OUTCOMES))
 
     def engine(self) -> Engine:
-        return Engine(detect=self.detect, send=self.send, store=self.store)
+        domain_and_report = Canned()  # the sender domain's health and the report, canned
+        return Engine(
+            detect=self.detect,
+            send=self.send,
+            store=self.store,
+            check_domain=domain_and_report.check_domain,
+            gather_report=domain_and_report.gather_report,
+        )
 
     async def detect(self, address: EmailAddress, report: Report) -> DetectionResult:
         for source_report in REPORTS[:SHOWN_WHILE_SEARCHING]:
@@ -298,17 +306,24 @@ class Shooter:
         self.shoot("4-test-passed")
 
         wizard.next()
+        done = wizard.done_page
+        _until(lambda: done.domain.health is not None)
         self.shoot("5-done")
+        done.report.save_button.click()  # the report, as it will be shared
+        _until(lambda: done.report.dialog is not None and done.report.dialog.isVisible())
+        assert done.report.dialog is not None
+        self.shoot("6-report", done.report.dialog)
+        done.report.dialog.close()
         wizard.button(QWizard.WizardButton.FinishButton).click()
         _wait(wizard.done_page.stored)
         self.shoot("5-done-saved")
         wizard.done_page.abandon()
         wizard.close()
 
-    def shoot(self, name: str) -> None:
+    def shoot(self, name: str, window: QWidget | None = None) -> None:
         _settle()
         path = self.folder / f"{self.prefix}-{name}.png"
-        if not self.wizard.grab().save(str(path)):
+        if not (window or self.wizard).grab().save(str(path)):
             raise SystemExit(f"could not write {path}")
         print(path)
 
@@ -333,6 +348,12 @@ def _wait(signal: object) -> None:
     loop = QEventLoop()
     signal.connect(loop.quit)  # type: ignore[attr-defined]
     loop.exec()
+
+
+def _until(condition: Callable[[], bool]) -> None:
+    """Let Qt work until ``condition()`` holds (an engine job's answer has arrived)."""
+    while not condition():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
 def _settle() -> None:

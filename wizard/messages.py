@@ -1690,6 +1690,11 @@ _REFUSALS = {
 _REFUSAL_SOURCE = QT_TRANSLATE_NOOP("Messages", "(Preset: {path}; ask your administrator.)")
 
 
+def field_name(field: Field, tr: Translate = untranslated) -> str:
+    """A lockable field as a sentence names it ("the server")."""
+    return tr(CONTEXT, _FIELD_NAMES[field])
+
+
 def describe_preset_error(err: PresetError, tr: Translate = untranslated) -> str:
     """A broken preset: which file, which line, what is wrong, and that it was ignored."""
     problem = tr(CONTEXT, _PRESET_PROBLEMS[err.problem]).format(detail=printable(err.detail))
@@ -1704,7 +1709,7 @@ def describe_preset_refusal(err: PresetRefusedError, tr: Translate = untranslate
     sentences = [
         tr(CONTEXT, _REFUSALS[refusal.reason]).format(
             organisation=printable(err.preset.organisation),
-            field=tr(CONTEXT, _FIELD_NAMES[refusal.field]) if refusal.field else "",
+            field=field_name(refusal.field, tr) if refusal.field else "",
             value=printable(refusal.value),
         )
         for refusal in err.refusals

@@ -486,7 +486,7 @@
 <context>
     <name>DetectPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/detect.py" line="+59"/>
+        <location filename="../../wizard/gui/pages/detect.py" line="+61"/>
         <source>Finding your server</source>
         <translation>Ihr Server wird gesucht</translation>
     </message>
@@ -521,7 +521,7 @@
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+126"/>
         <source>No settings were found</source>
         <translation>Keine Einstellungen gefunden</translation>
     </message>
@@ -536,12 +536,12 @@
         <translation>Die Suche ist beendet.</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-148"/>
         <source>Set up &amp;manually</source>
         <translation>&amp;Manuell einrichten</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Looking for the outgoing-mail server of {address}…</source>
         <translation>Der Postausgangsserver für {address} wird gesucht …</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Stopped. Click Next to enter the settings yourself.</source>
         <translation>Beendet. Klicken Sie auf „Weiter“, um die Einstellungen selbst einzugeben.</translation>
     </message>
@@ -587,14 +587,27 @@
     </message>
 </context>
 <context>
+    <name>DomainVerdict</name>
+    <message>
+        <location filename="../../wizard/gui/domain_health.py" line="+55"/>
+        <source>Domain &amp;details</source>
+        <translation>&amp;Details zur Domain</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking {domain}&apos;s mail records (SPF, DKIM, DMARC)…</source>
+        <translation>Die Mail-Einträge von {domain} werden geprüft (SPF, DKIM, DMARC) …</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+157"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+184"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-118"/>
         <source>&amp;Copy summary</source>
         <translation>Zusammenfassung &amp;kopieren</translation>
     </message>
@@ -604,7 +617,7 @@
         <translation>Zusammen&amp;fassung des Kontos:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Save your account</source>
         <translation>Konto speichern</translation>
     </message>
@@ -624,7 +637,7 @@
         <translation>Klicken Sie auf „Speichern“, um das Passwort im Schlüsselbund Ihres Systems aufzubewahren und das Konto zu speichern. Bisher wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+36"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
@@ -2636,6 +2649,14 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
 </context>
 <context>
+    <name>PresetLocks</name>
+    <message>
+        <location filename="../../wizard/gui/preset_locks.py" line="+55"/>
+        <source>Set by your organisation ({organisation}). These cannot be changed here: {fields}.</source>
+        <translation>Von Ihrer Organisation vorgegeben ({organisation}). Hier nicht änderbar: {fields}.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <location filename="../../wizard/reporting/sections.py" line="+22"/>
@@ -2965,6 +2986,87 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../wizard/gui/report_actions.py" line="+73"/>
+        <source>Sa&amp;ve report…</source>
+        <translation>Bericht speicher&amp;n …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A diagnosis report for your helpdesk, without your password</source>
+        <translation>Ein Diagnosebericht für Ihren Support, ohne Ihr Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cop&amp;y report</source>
+        <translation>Bericht kop&amp;ieren</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Preparing the report: checking the network and your domain (up to about 15 seconds)…</source>
+        <translation>Der Bericht wird vorbereitet: Netz und Domain werden geprüft (bis zu etwa 15 Sekunden) …</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The report could not be prepared: {error}</source>
+        <translation>Der Bericht konnte nicht vorbereitet werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The report is on the clipboard, without your password: paste it into your ticket.</source>
+        <translation>Der Bericht ist in der Zwischenablage, ohne Ihr Passwort: Fügen Sie ihn in Ihre Anfrage ein.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The report was saved to {path} and opened in your browser.</source>
+        <translation>Der Bericht wurde unter {path} gespeichert und im Browser geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location line="+15"/>
+        <source>Diagnosis report</source>
+        <translation>Diagnosebericht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report preview</source>
+        <translation>Vorschau des Berichts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hide the part of my address before the @</source>
+        <translation>Den Teil meiner Adresse vor dem @ &amp;verbergen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For posting the report in a public forum</source>
+        <translation>Zum Veröffentlichen des Berichts in einem öffentlichen Forum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save and open…</source>
+        <translation>&amp;Speichern und öffnen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy as text</source>
+        <translation>Als Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+</context>
+<context>
     <name>ResultCard</name>
     <message>
         <location filename="../../wizard/gui/result_card.py" line="+46"/>
@@ -2990,7 +3092,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+110"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+112"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -3025,7 +3127,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Schritte des Tests:</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+169"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -3046,7 +3148,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>erledigt</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -3104,7 +3206,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/settings.py" line="+53"/>
+        <location filename="../../wizard/gui/pages/settings.py" line="+54"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -3114,7 +3216,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Prüfen Sie die Einstellungen für den Postausgang; Sie können jede davon ändern.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Other possibilities</source>
         <translation>Weitere Möglichkeiten</translation>
     </message>
@@ -3154,7 +3256,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>&amp;Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+138"/>
         <source>Empty: your email address is used.</source>
         <translation>Leer: Ihre E-Mail-Adresse wird verwendet.</translation>
     </message>
@@ -3184,12 +3286,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>{host}, Port {port}, {security}: {origin} {checked}.</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-297"/>
         <source>Other &amp;possibilities:</source>
         <translation>Weitere &amp;Möglichkeiten:</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+212"/>
         <source>Entered by you.</source>
         <translation>Von Ihnen eingegeben.</translation>
     </message>

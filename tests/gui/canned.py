@@ -7,12 +7,23 @@ it is cancelled, and ``calls`` records what the pages asked for.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from wizard.accounts import LooseEnd, StoredAccount
 from wizard.address import EmailAddress
 from wizard.discovery.events import SourceFinished
+from wizard.domaincheck.model import (
+    Check,
+    DomainHealth,
+    Finding,
+    FindingCode,
+    Severity,
+    StepReport,
+    StepStatus,
+)
 from wizard.gui.engine import Engine, StageBegun
 from wizard.gui.worker import Report
 from wizard.keychain import KeychainError
@@ -29,6 +40,8 @@ from wizard.model import (
 )
 from wizard.oauth.results import SignedIn
 from wizard.profiles import AccountProfile
+from wizard.reporting.collect import DiagnosisReport, SettingsOrigin, TestSkipped
+from wizard.reporting.run import Gathered, ReportContext
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 
@@ -66,6 +79,53 @@ def result(*candidates: ServerConfig) -> DetectionResult:
     )
 
 
+DOMAIN_HEALTH = DomainHealth(
+    domain="example.com",
+    server="smtp.example.com",
+    server_addresses=("192.0.2.25",),
+    findings=(
+        Finding(
+            Check.SPF,
+            FindingCode.SPF_NOT_AUTHORISED,
+            Severity.PROBLEM,
+            (
+                ("server", "smtp.example.com"),
+                ("addresses", "192.0.2.25"),
+                ("result", "fail"),
+                ("suggestion", "include:_spf.example.net"),
+            ),
+        ),
+        Finding(Check.DMARC, FindingCode.DMARC_MISSING, Severity.WARNING),
+        Finding(Check.MTA_STS, FindingCode.MTA_STS_NONE, Severity.INFO),
+    ),
+    steps=tuple(StepReport(check, StepStatus.DONE, 20) for check in Check),
+    elapsed_ms=120,
+)
+
+
+def gathered(context: ReportContext) -> Gathered:
+    """A report of what the wizard knew, with the network and domain parts canned."""
+    settings = context.settings
+    report = DiagnosisReport(
+        address=context.address.address,
+        created=datetime(2026, 12, 7, 12, 0, tzinfo=UTC),
+        program_version="0.1.0",
+        system="Linux",
+        keychain="Secret Service",
+        detection=context.detection,
+        settings=settings,
+        settings_origin=SettingsOrigin.DETECTED if settings else SettingsOrigin.NONE,
+        test=context.test,
+        test_skipped=None if context.test else TestSkipped.NO_CREDENTIALS,
+        network=None,
+        domain=dataclasses.replace(DOMAIN_HEALTH, domain=context.address.domain),
+        certificates=(),
+    )
+    secrets = tuple(filter(None, (context.password, *context.secrets)))
+    logins = (context.address.address, context.address.local_part)
+    return Gathered(report, secrets, logins)
+
+
 PASSED = TestOutcome(
     ok=True,
     stage=Stage.DONE,
@@ -90,9 +150,26 @@ class Canned:
     stored: list[tuple[AccountProfile, str]] = field(default_factory=list)
     loose_ends: tuple[LooseEnd, ...] = ()  # what each store reports it could not remove
     cancelled: threading.Event = field(default_factory=threading.Event)
+    domain_health: DomainHealth = field(default_factory=lambda: DOMAIN_HEALTH)
+    reports: list[ReportContext] = field(default_factory=list)  # what each report was asked for
 
     def engine(self) -> Engine:
-        return Engine(detect=self.detect, send=self.send, store=self.store)
+        return Engine(
+            detect=self.detect,
+            send=self.send,
+            store=self.store,
+            check_domain=self.check_domain,
+            gather_report=self.gather_report,
+        )
+
+    async def check_domain(self, domain: str, server: str | None, report: Report) -> DomainHealth:
+        del report
+        return dataclasses.replace(self.domain_health, domain=domain, server=server)
+
+    async def gather_report(self, context: ReportContext, report: Report) -> Gathered:
+        del report
+        self.reports.append(context)
+        return gathered(context)
 
     async def _wait_for_cancel(self) -> None:
         try:

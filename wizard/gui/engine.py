@@ -27,12 +27,16 @@ from wizard.smtp.phases import ProbeTimeouts
 if TYPE_CHECKING:
     from wizard.accounts import StoredAccount
     from wizard.address import EmailAddress
+    from wizard.domaincheck.model import DomainHealth
+    from wizard.gui.domain_health import DomainOperation
+    from wizard.gui.report_actions import GatherOperation
     from wizard.model import DetectionResult
     from wizard.oauth.events import Method
     from wizard.oauth.issuers import Issuer
     from wizard.oauth.loopback import SignInPages
     from wizard.oauth.results import SignedIn
     from wizard.profiles import AccountProfile, ProfileStore
+    from wizard.reporting.run import Gathered, ReportContext
     from wizard.smtp.send import SendSettings, TestOutcome
 
 DetectOperation = Callable[["EmailAddress", Report], Awaitable["DetectionResult"]]
@@ -81,6 +85,8 @@ class Engine:
     detect: DetectOperation
     send: SendOperation
     store: StoreOperation
+    check_domain: DomainOperation  # the sender domain's health (the done page)
+    gather_report: GatherOperation  # "Save report…" and "Copy report"
     sign_in: SignInOperation = _sign_in  # the real one: it touches nothing until called
 
     @classmethod
@@ -98,6 +104,8 @@ class Engine:
             detect=partial(_detect, deadlines, ispdb_url),
             send=partial(_send, send_timeouts),
             store=partial(_store, profiles),
+            check_domain=_check_domain,
+            gather_report=_gather_report,
         )
 
 
@@ -143,3 +151,15 @@ async def _store(
     from wizard.accounts import store_account
 
     return await asyncio.to_thread(store_account, profiles, profile, password)
+
+
+async def _check_domain(domain: str, server: str | None, _report: Report) -> DomainHealth:
+    from wizard.domaincheck.check import check_domain
+
+    return await check_domain(domain, server=server)
+
+
+async def _gather_report(context: ReportContext, _report: Report) -> Gathered:
+    from wizard.reporting.run import gather_for
+
+    return await gather_for(context)

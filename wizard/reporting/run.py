@@ -4,21 +4,33 @@ keychain in use, then everything ``collect_report`` checks; and what redaction m
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wizard import keychain
 from wizard.accounts import settings_for, stored_secret
+from wizard.address import EmailAddress
 from wizard.keychain import KeychainError
+from wizard.model import DetectionResult
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.reporting.collect import DiagnosisReport, collect_report
-from wizard.smtp.send import SendSettings
+from wizard.smtp.send import SendSettings, TestOutcome
 
 if TYPE_CHECKING:
-    from wizard.address import EmailAddress
     from wizard.discovery.context import Deadlines
-    from wizard.model import DetectionResult
-    from wizard.smtp.send import TestOutcome
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a front end already knows when it asks for a report (the wizard's state)."""
+
+    address: EmailAddress
+    detection: DetectionResult | None = None
+    settings: SendSettings | None = None
+    test: TestOutcome | None = None
+    password: str = field(default="", repr=False)  # to send with, when no test was run
+    secrets: tuple[str, ...] = field(default=(), repr=False)  # only to redact (tokens)
 
 
 @dataclass(frozen=True)
@@ -76,3 +88,16 @@ def _account(address: EmailAddress) -> tuple[SendSettings | None, str | None, st
     except KeychainError:
         password = None
     return settings_for(profile), password, name
+
+
+async def gather_for(context: ReportContext) -> Gathered:
+    """The report for what the wizard knows: nothing is detected or sent again."""
+    gathered = await gather(
+        context.address,
+        password=context.password or None,
+        settings=context.settings,
+        detection=context.detection,
+        test=context.test,
+    )
+    secrets = tuple(dict.fromkeys((*gathered.secrets, *filter(None, context.secrets))))
+    return dataclasses.replace(gathered, secrets=secrets)

@@ -29,11 +29,13 @@ from wizard.gui import texts
 from wizard.gui.draft import Draft, SearchEnd
 from wizard.gui.engine import Engine
 from wizard.gui.pages.base import EnginePage
+from wizard.gui.report_actions import ReportActions
 from wizard.gui.result_card import ResultCard
 from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, announce, page_body
 from wizard.gui.worker import EngineWorker
 from wizard.model import DetectionResult, SourceName, SourceReport
 from wizard.printable import printable
+from wizard.reporting.run import ReportContext
 
 _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
 
@@ -100,6 +102,9 @@ class DetectPage(EnginePage):
         layout.addWidget(self.card)
         layout.addLayout(buttons)
         layout.addWidget(self.details, 1)
+        self.report = ReportActions(worker, engine.gather_report, self._report_context, body)
+        self.report.hide()  # until detection has ended
+        layout.addWidget(self.report)
         layout.addStretch(0)
 
         self._ticker = QTimer(self)
@@ -111,6 +116,7 @@ class DetectPage(EnginePage):
     # -- QWizardPage -----------------------------------------------------------------------
 
     def initializePage(self) -> None:
+        self.report.hide()
         address = self._draft.address
         assert address is not None, "the account page sets the address"
         self.abandon()
@@ -160,6 +166,14 @@ class DetectPage(EnginePage):
         """Stop detection and hear nothing more of it; the times stop counting too."""
         super().abandon()
         self._ticker.stop()
+        self.report.abandon()
+
+    def _report_context(self) -> ReportContext | None:
+        """The address and what detection found (no test has run yet)."""
+        address = self._draft.address
+        if address is None:
+            return None
+        return ReportContext(address, detection=self._draft.detection)
 
     @Slot()
     def _set_up_manually(self) -> None:
@@ -193,6 +207,7 @@ class DetectPage(EnginePage):
     @Slot(object)
     def _on_result(self, result: DetectionResult) -> None:
         self._draft.detection = result
+        self.report.show()
         for report in result.sources:  # lines whose event is still on its way
             if report.name not in self._reports:
                 self._on_progress(SourceFinished(report))

@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
 
 from wizard.accounts import StoredAccount, profile_from_test
 from wizard.gui import texts
+from wizard.gui.domain_health import DomainVerdict
 from wizard.gui.draft import Draft, TestPassed
 from wizard.gui.engine import Engine
 from wizard.gui.pages.base import EnginePage
+from wizard.gui.report_actions import ReportActions, secrets_of
 from wizard.gui.widgets import Notice, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
 from wizard.keychain import service_name
 from wizard.oauth.results import login_for
 from wizard.profiles import AccountProfile
+from wizard.reporting.run import ReportContext
 
 
 class DonePage(EnginePage):
@@ -73,6 +76,10 @@ class DonePage(EnginePage):
         layout.addWidget(self.summary, 1)
         layout.addLayout(buttons)
         layout.addLayout(self.sections)
+        self.domain = DomainVerdict(worker, engine.check_domain, body)
+        self.report = ReportActions(worker, engine.gather_report, self._report_context, body)
+        self.sections.addWidget(self.domain)
+        self.sections.addWidget(self.report)
         self.copy_button.clicked.connect(self.copy_summary)
 
     @property
@@ -94,9 +101,29 @@ class DonePage(EnginePage):
             ),
         )
         self._show_summary()
+        passed = self._draft.tested()
+        if passed is not None:
+            self.domain.start(passed.address.domain, passed.settings.host)
 
     def cleanupPage(self) -> None:
         self.abandon()
+
+    def abandon(self) -> None:
+        super().abandon()
+        self.domain.abandon()
+        self.report.abandon()
+
+    def _report_context(self) -> ReportContext | None:
+        passed = self._draft.tested()
+        if passed is None:
+            return None
+        return ReportContext(
+            passed.address,
+            detection=self._draft.detection,
+            settings=passed.settings,
+            test=passed.outcome,
+            secrets=secrets_of(passed.password),
+        )
 
     # -- saving ----------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from wizard.gui.certificate import CertificatePanel
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
 from wizard.gui.engine import Engine, StageBegun
 from wizard.gui.pages.base import EnginePage
+from wizard.gui.report_actions import ReportActions, secrets_of
 from wizard.gui.signin import SignInPanel
 from wizard.gui.widgets import Notice, PasswordEdit, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
@@ -42,6 +43,7 @@ from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
 from wizard.printable import printable
+from wizard.reporting.run import ReportContext
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 if TYPE_CHECKING:
@@ -165,6 +167,9 @@ class SendPage(EnginePage):
         layout.addWidget(self.result)
         layout.addWidget(self.certificate)
         layout.addLayout(self.sections)
+        self.report = ReportActions(worker, engine.gather_report, self._report_context, body)
+        self.report.hide()  # until a test has ended: then there is something to report
+        self.sections.addWidget(self.report)
         layout.addStretch(1)
 
         self.recipient_edit.textChanged.connect(self._check_recipient)
@@ -180,6 +185,7 @@ class SendPage(EnginePage):
     # -- QWizardPage -----------------------------------------------------------------------
 
     def initializePage(self) -> None:
+        self.report.setVisible(self._outcome is not None)
         address = self._draft.address
         choice = self._draft.choice
         assert address is not None, "the account page sets it"
@@ -316,6 +322,7 @@ class SendPage(EnginePage):
     @Slot(object)
     def _on_outcome(self, outcome: TestOutcome) -> None:
         self._job = None
+        self.report.show()
         self._outcome = outcome
         if outcome.ok and self._attempt is not None:
             self._passed(outcome, self._attempt)
@@ -456,6 +463,23 @@ class SendPage(EnginePage):
         for row in range(_Step.AFTER):
             self._states[row] = ("", None)
             self._draw(row)
+
+    def abandon(self) -> None:
+        super().abandon()
+        self.report.abandon()
+
+    def _report_context(self) -> ReportContext | None:
+        """The last test as it was run, with what detection found."""
+        attempt = self._attempt
+        if attempt is None:
+            return None
+        return ReportContext(
+            attempt.address,
+            detection=self._draft.detection,
+            settings=attempt.settings,
+            test=self._outcome,
+            secrets=secrets_of(attempt.password),
+        )
 
     def _reset(self) -> None:
         self._outcome = None

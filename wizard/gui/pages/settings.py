@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from wizard.gui import texts
 from wizard.gui.cautions import Confirmation
 from wizard.gui.draft import Draft, SearchEnd, ServerChoice
+from wizard.gui.preset_locks import PresetLocks
 from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, page_body, plain_label
 from wizard.model import Candidate, Caution, DetectionResult, Security, Trust
 from wizard.report import auth_mechanisms
@@ -59,6 +60,7 @@ class SettingsPage(QWizardPage):
         self.origin.setWordWrap(True)
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.checked = Notice(body)  # ✔ confirmed, or a calm information line
+        self.organisation = Notice(body)  # fields an organisation's preset locks
         self.host_edit = QLineEdit(body)
         self.port_spin = QSpinBox(body)
         self.port_spin.setRange(1, 65535)
@@ -93,6 +95,7 @@ class SettingsPage(QWizardPage):
         layout = QVBoxLayout(body)
         layout.addWidget(self.origin)
         layout.addWidget(self.checked)
+        layout.addWidget(self.organisation)
         layout.addLayout(form)
         for section in (self.dangers, self.plaintext, self.foreign, self.info):
             layout.addWidget(section)
@@ -100,6 +103,13 @@ class SettingsPage(QWizardPage):
         layout.addWidget(self.alternatives, 1)
         layout.addWidget(self.details)
 
+        self.locks = PresetLocks(
+            self.organisation,
+            self.host_edit,
+            self.port_spin,
+            self.security_combo,
+            self.username_edit,
+        )
         for edit in (self.host_edit, self.username_edit):
             edit.textChanged.connect(self._update)
         self.port_spin.valueChanged.connect(self._port_edited)
@@ -125,6 +135,7 @@ class SettingsPage(QWizardPage):
         if detection is self._shown:
             return
         self._shown = detection
+        self.locks.load(self._draft.address)
         self._candidates = [] if detection is None else _candidates(detection)
         self.alternatives.blockSignals(True)
         self.alternatives.clear()
@@ -202,6 +213,7 @@ class SettingsPage(QWizardPage):
         self.port_spin.setValue(port)
         self.security_combo.setCurrentIndex(self.security_combo.findData(security))
         self.username_edit.setText(username)
+        self.locks.fill()  # an organisation's locked fields keep its values
         for widget in widgets:
             widget.blockSignals(False)
         self._port_typed = False
