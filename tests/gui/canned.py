@@ -41,7 +41,8 @@ from wizard.model import (
 from wizard.oauth.results import SignedIn
 from wizard.profiles import AccountProfile
 from wizard.reporting.collect import DiagnosisReport, SettingsOrigin, TestSkipped
-from wizard.reporting.run import Gathered, ReportContext
+from wizard.reporting.context import ReportContext
+from wizard.reporting.run import Gathered
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 

@@ -27,7 +27,7 @@ from wizard.gui.wizard import SetupWizard
 from wizard.gui.worker import EngineWorker
 from wizard.model import Security
 from wizard.presets import ENVIRONMENT
-from wizard.reporting.run import ReportContext
+from wizard.reporting.context import ReportContext
 from wizard.smtp.send import SendSettings
 
 PASSWORD = "s3cret-Horse!"

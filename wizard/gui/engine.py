@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from wizard.oauth.loopback import SignInPages
     from wizard.oauth.results import SignedIn
     from wizard.profiles import AccountProfile, ProfileStore
-    from wizard.reporting.run import Gathered, ReportContext
+    from wizard.reporting.context import ReportContext
+    from wizard.reporting.run import Gathered
     from wizard.smtp.send import SendSettings, TestOutcome
 
 DetectOperation = Callable[["EmailAddress", Report], Awaitable["DetectionResult"]]

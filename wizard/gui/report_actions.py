@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -31,13 +32,14 @@ from PySide6.QtWidgets import (
 from wizard.gui.widgets import Notice, Tone, plain_label
 from wizard.gui.worker import EngineWorker, Job, Report
 from wizard.messages import Translate
-from wizard.oauth.results import SignedIn
-from wizard.reporting.redact import Redactor
-from wizard.reporting.render import ReportFormat, render_report
-from wizard.reporting.run import Gathered, ReportContext
 
-ContextSource = Callable[[], ReportContext | None]
-GatherOperation = Callable[[ReportContext, Report], Awaitable[Gathered]]
+if TYPE_CHECKING:
+    from wizard.oauth.results import SignedIn
+    from wizard.reporting.context import ReportContext
+    from wizard.reporting.run import Gathered
+
+    GatherOperation = Callable[[ReportContext, Report], Awaitable[Gathered]]
+    ContextSource = Callable[[], ReportContext | None]
 
 
 def _qt_translate(context: str, text: str) -> str:
@@ -46,13 +48,17 @@ def _qt_translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def rendered(gathered: Gathered, form: ReportFormat, *, anonymize: bool) -> str:
-    """The report in ``form`` in the user's language, redacted."""
+def rendered(gathered: Gathered, form: str, *, anonymize: bool) -> str:
+    """The report in ``form`` in the user's language, redacted. (The report's machinery is
+    loaded here, when a report is asked for, not with the window.)"""
+    from wizard.reporting.redact import Redactor
+    from wizard.reporting.render import ReportFormat, render_report
+
     report = gathered.report
     local = report.address.rpartition("@")[0] if anonymize else None
     redactor = Redactor(secrets=gathered.secrets, usernames=gathered.usernames, local_part=local)
     tr: Translate = _qt_translate
-    return render_report(report, form, redactor, tr)
+    return render_report(report, ReportFormat(form), redactor, tr)
 
 
 class ReportActions(QWidget):
@@ -132,8 +138,7 @@ class ReportActions(QWidget):
     def _done(self, gathered: object, then: Callable[[Gathered], None]) -> None:
         self._job = None
         self._busy(busy=False)
-        assert isinstance(gathered, Gathered)
-        then(gathered)
+        then(gathered)  # type: ignore[arg-type]  # what gather_report returns
 
     @Slot(object)
     def _failed(self, error: object) -> None:
@@ -146,7 +151,7 @@ class ReportActions(QWidget):
         )
 
     def _copy(self, gathered: Gathered) -> None:
-        QGuiApplication.clipboard().setText(rendered(gathered, ReportFormat.TEXT, anonymize=False))
+        QGuiApplication.clipboard().setText(rendered(gathered, "text", anonymize=False))
         self.notice.show_text(
             Tone.OK,
             self.tr(
@@ -214,11 +219,11 @@ class ReportDialog(QDialog):
         self.preview.setHtml(self.html())
 
     def html(self) -> str:
-        return rendered(self._gathered, ReportFormat.HTML, anonymize=self.anonymize.isChecked())
+        return rendered(self._gathered, "html", anonymize=self.anonymize.isChecked())
 
     @Slot()
     def copy(self) -> None:
-        text = rendered(self._gathered, ReportFormat.TEXT, anonymize=self.anonymize.isChecked())
+        text = rendered(self._gathered, "text", anonymize=self.anonymize.isChecked())
         QGuiApplication.clipboard().setText(text)
 
     @Slot()

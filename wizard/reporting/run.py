@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wizard import keychain
@@ -15,22 +15,11 @@ from wizard.keychain import KeychainError
 from wizard.model import DetectionResult
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.reporting.collect import DiagnosisReport, collect_report
+from wizard.reporting.context import ReportContext
 from wizard.smtp.send import SendSettings, TestOutcome
 
 if TYPE_CHECKING:
     from wizard.discovery.context import Deadlines
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """What a front end already knows when it asks for a report (the wizard's state)."""
-
-    address: EmailAddress
-    detection: DetectionResult | None = None
-    settings: SendSettings | None = None
-    test: TestOutcome | None = None
-    password: str = field(default="", repr=False)  # to send with, when no test was run
-    secrets: tuple[str, ...] = field(default=(), repr=False)  # only to redact (tokens)
 
 
 @dataclass(frozen=True)

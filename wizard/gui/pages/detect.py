@@ -35,7 +35,7 @@ from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, announce, pa
 from wizard.gui.worker import EngineWorker
 from wizard.model import DetectionResult, SourceName, SourceReport
 from wizard.printable import printable
-from wizard.reporting.run import ReportContext
+from wizard.reporting.context import ReportContext
 
 _TICK_MS = 100  # how often the elapsed time of running sources is redrawn
 

@@ -36,7 +36,7 @@ from wizard.gui.worker import EngineWorker
 from wizard.keychain import service_name
 from wizard.oauth.results import login_for
 from wizard.profiles import AccountProfile
-from wizard.reporting.run import ReportContext
+from wizard.reporting.context import ReportContext
 
 
 class DonePage(EnginePage):

@@ -43,7 +43,7 @@ from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
 from wizard.printable import printable
-from wizard.reporting.run import ReportContext
+from wizard.reporting.context import ReportContext
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 if TYPE_CHECKING:
