@@ -240,3 +240,10 @@ def test_eight_setups_at_once_keep_all_eight_accounts(
     assert listed["orphans"] == []
     for user in users:
         assert keyring.get_password(f"smtp://smtp.{domain}:465", user) == PASSWORD
+
+
+def test_listing_orphans_takes_no_lock_and_creates_nothing(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "never-written" / "accounts.json")
+
+    assert accounts.orphans(store) == []
+    assert not store.path.parent.exists()  # a read-only listing leaves the disk alone

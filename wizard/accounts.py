@@ -210,9 +210,10 @@ def remove_account(store: ProfileStore, address: str) -> RemovedAccount | None:
 def orphans(store: ProfileStore) -> list[tuple[str, str]]:
     """The keychain entries (service, username) the wizard wrote that no account uses any
     more: left by a setup killed half-way, or a secret that could not be removed."""
-    with store.locked():
-        used = {_login(profile) for profile in store.load()}
-        return [entry for entry in store.remembered() if entry not in used]
+    # Both files are replaced whole and atomically, so reading them needs no lock: listing
+    # works where the accounts folder cannot be written, and never waits for a setup.
+    used = {_login(profile) for profile in store.load()}
+    return [entry for entry in store.remembered() if entry not in used]
 
 
 def remove_orphans(store: ProfileStore) -> list[tuple[str, str]]:
