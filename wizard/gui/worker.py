@@ -84,6 +84,10 @@ class Job(QObject):
         self._worker = worker
         self._running = True
         self._detached = False
+        # Alive until the GUI thread has heard the ending, whoever lets go of it meanwhile (a
+        # page that detached it): otherwise the engine thread could drop the last reference,
+        # destroying a QObject of the GUI thread on the wrong thread, with its ending queued.
+        self._keepalive: Job | None = self
         self._reported.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
         self._ended.connect(self._deliver_end, Qt.ConnectionType.QueuedConnection)
 
@@ -109,6 +113,7 @@ class Job(QObject):
 
     @Slot(object)
     def _deliver_end(self, ending: _Ending) -> None:
+        self._keepalive = None  # released here, on the GUI thread
         if self._detached:
             return
         self._running = False
