@@ -18,6 +18,7 @@ from tests.lab.world import Lab
 from tests.test_detect import (
     AUTOCONFIG_PATH,
     cancel_promptly,
+    cli,
     client_config,
     report_of,
     run_detect,
@@ -186,6 +187,22 @@ def test_a_server_greeting_after_6_s_is_found_when_nothing_else_exists(lab: Lab)
     slow = [e for e in events.all if isinstance(e, SlowGreeting)]
     assert [e.candidate.config.endpoint for e in slow] == [SUBMISSION]
     assert slow[0].waited_ms >= 1000
+
+
+def test_verbose_output_tells_of_the_wait_and_of_each_decision(lab: Lab) -> None:
+    lab.host("smtp.example.test")
+    lab.blackhole("smtp.example.test", 465)
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(greeting_delay=1.5))
+
+    done = cli(lab, "detect", "alice@example.test", "--verbose")
+
+    assert done.returncode == 0, done.stderr
+    assert (
+        "smtp.example.test:587 accepted the connection but has not greeted yet; still waiting…"
+    ) in done.stderr
+    assert "465 on smtp.example.test did not answer within " in done.stdout
+    assert " while 587 answered in " in done.stdout
+    assert ": treated as blocked" in done.stdout
 
 
 # -- what patience must not do ----------------------------------------------------------------

@@ -243,7 +243,7 @@
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/detect.py" line="+156"/>
+        <location filename="../../wizard/cli/detect.py" line="+163"/>
         <source>No outgoing-mail settings found for {address}.</source>
         <translation>Für {address} wurden keine Einstellungen für den Postausgang gefunden.</translation>
     </message>
@@ -264,7 +264,12 @@
         <translation>Warnung: {warning}</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-108"/>
+        <source>{server} accepted the connection but has not greeted yet; still waiting…</source>
+        <translation>{server} hat die Verbindung angenommen, aber noch nicht gegrüßt; es wird weiter gewartet …</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>No incoming-mail (IMAP) server found: a test message&apos;s arrival cannot be checked.</source>
         <translation>Kein Posteingangsserver (IMAP) gefunden: Ob eine Testnachricht ankommt, lässt sich nicht prüfen.</translation>
     </message>
@@ -2988,7 +2993,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../wizard/gui/report_actions.py" line="+73"/>
+        <location filename="../../wizard/gui/report_actions.py" line="+79"/>
         <source>Sa&amp;ve report…</source>
         <translation>Bericht speicher&amp;n …</translation>
     </message>
@@ -3008,7 +3013,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Bericht wird vorbereitet: Netz und Domain werden geprüft (bis zu etwa 15 Sekunden) …</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The report could not be prepared: {error}</source>
         <translation>Der Bericht konnte nicht vorbereitet werden: {error}</translation>
     </message>

@@ -25,7 +25,7 @@ from wizard.cli.common import (
 from wizard.cli.i18n import translate
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
-from wizard.discovery.events import DetectionEvent, SourceFinished
+from wizard.discovery.events import DetectionEvent, SlowGreeting, SourceFinished
 from wizard.discovery.patience import FLOOR
 from wizard.errors import InvalidAddressError
 from wizard.model import Candidate, DetectionResult, Protocol, SourceReport
@@ -69,6 +69,13 @@ def handle(args: argparse.Namespace) -> int:
                 f"({report.elapsed_ms} ms) {_account(report)}",
                 file=sys.stderr,
             )
+        elif isinstance(event, SlowGreeting):
+            config = event.candidate.config
+            slow = translate(
+                "CommandLine",
+                "{server} accepted the connection but has not greeted yet; still waiting…",
+            )
+            print(f"  {slow.format(server=f'{config.host}:{config.port}')}", file=sys.stderr)
 
     result, incoming = run(
         detect_both(

@@ -44,6 +44,10 @@ def _start() -> None:
 def _serve() -> None:
     while True:
         name, loop, future = _requests.get()
+        # Nobody waits for it any more (detection ended): skip it. (A read across threads: at
+        # worst, an import nobody needs happens anyway.)
+        if future.cancelled():
+            continue
         try:
             module = importlib.import_module(name)
         except BaseException as error:  # the waiting coroutine gets it, whatever it is
