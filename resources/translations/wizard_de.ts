@@ -607,12 +607,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+184"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+187"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>&amp;Copy summary</source>
         <translation>Zusammenfassung &amp;kopieren</translation>
     </message>
@@ -622,7 +622,7 @@
         <translation>Zusammen&amp;fassung des Kontos:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Save your account</source>
         <translation>Konto speichern</translation>
     </message>
@@ -672,7 +672,7 @@
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{problem}
 Nothing you entered is lost: click Save to try again.</source>
         <translation>{problem}
@@ -3425,6 +3425,144 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+16"/>
         <source>Signing in was cancelled. Nothing was stored.</source>
         <translation>Die Anmeldung wurde abgebrochen. Nichts wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>UseElsewhere</name>
+    <message>
+        <location filename="../../wizard/gui/use_elsewhere.py" line="+46"/>
+        <source>Use this account in…</source>
+        <translation>Dieses Konto verwenden in …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other programs can send through this account too. None of these settings contains your password: it stays in the keychain.</source>
+        <translation>Auch andere Programme können über dieses Konto senden. Keine dieser Einstellungen enthält Ihr Passwort: Es bleibt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programm:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Incoming (IMAP) server, port 993:</source>
+        <translation>Pos&amp;teingangsserver (IMAP), Port 993:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for example imap.example.com</source>
+        <translation>zum Beispiel imap.example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings for this p&amp;rogram:</source>
+        <translation>Einstellungen für dieses P&amp;rogramm:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;opy settings</source>
+        <translation>Einstellungen k&amp;opieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save se&amp;ttings…</source>
+        <translation>Einstellungen &amp;als Datei speichern …</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>msmtp</source>
+        <translation>msmtp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git send-email</source>
+        <translation>git send-email</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mutt or neomutt</source>
+        <translation>mutt oder neomutt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thunderbird and others (autoconfig file)</source>
+        <translation>Thunderbird und andere (Autoconfig-Datei)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iPhone, iPad or Mac (Apple profile)</source>
+        <translation>iPhone, iPad oder Mac (Apple-Profil)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Python script</source>
+        <translation>Ein Python-Skript</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (the saved settings)</source>
+        <translation>JSON (die gespeicherten Einstellungen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add this to ~/.msmtprc (readable only by you). msmtp reads the password from the keychain each time it sends.</source>
+        <translation>Fügen Sie dies in ~/.msmtprc ein (nur für Sie lesbar). msmtp liest das Passwort bei jedem Senden aus dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run these commands once in a terminal; git send-email then sends through this program.</source>
+        <translation>Führen Sie diese Befehle einmal in einem Terminal aus; git send-email sendet dann über dieses Programm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add these lines to your muttrc; mutt then sends through this program.</source>
+        <translation>Fügen Sie diese Zeilen in Ihre muttrc ein; mutt sendet dann über dieses Programm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish this file at https://autoconfig.{domain}/mail/config-v1.1.xml, and mail programs set up accounts of {domain} by themselves.</source>
+        <translation>Veröffentlichen Sie diese Datei unter https://autoconfig.{domain}/mail/config-v1.1.xml, dann richten Mailprogramme Konten von {domain} von selbst ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open this file on the iPhone, iPad or Mac; it asks for the password while it is installed.</source>
+        <translation>Öffnen Sie diese Datei auf dem iPhone, iPad oder Mac; bei der Installation wird nach dem Passwort gefragt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run it with Python (pip install keyring); it reads the password from the keychain and sends you a message.</source>
+        <translation>Führen Sie es mit Python aus (pip install keyring); es liest das Passwort aus dem Schlüsselbund und sendet Ihnen eine Nachricht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings as this program saved them, for your tools.</source>
+        <translation>Die Einstellungen, wie dieses Programm sie gespeichert hat, für Ihre eigenen Werkzeuge.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>An Apple profile must name the incoming (IMAP) server too: enter it above. Your provider&apos;s help pages name it.</source>
+        <translation>Ein Apple-Profil muss auch den Posteingangsserver (IMAP) nennen: Geben Sie ihn oben ein. Die Hilfeseiten Ihres Anbieters nennen ihn.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the settings for {program}</source>
+        <translation>Einstellungen für {program} speichern</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The settings could not be saved in {path}: {reason}</source>
+        <translation>Die Einstellungen konnten nicht in {path} gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved in {path}.</source>
+        <translation>Gespeichert in {path}.</translation>
     </message>
 </context>
 </TS>

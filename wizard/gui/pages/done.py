@@ -31,6 +31,7 @@ from wizard.gui.draft import Draft, TestPassed
 from wizard.gui.engine import Engine
 from wizard.gui.pages.base import EnginePage
 from wizard.gui.report_actions import ReportActions, secrets_of
+from wizard.gui.use_elsewhere import UseElsewhere
 from wizard.gui.widgets import Notice, Tone, page_body, plain_label
 from wizard.gui.worker import EngineWorker
 from wizard.keychain import service_name
@@ -81,6 +82,8 @@ class DonePage(EnginePage):
         self.sections.addWidget(self.domain)
         self.sections.addWidget(self.report)
         self.copy_button.clicked.connect(self.copy_summary)
+        self.use_elsewhere = UseElsewhere(body)  # shown once the account is saved
+        self.sections.addWidget(self.use_elsewhere)
 
     @property
     def saved(self) -> bool:
@@ -192,6 +195,7 @@ class DonePage(EnginePage):
         wizard.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
         wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self._enable_finish(enabled=True)
+        self.use_elsewhere.show_account(stored.profile)
         self.stored.emit()
 
     @Slot(object)
