@@ -203,6 +203,24 @@ def test_a_policy_behind_a_bad_certificate_cannot_be_used(lab: Lab) -> None:
     assert "certificate" in sentence(health, found.code)
 
 
+def test_a_redirected_policy_fetch_is_not_followed(lab: Lab) -> None:
+    """RFC 8461, 3.3: senders must not follow a redirect of the policy fetch, so the check
+    neither does (the place it points to is never asked) nor takes the policy found there."""
+    elsewhere = "https://policies.elsewhere.test/mta-sts.txt"
+    lab.mx(DOMAIN, "mx1.example.test")
+    txt(lab, f"_mta-sts.{DOMAIN}", "v=STSv1; id=20261207")
+    lab.https(f"mta-sts.{DOMAIN}", POLICY_PATH, "", status=301, headers={"Location": elsewhere})
+    good = "version: STSv1\nmode: enforce\nmx: *.example.test\nmax_age: 86400\n"
+    lab.https("policies.elsewhere.test", "/mta-sts.txt", good, content_type="text/plain")
+
+    health = check(server=None)
+
+    assert [r.url for r in lab.requests] == [f"https://mta-sts.{DOMAIN}{POLICY_PATH}"]
+    assert codes(health, Check.MTA_STS) == [FindingCode.MTA_STS_POLICY_UNREACHABLE]
+    said = sentence(health, FindingCode.MTA_STS_POLICY_UNREACHABLE)
+    assert f"redirected to {elsewhere}, not followed" in said
+
+
 def test_a_broken_policy_is_reported(lab: Lab) -> None:
     mta_sts(lab, "version: STSv1\nmode: sometimes\nmax_age: 86400\n")
     health = check(server=None)

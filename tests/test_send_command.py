@@ -289,6 +289,22 @@ def test_an_unreachable_server_is_a_temporary_failure(
     assert "could not be reached" in done.stderr
 
 
+def test_a_slow_server_cannot_hold_the_caller_past_the_send_timeout(
+    lab: Lab, config_home: Path, domain: str
+) -> None:
+    address = f"alice@{domain}"
+    lab_server(lab, domain, reply_delay=0.3)  # every line in time, all of them not
+    set_up(config_home, address, f"smtp.{domain}", 465)
+
+    done = send(lab, config_home, "--send-timeout", "1", f"bob@{domain}", message="hi\n")
+
+    assert done.returncode == 75, done.stderr  # EX_TEMPFAIL: the caller keeps the message
+    assert "the time limit for sending ran out" in done.stderr
+    refused = send(lab, config_home, "--send-timeout", "-5", f"bob@{domain}", message="hi\n")
+    assert refused.returncode == 64
+    assert "--send-timeout: expected seconds between 0 and 600, got '-5'" in refused.stderr
+
+
 # -- choosing the account, and using the command wrongly ------------------------------------
 
 

@@ -1199,6 +1199,9 @@ _EXPORT_PROBLEMS = {
 # Where the test's own words would say "test", a message sent for the user needs other ones.
 _SEND_DIAGNOSES = {
     Diagnosis.MESSAGE_REJECTED: QT_TRANSLATE_NOOP("Messages", "The server refused the message."),
+    Diagnosis.OUT_OF_TIME: QT_TRANSLATE_NOOP(
+        "Messages", "The server answered so slowly that the time limit for sending ran out."
+    ),
     Diagnosis.CONNECTION_CLOSED: QT_TRANSLATE_NOOP(
         "Messages", "The server hung up or stopped answering before it accepted the message."
     ),

@@ -345,17 +345,22 @@
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/send.py" line="+100"/>
+        <location filename="../../wizard/cli/send.py" line="+103"/>
         <source>{problem} (see “email-setup-wizard send --help”).</source>
         <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>“-b{mode}” is not supported: this sender only sends a message now (-bm) and keeps no queue.</source>
         <translation>„-b{mode}“ wird nicht unterstützt: Dieses Programm sendet eine Nachricht nur sofort (-bm) und führt keine Warteschlange.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <source>--send-timeout: {problem}</source>
+        <translation>--send-timeout: {problem}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the message could not be read from standard input: {e}</source>
         <translation>die Nachricht konnte nicht von der Standardeingabe gelesen werden: {e}</translation>
     </message>
@@ -2078,6 +2083,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+1"/>
+        <source>The server answered so slowly that the time limit for sending ran out.</source>
+        <translation>Der Server hat so langsam geantwortet, dass die Zeitgrenze für das Senden abgelaufen ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The server hung up or stopped answering before it accepted the message.</source>
         <translation>Der Server hat die Verbindung getrennt oder nicht mehr geantwortet, bevor er die Nachricht angenommen hat.</translation>
     </message>

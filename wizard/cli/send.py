@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.cli.common import complain, fail
+from wizard.cli.common import complain, fail, positive_seconds
 from wizard.cli.i18n import translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
@@ -38,7 +38,7 @@ from wizard.runtime import run
 
 USAGE = (
     "usage: email-setup-wizard send [-t] [-i] [-f FROM] [-F NAME] [-v] [--account ADDRESS] "
-    "[--] [RECIPIENT ...]"
+    "[--send-timeout S] [--] [RECIPIENT ...]"
 )
 HELP = f"""{USAGE}
 
@@ -51,6 +51,8 @@ does. The account is --account, else -f, else the message's From address, else t
   -F NAME            the sender's name, for a From field added when the message has none
   -v                 show the conversation with the server (passwords hidden) on stderr
   --account ADDRESS  the account to send with, whatever the message says
+  --send-timeout S   give up after S seconds in all (default 120, at most 600): a server that
+                     answers each step just in time cannot hold the caller longer (exit 75)
 
 Accepted and ignored, as other sendmail replacements do: -bm -B -C -e -G -h -L -N -O -o... -R
 -U -V -X. Nothing is queued: the message is sent now, or the exit status says why not
@@ -58,7 +60,7 @@ Accepted and ignored, as other sendmail replacements do: -bm -B -C -e -G -h -L -
 76 protocol, 77 not permitted, 78 no such account)."""
 
 _SHORT = "tf:r:F:io:vb:B:C:e:Gh:L:N:O:R:UV:X:"
-_LONG = ["account=", "help"]
+_LONG = ["account=", "send-timeout=", "help"]
 _IGNORED = frozenset({"-B", "-C", "-e", "-G", "-h", "-L", "-N", "-O", "-R", "-U", "-V", "-X"})
 
 
@@ -80,6 +82,7 @@ class Options:
     to_end_of_input: bool = False  # -i / -oi
     verbose: bool = False
     help: bool = False
+    send_timeout: float | None = None  # None: the engine's own limit
 
 
 def add_parser(commands: Any) -> None:
@@ -113,6 +116,8 @@ def parse_options(arguments: list[str]) -> Options:
             options.verbose = True
         elif flag == "--account":
             options.account = value
+        elif flag == "--send-timeout":
+            options.send_timeout = _seconds(value)
         elif flag == "--help":
             options.help = True
         elif flag == "-b" and value != "m":
@@ -124,6 +129,15 @@ def parse_options(arguments: list[str]) -> Options:
             raise UsageError(text.format(mode=value))
         # -bm, -o other than -oi, and the options in _IGNORED change nothing here.
     return options
+
+
+def _seconds(text: str) -> float:
+    """``--send-timeout``'s value, as ``test`` takes it; ``UsageError`` otherwise."""
+    try:
+        return positive_seconds(text)
+    except argparse.ArgumentTypeError as err:
+        problem = translate("CommandLine", "--send-timeout: {problem}").format(problem=err)
+        raise UsageError(problem) from err
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -150,13 +164,13 @@ def handle(args: argparse.Namespace) -> int:
         account=options.account,
         full_name=options.full_name,
     )
-    return _send(request, verbose=options.verbose)
+    return _send(request, verbose=options.verbose, limit=options.send_timeout)
 
 
-def _send(request: SendRequest, *, verbose: bool) -> int:
+def _send(request: SendRequest, *, verbose: bool, limit: float | None) -> int:
     try:
         submission = prepare(ProfileStore(), request)
-        outcome = run(deliver(submission))
+        outcome = run(deliver(submission, limit=limit))
     except InvalidAddressError as err:
         complain(f"{err.value.strip()}: {describe_error(err, translate)}")
         return SendmailExit.USAGE

@@ -95,17 +95,21 @@ def new_client(*, connect_timeout: float = 4.0, read_timeout: float = 5.0) -> ht
     )
 
 
-async def fetch_document(client: httpx.AsyncClient, url: str, *, max_bytes: int) -> Fetched | None:
+async def fetch_document(
+    client: httpx.AsyncClient, url: str, *, max_bytes: int, max_redirects: int = MAX_REDIRECTS
+) -> Fetched | None:
     """GET ``url``; the body, ``None`` when the server says there is no such document.
 
-    At most ``MAX_REDIRECTS`` redirects are followed, each without reading its body. The body
+    At most ``max_redirects`` redirects are followed, each without reading its body; one more
+    is ``FetchError(REDIRECTS)`` naming where it led, and is not requested (an MTA-STS policy
+    fetch allows none: RFC 8461, 3.3). The body
     is streamed and abandoned as soon as it, or what it inflates to, exceeds ``max_bytes``,
     so a hostile server cannot make us download, or inflate, a large file.
     """
     try:
         request = client.build_request("GET", url)
         schemes: list[str] = []
-        for _ in range(MAX_REDIRECTS + 1):
+        for _ in range(max_redirects + 1):
             response = await client.send(request, stream=True)
             try:
                 schemes.append(response.url.scheme)
@@ -116,7 +120,11 @@ async def fetch_document(client: httpx.AsyncClient, url: str, *, max_bytes: int)
                 request = response.next_request
             finally:
                 await response.aclose()
-        raise FetchError(FetchProblem.REDIRECTS, url, f"more than {MAX_REDIRECTS} redirects")
+        # ``request`` is the redirect one too many, never sent.
+        detail = f"redirected to {request.url}, not followed"
+        if max_redirects:
+            detail += f" after {max_redirects} redirects"
+        raise FetchError(FetchProblem.REDIRECTS, url, detail)
     except httpx.TimeoutException as err:
         raise FetchError(FetchProblem.TIMEOUT, url, type(err).__name__) from err
     except httpx.ConnectError as err:

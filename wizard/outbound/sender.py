@@ -95,14 +95,15 @@ def prepare(store: ProfileStore, request: SendRequest) -> Submission:
     return Submission(profile, envelope, message_id)
 
 
-async def deliver(submission: Submission) -> TestOutcome:
+async def deliver(submission: Submission, *, limit: float | None = None) -> TestOutcome:
     """Send ``submission`` with the account's secret from the keychain; never raises for a
-    failed send (the outcome says why). ``SendError(NO_SECRET)`` when there is no secret,
+    failed send (the outcome says why, ``OUT_OF_TIME`` after ``limit`` seconds, by default
+    the test send's ``SEND_LIMIT``). ``SendError(NO_SECRET)`` when there is no secret,
     ``KeychainError`` when the keychain cannot be used, ``OAuthError`` when an OAuth2
     account's sign-in cannot be refreshed."""
     # The SMTP client and the sign-in: only once there is mail.
     from wizard.oauth.signin import fresh_access
-    from wizard.smtp.send import Bearer, submit_message
+    from wizard.smtp.send import SEND_LIMIT, Bearer, submit_message
 
     profile = submission.profile
     stored = await asyncio.to_thread(stored_secret, profile)
@@ -112,7 +113,11 @@ async def deliver(submission: Submission) -> TestOutcome:
     if profile.oauth is not None:  # the stored secret is a refresh token: never sent as such
         secret = Bearer((await fresh_access(profile)).access_token)
     return await submit_message(
-        settings_for(profile), secret, submission.envelope, message_id=submission.message_id
+        settings_for(profile),
+        secret,
+        submission.envelope,
+        message_id=submission.message_id,
+        limit=SEND_LIMIT if limit is None else limit,
     )
 
 
