@@ -18,7 +18,7 @@ import subprocess
 import sys
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -26,9 +26,12 @@ from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from tests.test_cli_accounts import program
 from wizard.clientconfig import MAX_CONFIG_BYTES
-from wizard.discovery.limits import MAX_CANDIDATES, SERVERS_PER_ANSWER
+from wizard.discovery.limits import MAX_CANDIDATES, MAX_CHECKS, SERVERS_PER_ANSWER
 from wizard.model import Security
 from wizard.net.http import FetchError, FetchProblem, fetch_document, new_client
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytestmark = pytest.mark.lab
 
@@ -248,25 +251,27 @@ def test_a_document_listing_1500_servers_costs_a_handful_of_connections(lab: Lab
     assert run.peak_kib < MEMORY_CEILING_KIB
 
 
+def five_servers(names: Iterator[str]) -> bytes:
+    """A document listing the next five of ``names``, each on 465 with implicit TLS."""
+    servers = "".join(
+        f'<outgoingServer type="smtp"><hostname>{next(names)}</hostname><port>465</port>'
+        "<socketType>SSL</socketType></outgoingServer>"
+        for _ in range(5)
+    )
+    return (
+        '<clientConfig version="1.1"><emailProvider id="example.test">'
+        f"<domain>example.test</domain>{servers}</emailProvider></clientConfig>"
+    ).encode()
+
+
 def test_all_sources_together_check_a_bounded_number_of_servers(lab: Lab) -> None:
     server = lab.smtp("relay.provider.test", 465, SmtpBehaviour(security=Security.SSL))
     names = iter(many_hosts(lab, 40, ip=server.ip))
 
-    def five_servers() -> bytes:
-        servers = "".join(
-            f'<outgoingServer type="smtp"><hostname>{next(names)}</hostname><port>465</port>'
-            "<socketType>SSL</socketType></outgoingServer>"
-            for _ in range(5)
-        )
-        return (
-            '<clientConfig version="1.1"><emailProvider id="example.test">'
-            f"<domain>example.test</domain>{servers}</emailProvider></clientConfig>"
-        ).encode()
-
-    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, five_servers())
-    lab.https("example.test", WELL_KNOWN_PATH, five_servers())
-    lab.http("autoconfig.example.test", AUTOCONFIG_PATH, five_servers())
-    lab.http("example.test", WELL_KNOWN_PATH, five_servers())
+    lab.https("autoconfig.example.test", AUTOCONFIG_PATH, five_servers(names))
+    lab.https("example.test", WELL_KNOWN_PATH, five_servers(names))
+    lab.http("autoconfig.example.test", AUTOCONFIG_PATH, five_servers(names))
+    lab.http("example.test", WELL_KNOWN_PATH, five_servers(names))
     for _ in range(5):
         lab.dns.add("_submissions._tcp.example.test", "SRV", f"0 0 465 {next(names)}")
         lab.dns.add("_submission._tcp.example.test", "SRV", f"0 0 465 {next(names)}")
@@ -277,7 +282,42 @@ def test_all_sources_together_check_a_bounded_number_of_servers(lab: Lab) -> Non
     assert len(checked) <= MAX_CANDIDATES < 30  # 30 distinct servers were proposed
     details = " ".join(s["detail"] for s in run.document["sources"])
     assert f"not checked, at most {MAX_CANDIDATES} per detection" in details
-    assert server.sessions <= 2 * MAX_CANDIDATES
+    # Trusted answers arriving late take untrusted ones' places: MAX_CHECKS started at most.
+    assert server.sessions <= 2 * MAX_CHECKS
+
+
+def test_a_flood_of_untrusted_servers_cannot_crowd_out_a_later_trusted_one(lab: Lab) -> None:
+    """Hostile SRV answers and plain-HTTP documents (and the guesses) propose 29 servers at
+    once; the domain's HTTPS autoconfig answers a moment later with one. The cap keeps the
+    trusted one, in place of the least trusted proposal, and it wins."""
+    server = lab.smtp("relay.provider.test", 465, SmtpBehaviour(security=Security.SSL))
+    names = iter(many_hosts(lab, 20, ip=server.ip))
+    for guessed in ("smtp.example.test", "mail.example.test", "example.test"):
+        lab.host(guessed, server.ip)
+
+    lab.http("autoconfig.example.test", AUTOCONFIG_PATH, five_servers(names))
+    lab.http("example.test", WELL_KNOWN_PATH, five_servers(names))
+    for _ in range(5):
+        lab.dns.add("_submissions._tcp.example.test", "SRV", f"0 0 465 {next(names)}")
+        lab.dns.add("_submission._tcp.example.test", "SRV", f"0 0 465 {next(names)}")
+    lab.host("submit.example.test", server.ip)
+    lab.https(
+        "autoconfig.example.test", AUTOCONFIG_PATH, client_config("submit.example.test"), delay=1.5
+    )
+
+    run = measured(lab, "detect", "alice@example.test", "--json", "--timeout", "10")
+
+    best = run.document["smtp"]
+    assert (best["host"], best["source"], best["trust"]) == (
+        "submit.example.test",
+        "autoconfig",
+        "trusted",
+    )
+    checked = [best, *run.document["alternatives"]]
+    assert len(checked) <= MAX_CANDIDATES
+    assert f"not checked, at most {MAX_CANDIDATES} per detection" in " ".join(
+        s["detail"] for s in run.document["sources"]
+    )
 
 
 # -- fields that hold more than they should -------------------------------------------------

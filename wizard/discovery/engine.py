@@ -40,7 +40,7 @@ from wizard.discovery.events import (
     SourceFinished,
     SourceStarted,
 )
-from wizard.discovery.limits import MAX_CANDIDATES, in_total_note
+from wizard.discovery.limits import MAX_CANDIDATES, MAX_CHECKS, in_total_note
 from wizard.discovery.loading import load
 from wizard.discovery.patience import Allowance, Attempt, Patience, Phase, explain
 from wizard.discovery.ranking import (
@@ -194,7 +194,7 @@ class _SourceRow:
     # Why the row was closed before it had ended by itself (stopped early, out of time).
     ending: tuple[SourceStatus, SourceOutcome] | None = None
     report: SourceReport | None = None
-    unchecked: int = 0  # proposals beyond ``MAX_CANDIDATES``, left unchecked and unused
+    unchecked: int = 0  # proposals beyond ``MAX_CANDIDATES``, left out (unchecked, unused)
 
     @property
     def running(self) -> bool:
@@ -466,7 +466,7 @@ class _Detection:
     def _proposed(self, message: _Proposed) -> None:
         config = message.config
         row = self.rows[message.job.source]
-        if self._entry(config.endpoint) is None and len(self.probes) >= MAX_CANDIDATES:
+        if self._entry(config.endpoint) is None and not self._room_for(config):
             row.unchecked += 1  # the row's detail says so
             return
         if config.endpoint not in row.proposals:
@@ -482,6 +482,28 @@ class _Detection:
         self.entries[config.endpoint] = entry
         self.on_event(CandidateFound(entry.candidate))
         self.probes[config.endpoint] = asyncio.create_task(self._run_probe(config.endpoint))
+
+    def _room_for(self, config: ServerConfig) -> bool:
+        """Whether a new server may be checked (``wizard.discovery.limits``): under the cap,
+        or in place of the least trusted one kept (the latest of its tier), when ``config``
+        comes from a more trusted tier. That one's check is stopped and it is left out, as if
+        it had come too late: untrusted answers that arrive first cannot crowd out a trusted
+        one."""
+        if len(self.entries) < MAX_CANDIDATES:
+            return len(self.probes) < MAX_CHECKS
+        worst = max(self.entries.values(), key=lambda e: (e.config.tier, e.seq))
+        if worst.config.tier <= config.tier or len(self.probes) >= MAX_CHECKS:
+            return False
+        endpoint = worst.config.endpoint
+        del self.entries[endpoint]
+        for probed, task in self.probes.items():
+            if self.renamed.get(probed, probed) == endpoint:
+                task.cancel()  # kept in ``probes``: it counts towards MAX_CHECKS
+        for row in self.rows.values():
+            for proposed in [e for e in row.proposals if self.renamed.get(e, e) == endpoint]:
+                del row.proposals[proposed]
+                row.unchecked += 1
+        return True
 
     def _milestone(self, message: _Milestone) -> None:
         entry = self.entries.get(message.endpoint)

@@ -7,8 +7,12 @@ targets; one 189 KiB autoconfig document listed 1500 servers):
 - each answer (a clientConfig document, one SRV lookup) is worth at most
   ``SERVERS_PER_ANSWER`` distinct servers per protocol, in the order it gives them; real
   providers list one to three (Thunderbird's database: at most three);
-- one detection checks at most ``MAX_CANDIDATES`` distinct servers live, all sources together,
-  in the order they were proposed;
+- one detection keeps at most ``MAX_CANDIDATES`` distinct servers to check live, all sources
+  together: the first proposed, except that once it is full a server from a more trusted
+  source (a lower ``Tier``) takes the place of the least trusted one kept, whose check is
+  stopped, so a flood of untrusted proposals (a hostile SRV answer, a plain-HTTP document)
+  arriving first cannot crowd out a trusted answer that comes later; and it starts at most
+  ``MAX_CHECKS`` checks in all, however many such swaps there are;
 - a live check tries at most ``wizard.smtp.session.ADDRESSES_TRIED`` addresses of its host, and
   connects at most twice (once more without verification, only to show a rejected
   certificate);
@@ -17,8 +21,9 @@ targets; one 189 KiB autoconfig document listed 1500 servers):
 So a detection asks the network at most: 8 documents (2 HTTPS and 2 HTTP autoconfig, 1 ISPDB,
 3 for the MX host's provider), each over at most 1 + 5 redirects, that is 48 HTTP requests
 and the name lookups for their hosts; 1 MX, 2 SRV and 6 address questions of its own; and 24
-live checks, each one name lookup (A and AAAA) and at most 8 connection attempts (4
-addresses, twice). What was left out is said in the source's ``detail``.
+live checks (36 when trusted answers came late and took untrusted ones' places), each one
+name lookup (A and AAAA) and at most 8 connection attempts (4 addresses, twice). What was left
+out is said in the source's ``detail``.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ T = TypeVar("T")
 
 SERVERS_PER_ANSWER = 5
 MAX_CANDIDATES = 24
+MAX_CHECKS = 36  # checks started, those stopped to make room for more trusted servers included
 
 
 def first_distinct(
