@@ -9,16 +9,23 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+from pathlib import Path
 
 import pytest
 
 from wizard.clientconfig import to_server_configs
 from wizard.messages import describe_error
 from wizard.model import OAuthHint, Security, ServerConfig, SourceName, Tier, Trust
+from wizard.oauth.clients import REGISTRATIONS_FILE, configured_client
 from wizard.oauth.errors import OAuthError, OAuthProblem
-from wizard.oauth.issuers import AOL, GOOGLE, MICROSOFT, YAHOO, plan_sign_in
+from wizard.oauth.events import BrowserOpened, Method
+from wizard.oauth.issuers import AOL, GOOGLE, MICROSOFT, YAHOO, for_tenant, plan_sign_in
 from wizard.oauth.loopback import RedirectListener, SignInPages
 from wizard.oauth.metadata import metadata_urls
+from wizard.oauth.results import SignedIn, Tokens, login_for
+from wizard.oauth.signin import Prepared, prepare, sign_in, stored_client
+from wizard.presets import ENVIRONMENT as PRESETS
+from wizard.profiles import APP_NAME
 from wizard.providers import ProviderDatabase
 from wizard.smtp.diagnosis import Diagnosis, Reply, diagnose_bearer
 from wizard.smtp.sasl import (
@@ -262,3 +269,72 @@ async def test_the_listener_takes_one_redirect_with_the_right_state() -> None:
 def test_every_sign_in_problem_has_words(problem: OAuthProblem) -> None:
     text = describe_error(OAuthError(problem, "https://auth.example.test", "invalid_grant"))
     assert text and "{" not in text
+
+
+# -- Microsoft single-tenant app registrations ------------------------------------------------
+
+TENANT = "contoso.onmicrosoft.com"
+
+
+def test_a_single_tenant_registration_signs_in_at_its_tenant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An Entra ID app registered for one organisation only cannot sign in at ``common``: the
+    registrations file's ``tenant`` goes into every Microsoft endpoint, the browser is sent
+    there, and the profile keeps the tenant's token endpoint (for every later refresh) under
+    the registration's own issuer."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "system"))
+    monkeypatch.setenv(PRESETS, str(tmp_path / "presets"))
+    monkeypatch.setenv("BROWSER", "true")  # nobody signs in: the page's address is the point
+    registrations = tmp_path / "config" / APP_NAME / REGISTRATIONS_FILE
+    registrations.parent.mkdir(parents=True)
+    registrations.write_text(
+        f'["{MICROSOFT.issuer}"]\nclient_id = "corp-app"\ntenant = "{TENANT}"\n', encoding="utf-8"
+    )
+    opened: list[object] = []
+
+    async def sign_in_and_give_up() -> Prepared:
+        prepared = await prepare(MICROSOFT)  # built in: no metadata to fetch
+        with pytest.raises(OAuthError):
+            await sign_in(
+                prepared,
+                Method.BROWSER,
+                login_hint="alice@contoso.com",
+                pages=PAGES,
+                report=opened.append,
+                patience=0.2,
+            )
+        return prepared
+
+    prepared = asyncio.run(sign_in_and_give_up())
+
+    base = f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0"
+    issuer = prepared.issuer
+    assert (issuer.authorization_endpoint, issuer.token_endpoint) == (
+        f"{base}/authorize",
+        f"{base}/token",
+    )
+    assert issuer.device_authorization_endpoint == f"{base}/devicecode"
+    [browser] = [event for event in opened if isinstance(event, BrowserOpened)]
+    assert browser.url.startswith(f"{base}/authorize?")
+    tokens = Tokens("access", "refresh", None, None)
+    login = login_for(SignedIn(issuer, prepared.client, tokens))
+    assert (login.issuer, login.token_endpoint) == (MICROSOFT.issuer, f"{base}/token")
+    assert stored_client(login).tenant == TENANT
+
+
+@pytest.mark.parametrize("tenant", ["../evil", "contoso.com/oauth2", "", "a b"])
+def test_a_tenant_that_cannot_name_one_is_never_put_into_a_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tenant: str
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "system"))
+    monkeypatch.setenv(PRESETS, str(tmp_path / "presets"))
+    registrations = tmp_path / "config" / APP_NAME / REGISTRATIONS_FILE
+    registrations.parent.mkdir(parents=True)
+    registrations.write_text(
+        f'["{MICROSOFT.issuer}"]\nclient_id = "corp-app"\ntenant = "{tenant}"\n', encoding="utf-8"
+    )
+    assert configured_client(MICROSOFT.issuer) is None  # not used at all, rather than elsewhere
+    assert for_tenant(GOOGLE, TENANT) == GOOGLE  # only Microsoft's endpoints name a tenant

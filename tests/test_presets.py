@@ -159,6 +159,22 @@ def test_the_organisations_oauth2_client_is_read_in_the_registrations_format(
     assert raised.value.line == 16
 
 
+def test_a_microsoft_registration_names_its_tenant(tmp_path: Path) -> None:
+    registrations = (
+        "<oauth2Registrations><![CDATA[\n"
+        '["https://login.microsoftonline.com/common/v2.0"]\n'
+        'client_id = "wizard-corp"\ntenant = "corp.onmicrosoft.com"\n]]></oauth2Registrations>'
+    )
+    text = PRESET.replace("<lock>hostname</lock>", registrations + "<lock>hostname</lock>")
+    preset = parse_preset(text.encode(), tmp_path / "corp.xml")
+    assert [c.tenant for c in preset.oauth2_clients] == ["corp.onmicrosoft.com"]
+    broken = text.replace("corp.onmicrosoft.com", "corp/../common")
+    with pytest.raises(PresetError) as raised:
+        parse_preset(broken.encode(), tmp_path / "corp.xml")
+    assert raised.value.problem is PresetProblem.BAD_OAUTH2_REGISTRATION
+    assert raised.value.detail.endswith(": tenant")
+
+
 # -- what it refuses ------------------------------------------------------------------------
 
 

@@ -126,6 +126,7 @@ class OAuthClient:
     issuer: str
     client_id: str
     client_secret: str | None = field(default=None, repr=False)
+    tenant: str | None = None  # a Microsoft single-tenant app's tenant
 
 
 @dataclass(frozen=True)
@@ -388,7 +389,10 @@ def _extension(
 
 def _oauth2_clients(element: Element, fail: Any) -> tuple[OAuthClient, ...]:
     """OAuth2 client registrations in the registrations file's own format (TOML: a table per
-    issuer URL with ``client_id`` and, for issuers that want one, ``client_secret``)."""
+    issuer URL with ``client_id`` and, for issuers that want one, ``client_secret``; for a
+    Microsoft single-tenant app, ``tenant``)."""
+    from wizard.oauth.issuers import valid_tenant
+
     try:
         tables = tomllib.loads("".join(element.itertext()))
     except tomllib.TOMLDecodeError as err:
@@ -401,7 +405,10 @@ def _oauth2_clients(element: Element, fail: Any) -> tuple[OAuthClient, ...]:
             raise fail(PresetProblem.BAD_OAUTH2_REGISTRATION, element, issuer)
         if secret is not None and not isinstance(secret, str):
             raise fail(PresetProblem.BAD_OAUTH2_REGISTRATION, element, f"{issuer}: client_secret")
-        clients.append(OAuthClient(issuer, client_id, secret))
+        tenant = table.get("tenant")
+        if tenant is not None and not valid_tenant(tenant):
+            raise fail(PresetProblem.BAD_OAUTH2_REGISTRATION, element, f"{issuer}: tenant")
+        clients.append(OAuthClient(issuer, client_id, secret, tenant))
     return tuple(clients)
 
 

@@ -6,7 +6,6 @@ gnome-keyring with ``secret-tool``.
 
 from __future__ import annotations
 
-import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from tests.gui.canned import Canned
 from tests.gui.test_flow import SEND_TIMEOUTS, WAIT_MS, click
 from tests.test_detect import FAST
-from tests.test_oauth import World
+from tests.test_oauth import World, keychain_token
 from wizard.gui.engine import Engine
 from wizard.gui.wizard import PageId, SetupWizard
 from wizard.profiles import ProfileStore
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from tests.lab.world import Lab
+    from wizard.gui.pages.sending import SendPage
     from wizard.gui.worker import EngineWorker
 
 pytestmark = [pytest.mark.usefixtures("translations")]
@@ -125,13 +125,9 @@ def test_sign_in_with_the_provider_test_and_save(
     (profile,) = profiles.load()
     assert profile.oauth is not None and profile.oauth.issuer == world.auth.issuer
     assert profile.keychain_service == f"oauth://auth.{world.domain}"
-    stored = subprocess.run(
-        ["secret-tool", "lookup", "service", profile.keychain_service, "username", world.address],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    assert stored in world.auth.refresh_tokens(world.address)
+    assert keychain_token(profile.keychain_service, world.address) in world.auth.refresh_tokens(
+        world.address
+    )
     summary = setup.done_page.summary_text()
     assert f"Signed in with OAuth2 at {world.auth.issuer}" in summary
     world.outputs += [summary, page.result.text(), panel.status.text()]
@@ -189,17 +185,24 @@ def test_cancelling_the_sign_in_stores_and_sends_nothing(
     assert profiles.load() == []
 
 
-def test_a_sign_in_revoked_before_the_next_test_is_offered_again(
-    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
-) -> None:
-    setup, _ = wizard
-    world.auth.behaviour.access_lifetime = 10  # under 30 s: every send refreshes it first
+def signed_in_and_tested(qtbot: QtBot, setup: SetupWizard, world: World) -> SendPage:
+    """Signed in on the test page with an access token that lasts 10 s (under 30 s: every
+    send refreshes it first), and the test passed; the test page."""
+    world.auth.behaviour.access_lifetime = 10
     world.smtp()
     to_test_page(qtbot, setup, world.address)
     page = setup.send_page
     with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
         click(page.sign_in.sign_in_button)
     assert "accepted the test message" in page.result.text()
+    return page
+
+
+def test_a_sign_in_revoked_before_the_next_test_is_offered_again(
+    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
+) -> None:
+    setup, _ = wizard
+    page = signed_in_and_tested(qtbot, setup, world)
     world.auth.revoke_all(world.address)  # e.g. the password was changed meanwhile
 
     with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
@@ -208,3 +211,22 @@ def test_a_sign_in_revoked_before_the_next_test_is_offered_again(
     assert "sign in again" in page.result.text()
     assert page.sign_in.sign_in_button.isEnabled()
     assert not page.send_button.isEnabled()
+
+
+@pytest.mark.usefixtures("private_keychain")
+def test_a_refresh_token_rotated_during_the_test_is_the_one_saved(
+    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
+) -> None:
+    """The test refreshes the access token first (under 30 s left); the issuer hands out a new
+    refresh token and spends the old one, as Microsoft does. Save keeps the new one."""
+    setup, profiles = wizard
+    world.auth.behaviour.rotate_refresh = True
+    signed_in_and_tested(qtbot, setup, world)
+    [valid] = world.auth.refresh_tokens(world.address)  # the rotated one; the first is spent
+
+    setup.next()
+    with qtbot.waitSignal(setup.done_page.stored, timeout=WAIT_MS):
+        click(setup.button(QWizard.WizardButton.FinishButton))
+
+    (profile,) = profiles.load()
+    assert keychain_token(profile.keychain_service, world.address) == valid

@@ -14,6 +14,7 @@ for any of it.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
@@ -45,7 +46,7 @@ DetectOperation = Callable[["EmailAddress", Report], Awaitable["DetectionResult"
 
 SendOperation = Callable[["SendSettings", "str | SignedIn", Report], Awaitable["TestOutcome"]]
 """Takes the settings and the password or the OAuth2 sign-in; reports a ``StageBegun`` as each
-stage begins."""
+stage begins, and a ``SignInRenewed`` when the sign-in's tokens were refreshed first."""
 
 SignInOperation = Callable[["SignInRequest", Report], Awaitable["SignedIn"]]
 """Signs in (``wizard.oauth.signin``); reports ``BrowserOpened`` or ``DeviceCode``."""
@@ -60,6 +61,15 @@ class StageBegun:
 
     stage: Stage
     reply: Reply | None
+
+
+@dataclass(frozen=True)
+class SignInRenewed:
+    """The sign-in's access token was refreshed before the test. An issuer may hand out a new
+    refresh token with it and spend the old one (Microsoft does): ``signed_in`` holds the new
+    tokens, which are the ones an account saved after this test must keep."""
+
+    signed_in: SignedIn
 
 
 @dataclass(frozen=True)
@@ -129,19 +139,23 @@ async def _send(
     def on_step(stage: Stage, reply: Reply | None) -> None:
         report(StageBegun(stage, reply))
 
-    login: str | Bearer = secret if isinstance(secret, str) else Bearer(await _access(secret))
+    if isinstance(secret, str):
+        login: str | Bearer = secret
+    else:
+        login = Bearer(await _access(secret, report))
     return await send_test_message(settings, login, on_step=on_step, timeouts=timeouts)
 
 
-async def _access(signed_in: SignedIn) -> str:
+async def _access(signed_in: SignedIn, report: Report) -> str:
     """The sign-in's access token, refreshed first when it has less than 30 s left (a test
-    sent again a while after signing in)."""
+    sent again a while after signing in); a refresh is reported (``SignInRenewed``)."""
     if signed_in.tokens.fresh():
         return signed_in.tokens.access_token
     from wizard.oauth.results import login_for
     from wizard.oauth.signin import refresh_login
 
     tokens = await refresh_login(login_for(signed_in), signed_in.tokens.refresh_token)
+    report(SignInRenewed(dataclasses.replace(signed_in, tokens=tokens)))
     return tokens.access_token
 
 

@@ -14,6 +14,7 @@ application's. They are looked up per issuer, in this order:
 
        ["https://login.microsoftonline.com/common/v2.0"]
        client_id = "00000000-0000-0000-0000-000000000000"
+       tenant = "contoso.onmicrosoft.com"   # a single-tenant app: its tenant replaces "common"
 
 4. RFC 7591 dynamic registration, when the issuer's metadata has a
    ``registration_endpoint``; the registration is kept per issuer (``oauth-registrations.json``
@@ -36,6 +37,7 @@ import platformdirs
 
 from wizard import __version__
 from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.issuers import valid_tenant
 from wizard.profiles import APP_NAME
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ class Client:
     client_id: str
     origin: ClientOrigin
     client_secret: str | None = field(default=None, repr=False)
+    # A Microsoft single-tenant app registration signs in at its tenant's endpoints, not at
+    # "common" (``wizard.oauth.issuers.for_tenant``).
+    tenant: str | None = None
 
 
 def user_registrations_path() -> Path:
@@ -88,13 +93,20 @@ def configured_client(
     for preset in load_presets().presets:
         for registered in preset.oauth2_clients:
             if registered.issuer.rstrip("/") == issuer.rstrip("/"):
-                return Client(registered.client_id, ClientOrigin.PRESET, registered.client_secret)
+                return Client(
+                    registered.client_id,
+                    ClientOrigin.PRESET,
+                    registered.client_secret,
+                    registered.tenant,
+                )
     files = [(user_registrations_path(), ClientOrigin.USER_FILE)]
     files += [(path, ClientOrigin.SYSTEM_FILE) for path in system_registrations_paths()]
     for path, origin in files:
         entry = _read_registrations(path).get(issuer)
         if entry is not None:
-            return Client(entry["client_id"], origin, entry.get("client_secret"))
+            return Client(
+                entry["client_id"], origin, entry.get("client_secret"), entry.get("tenant")
+            )
     return None
 
 
@@ -168,7 +180,8 @@ async def register(issuer: Issuer, http: httpx.AsyncClient) -> Client:
 
 
 def _read_registrations(path: Path) -> dict[str, dict[str, str]]:
-    """A registrations file's usable entries; a missing or unreadable file has none."""
+    """A registrations file's usable entries; a missing or unreadable file has none, and an
+    entry whose ``tenant`` cannot name one is not usable (it would sign in elsewhere)."""
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeError, tomllib.TOMLDecodeError):
@@ -177,9 +190,12 @@ def _read_registrations(path: Path) -> dict[str, dict[str, str]]:
     for issuer, table in document.items():
         if not isinstance(table, dict) or not isinstance(table.get("client_id"), str):
             continue
+        if "tenant" in table and not valid_tenant(table["tenant"]):
+            continue
         entry = {"client_id": table["client_id"]}
-        if isinstance(table.get("client_secret"), str):
-            entry["client_secret"] = table["client_secret"]
+        for key in ("client_secret", "tenant"):
+            if isinstance(table.get(key), str):
+                entry[key] = table[key]
         entries[issuer.rstrip("/")] = entry
     return entries
 

@@ -20,6 +20,7 @@ user to a phishing page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -143,6 +144,11 @@ _BY_HOST = (
 
 OAUTH2 = "oauth2"  # clientConfig's ``<authentication>OAuth2</authentication>``, lower-case
 
+# A tenant as Microsoft names one in its endpoints: a GUID, a domain name ("organizations" and
+# "consumers" too). Nothing else may go into a URL path.
+_TENANT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?")
+_COMMON = "/common/"
+
 
 @dataclass(frozen=True)
 class SignInPlan:
@@ -257,6 +263,31 @@ def normalized_issuer(text: str) -> str | None:
     if "://" not in text:
         text = f"https://{text}"
     return https_url(text.rstrip("/"))
+
+
+def valid_tenant(tenant: object) -> bool:
+    """Whether ``tenant`` (a client registration's ``tenant`` value) can name a tenant."""
+    return isinstance(tenant, str) and _TENANT.fullmatch(tenant) is not None
+
+
+def for_tenant(issuer: Issuer, tenant: str | None) -> Issuer:
+    """Microsoft's endpoints for a single-tenant app registration: its tenant in place of
+    ``common``, which only multi-tenant apps may use. ``issuer`` stays as the registration
+    names it, so a stored account finds its registration again (and its keychain service,
+    which is the host's, does not change). Other issuers, and no tenant, as they are."""
+    if not tenant or issuer.host != MICROSOFT.host:
+        return issuer
+    assert valid_tenant(tenant), "registrations with another tenant are refused when read"
+
+    def in_tenant(url: str | None) -> str | None:
+        return url.replace(_COMMON, f"/{tenant}/", 1) if url else url
+
+    return replace(
+        issuer,
+        authorization_endpoint=in_tenant(issuer.authorization_endpoint),
+        token_endpoint=in_tenant(issuer.token_endpoint),
+        device_authorization_endpoint=in_tenant(issuer.device_authorization_endpoint),
+    )
 
 
 def with_name(issuer: Issuer, provider: str | None) -> Issuer:

@@ -23,7 +23,7 @@ from wizard.oauth.clients import (
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.events import Method
 from wizard.oauth.flows import SIGN_IN_TIMEOUT, Report, sign_in_with_browser, sign_in_with_code
-from wizard.oauth.issuers import Issuer
+from wizard.oauth.issuers import Issuer, for_tenant
 from wizard.oauth.loopback import SignInPages
 from wizard.oauth.metadata import discover
 from wizard.oauth.results import SignedIn, Tokens
@@ -44,7 +44,7 @@ async def prepare(
     async with new_client() as http:
         complete = await discover(issuer, http)
         client = await find_client(complete, http, client_id=client_id, client_secret=client_secret)
-    return Prepared(complete, client)
+    return Prepared(for_tenant(complete, client.tenant), client)
 
 
 async def sign_in(

@@ -9,7 +9,7 @@ the user may trust that one certificate with its own button, which sends again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -33,7 +33,7 @@ from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.certificate import CertificatePanel
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
-from wizard.gui.engine import Engine, StageBegun
+from wizard.gui.engine import Engine, SignInRenewed, StageBegun
 from wizard.gui.pages.base import EnginePage
 from wizard.gui.report_actions import ReportActions, secrets_of
 from wizard.gui.signin import SignInPanel
@@ -299,12 +299,15 @@ class SendPage(EnginePage):
     # -- engine signals --------------------------------------------------------------------
 
     @Slot(object)
-    def _on_step(self, step: StageBegun) -> None:
+    def _on_step(self, step: StageBegun | SignInRenewed) -> None:
         """A stage began: the rows before it are done, the reply so far belongs to the row
         that was running when it came, and the stage's own row is now running."""
-        stage, reply = step.stage, step.reply
         if self._attempt is None:
             return
+        if isinstance(step, SignInRenewed):
+            self._renewed(step)
+            return
+        stage, reply = step.stage, step.reply
         security = self._attempt.settings.security
         row = _row(stage, security)
         if stage is Stage.CONNECT:  # the first connection, or again to read a certificate
@@ -318,6 +321,13 @@ class SendPage(EnginePage):
         if row < _Step.AFTER:
             self._mark(row, self.tr("working…"))
         self._current = row
+
+    def _renewed(self, renewed: SignInRenewed) -> None:
+        """The test refreshed the sign-in: from now on it is the sign-in tested, and the one
+        Save stores (the refresh token it replaced may already be spent)."""
+        assert self._attempt is not None
+        self._attempt = replace(self._attempt, password=renewed.signed_in)
+        self._draft.signed_in = renewed.signed_in
 
     @Slot(object)
     def _on_outcome(self, outcome: TestOutcome) -> None:
