@@ -96,7 +96,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../wizard/cli/setup.py" line="+225"/>
+        <location filename="../../wizard/cli/setup.py" line="+240"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -330,7 +330,12 @@
         <translation>Dieses Konto wurde gespeichert:</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+68"/>
+        <source>{caution} Nothing was sent or stored. If your provider confirms it, run again with --trust-domain {server_domain}.</source>
+        <translation>{caution} Es wurde nichts gesendet oder gespeichert. Wenn Ihr Anbieter es bestätigt, starten Sie erneut mit --trust-domain {server_domain}.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>These settings come from an untrusted source. Use them?</source>
         <translation>Diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle. Trotzdem verwenden?</translation>
     </message>
@@ -3147,7 +3152,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <location line="+5"/>
         <source>working…</source>
         <translation>läuft …</translation>
@@ -3163,7 +3168,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>erledigt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>

@@ -56,8 +56,13 @@ from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
 from wizard.errors import InvalidAddressError, InvalidValueError, WizardError
 from wizard.keychain import KeychainError
-from wizard.messages import QT_TRANSLATE_NOOP, describe_error, describe_ignored_sign_in
-from wizard.model import Candidate, Trust
+from wizard.messages import (
+    QT_TRANSLATE_NOOP,
+    describe_caution,
+    describe_error,
+    describe_ignored_sign_in,
+)
+from wizard.model import Candidate, Caution, Trust
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
 from wizard.oauth.results import SignedIn, login_for
@@ -78,6 +83,13 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--name", default="", help="the display name for the From line")
     parser.add_argument(
         "--yes", action="store_true", help="accept settings from an untrusted source"
+    )
+    parser.add_argument(
+        "--trust-domain",
+        metavar="DOMAIN",
+        type=lambda text: text.strip().rstrip(".").lower(),
+        help="send the password to a server in DOMAIN, another domain than the address's that "
+        "detection reached through a step nobody vouched for (--yes never does)",
     )
     parser.add_argument(
         "--timeout",
@@ -158,6 +170,9 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     if best is None:
         found = f"no outgoing-mail settings were found for {address.address}."
         raise _Stop(EXIT_NOTHING_FOUND, found)
+    foreign = _refuse_foreign(best, args)
+    if foreign is not None:
+        raise foreign
     refusal = _refuse_untrusted(best, args)
     if refusal:
         raise _said(EXIT_INVALID_INPUT, refusal)
@@ -287,6 +302,30 @@ def _failed(err: WizardError, code: int) -> _Stop:
 def _said(code: int, reason: str) -> _Stop:
     """A stop for ``reason``, an English sentence of the command line's own."""
     return _Stop(code, reason, translate(CONTEXT, reason))
+
+
+_FOREIGN = QT_TRANSLATE_NOOP(
+    "CommandLine",
+    "{caution} Nothing was sent or stored. If your provider confirms it, run again with "
+    "--trust-domain {server_domain}.",
+)
+
+
+def _refuse_foreign(best: Candidate, args: argparse.Namespace) -> _Stop | None:
+    """A server in another domain, reached through a step nobody vouched for, is refused
+    unless ``--trust-domain`` names exactly its domain; ``--yes`` never covers it."""
+    link = best.config.link
+    if link is None or link.vouched or args.trust_domain == link.server_domain:
+        return None
+    english = _FOREIGN.format(
+        caution=describe_caution(Caution.FOREIGN_DOMAIN, link.address_domain, link=link),
+        server_domain=link.server_domain,
+    )
+    readable = translate(CONTEXT, _FOREIGN).format(
+        caution=describe_caution(Caution.FOREIGN_DOMAIN, link.address_domain, translate, link=link),
+        server_domain=link.server_domain,
+    )
+    return _Stop(EXIT_INVALID_INPUT, english, readable)
 
 
 def _refuse_untrusted(best: Candidate, args: argparse.Namespace) -> str | None:

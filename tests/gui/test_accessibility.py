@@ -1,0 +1,245 @@
+"""Every page by keyboard alone, and every page as a screen reader reads it.
+
+The wizard is walked to each page (with canned engine answers), in its risky states too. On
+each, Tab is pressed from the first control until focus comes back: every control a user can
+operate, the page's own and the wizard's Back, Next and Cancel, must be reached, and focus must
+never circle among a few of them (a keyboard trap, WCAG 2.1.2). Then the accessibility tree,
+as Qt hands it to AT-SPI, UIA or NSAccessibility, is walked: every focusable control needs a
+name, a labelled field's name is its label's text (WCAG 2.5.3), a button's name is its text,
+and every status icon has a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
+
+from tests.gui.canned import Canned, config, result
+from wizard.gui.widgets import Notice, plain_label
+from wizard.gui.wizard import PageId, SetupWizard
+from wizard.model import (
+    Candidate,
+    Certificate,
+    CertProblem,
+    Link,
+    LinkStep,
+    ProbeResult,
+    Security,
+    Trust,
+)
+from wizard.smtp.diagnosis import Diagnosis
+from wizard.smtp.send import Stage, TestOutcome
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from wizard.gui.worker import EngineWorker
+
+pytestmark = pytest.mark.usefixtures("translations")
+
+FOREIGN = replace(
+    config("smtp.collector.example", 587, Security.STARTTLS, Trust.UNAUTHENTICATED),
+    link=Link(LinkStep.REDIRECT, "example.com", "collector.example", "collector.example"),
+)
+PLAIN = config("mail.example.com", 25, Security.NONE, Trust.GUESSED)
+SELF_SIGNED = TestOutcome(
+    ok=False,
+    stage=Stage.TLS,
+    reply=None,
+    username=None,
+    message_id=None,
+    diagnosis=Diagnosis.CERTIFICATE,
+    certificate=Certificate(":".join(["AB"] * 32), verified=False, problem=CertProblem.SELF_SIGNED),
+    transcript=(),
+)
+
+
+@pytest.fixture
+def make_wizard(qtbot: QtBot, worker: EngineWorker) -> Iterator[Callable[..., SetupWizard]]:
+    made: list[SetupWizard] = []
+
+    def make(canned: Canned) -> SetupWizard:
+        wizard = SetupWizard(worker, canned.engine(), address="alice@example.com")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.activateWindow()
+        qtbot.waitUntil(wizard.isActiveWindow)
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        wizard.discard()
+
+
+def _to(qtbot: QtBot, wizard: SetupWizard, page: PageId) -> None:
+    """Walk the wizard forwards to ``page`` as a user would, with canned answers."""
+    if page >= PageId.DETECT:
+        with qtbot.waitSignal(wizard.detect_page.finished):
+            wizard.next()
+    if page >= PageId.SETTINGS:
+        wizard.next()
+    if page >= PageId.TEST:
+        for confirmation in (wizard.settings_page.plaintext, wizard.settings_page.foreign):
+            if confirmation.needed:
+                confirmation.tick.setChecked(True)
+        wizard.next()
+        with qtbot.waitSignal(wizard.send_page.finished):
+            wizard.send_page.send()
+    if page >= PageId.DONE:
+        wizard.next()
+    assert wizard.currentId() == page
+
+
+def _operable(wizard: SetupWizard) -> list[QWidget]:
+    """Every control a keyboard user must be able to reach now: visible, enabled, and taking
+    focus by Tab, on the current page and among the wizard's own buttons."""
+    page = wizard.currentPage()
+    candidates = [*page.findChildren(QWidget), *(wizard.button(b) for b in _BUTTONS)]
+    return [
+        w
+        for w in candidates
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+    ]
+
+
+_BUTTONS = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.FinishButton,
+    QWizard.WizardButton.CancelButton,
+)
+
+
+def _tab_cycle(qtbot: QtBot, start: QWidget) -> list[QWidget]:
+    """Focus order from ``start`` by Tab until focus comes back; fails on a cycle that does
+    not come back to ``start`` (a trap)."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    seen: list[QWidget] = [start]
+    for _ in range(60):
+        current = QApplication.focusWidget()
+        assert current is not None
+        QTest.keyClick(current, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None, "Tab left the window"
+        if now is start:
+            return seen
+        assert now not in seen, (
+            f"keyboard trap: Tab went back to {now!r} without reaching {start!r} "
+            f"(order: {[w.objectName() or type(w).__name__ for w in seen]})"
+        )
+        seen.append(now)
+    pytest.fail("Tab never came back to where it started")
+
+
+def _foreign() -> Canned:
+    return Canned(detection=replace(result(FOREIGN), best=Candidate(FOREIGN)))
+
+
+def _plaintext() -> Canned:
+    probe = ProbeResult(PLAIN.host, PLAIN.port, Security.NONE, greeting="220 ready")
+    return Canned(detection=replace(result(PLAIN), best=Candidate(PLAIN, probe)))
+
+
+CASES: dict[str, tuple[Callable[[], Canned], PageId]] = {
+    "account": (Canned, PageId.ACCOUNT),
+    "detection": (Canned, PageId.DETECT),
+    "settings": (Canned, PageId.SETTINGS),
+    "settings-foreign-domain": (_foreign, PageId.SETTINGS),
+    "settings-no-encryption": (_plaintext, PageId.SETTINGS),
+    "test-passed": (Canned, PageId.TEST),
+    "test-certificate": (lambda: Canned(outcome=SELF_SIGNED), PageId.TEST),
+    "save": (Canned, PageId.DONE),
+}
+
+
+def _open(qtbot: QtBot, make_wizard: Callable[..., SetupWizard], case: str) -> SetupWizard:
+    canned, page = CASES[case]
+    wizard = make_wizard(canned())
+    _to(qtbot, wizard, page)
+    for folding in (wizard.detect_page.details, wizard.settings_page.details):
+        folding.button.setChecked(True)  # what is folded away must be reachable too
+    return wizard
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_tab_reaches_every_control_and_never_traps(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], case: str
+) -> None:
+    wizard = _open(qtbot, make_wizard, case)
+    operable = _operable(wizard)
+    cycle = _tab_cycle(qtbot, operable[0])
+
+    missed = [w for w in operable if w not in cycle]
+    assert not missed, f"Tab never reaches {[_describe(w) for w in missed]}"
+    for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton):
+        button = wizard.button(which)
+        if button.isVisible() and button.isEnabled():
+            assert button in cycle
+
+
+def _describe(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, (QAbstractButton, QLabel)) else ""
+    return f"{type(widget).__name__}({text or widget.accessibleName()!r})"
+
+
+def _tree(interface: QAccessibleInterface) -> Iterator[QAccessibleInterface]:
+    yield interface
+    for index in range(interface.childCount()):
+        child = interface.child(index)
+        if child is not None:
+            yield from _tree(child)
+
+
+def _labelled_by(node: QAccessibleInterface, label: QLabel) -> bool:
+    """Qt names a combo box on Linux by its current value and points to its label through
+    the labelled-by relation instead, which is what screen readers there read out."""
+    return any(
+        other is not None and other.object() == label and relation & QAccessible.RelationFlag.Label
+        for other, relation in node.relations()
+    )
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_accessibility_tree_names_what_the_screen_shows(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], case: str
+) -> None:
+    wizard = _open(qtbot, make_wizard, case)
+    buddies = {id(label.buddy()): label for label in wizard.findChildren(QLabel) if label.buddy()}
+    icons = {id(notice.icon) for notice in wizard.findChildren(Notice)}
+    problems: list[str] = []
+    root = QAccessible.queryAccessibleInterface(wizard)
+    assert root is not None
+    for node in _tree(root):
+        widget = node.object()
+        state = node.state()
+        if not isinstance(widget, QWidget) or state.invisible or not widget.isVisible():
+            continue
+        name = node.text(QAccessible.Text.Name)
+        if state.focusable and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not name:
+            problems.append(f"no name: {_describe(widget)}")
+        label = buddies.get(id(widget))
+        if (
+            label is not None
+            and label.isVisible()
+            and name != plain_label(label.text())
+            and not _labelled_by(node, label)
+        ):
+            problems.append(f"named {name!r}, labelled {label.text()!r}: {_describe(widget)}")
+        if isinstance(widget, QAbstractButton) and name != plain_label(widget.text() or name):
+            problems.append(f"button {widget.text()!r} named {name!r}")
+        if id(widget) in icons and not name:
+            problems.append("a status icon without a name")
+    assert not problems
