@@ -203,6 +203,12 @@ def _tree(interface: QAccessibleInterface) -> Iterator[QAccessibleInterface]:
             yield from _tree(child)
 
 
+def _spoken(text: str) -> str:
+    """A label as a screen reader says it: no mnemonic, colon or "…" (which says only that a
+    dialog follows)."""
+    return plain_label(text).removesuffix("…").strip()
+
+
 def _labelled_by(node: QAccessibleInterface, label: QLabel) -> bool:
     """Qt names a combo box on Linux by its current value and points to its label through
     the labelled-by relation instead, which is what screen readers there read out."""
@@ -234,11 +240,11 @@ def test_the_accessibility_tree_names_what_the_screen_shows(
         if (
             label is not None
             and label.isVisible()
-            and name != plain_label(label.text())
+            and _spoken(name) != _spoken(label.text())
             and not _labelled_by(node, label)
         ):
             problems.append(f"named {name!r}, labelled {label.text()!r}: {_describe(widget)}")
-        if isinstance(widget, QAbstractButton) and name != plain_label(widget.text() or name):
+        if isinstance(widget, QAbstractButton) and _spoken(name) != _spoken(widget.text() or name):
             problems.append(f"button {widget.text()!r} named {name!r}")
         if id(widget) in icons and not name:
             problems.append("a status icon without a name")
