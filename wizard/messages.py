@@ -1321,6 +1321,12 @@ _SKIPPED = {
         "Arrival was not checked: the incoming-mail server was only found in DNS or by "
         "guessing, so your password was not sent to it.",
     ),
+    SkipReason.FOREIGN_DOMAIN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Arrival was not checked: the incoming-mail server found is in another domain than "
+        "your address and your outgoing server, and nobody vouched for it, so your password "
+        "was not sent to it.",
+    ),
 }
 _IMAP_PROBLEMS = {
     ImapProblem.UNREACHABLE: QT_TRANSLATE_NOOP(

@@ -2212,7 +2212,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Ankunft wurde nicht geprüft: Der Posteingangsserver wurde nur über DNS oder durch Raten gefunden, deshalb wurde Ihr Passwort nicht an ihn gesendet.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Arrival was not checked: the incoming-mail server found is in another domain than your address and your outgoing server, and nobody vouched for it, so your password was not sent to it.</source>
+        <translation>Die Ankunft wurde nicht geprüft: Der gefundene Posteingangsserver liegt in einer anderen Domain als Ihre Adresse und Ihr Postausgangsserver, und niemand hat sich für ihn verbürgt, deshalb wurde Ihr Passwort nicht an ihn gesendet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The incoming-mail server could not be reached, so arrival was not checked.</source>
         <translation>Der Posteingangsserver war nicht erreichbar, deshalb wurde die Ankunft nicht geprüft.</translation>
     </message>
@@ -2800,7 +2805,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>nicht ausgeführt: kein Server gefunden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>not run: the settings were found in DNS, over plain HTTP or by guessing, or lead into another domain, and no one has confirmed them, so the password was not sent to them; set the account up first (setup, or the wizard)</source>
+        <translation>nicht ausgeführt: Die Einstellungen wurden im DNS, über unverschlüsseltes HTTP oder durch Raten gefunden oder führen in eine andere Domain, und niemand hat sie bestätigt, daher wurde das Passwort nicht an sie gesendet; richten Sie das Konto zuerst ein (setup oder der Assistent)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>

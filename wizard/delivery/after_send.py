@@ -3,7 +3,11 @@
 Arrival is looked for only after a test message was accepted, only at an incoming server that
 answered before any login, and only where that server may be trusted with the password as far
 as the outgoing one was: it comes from a trusted source, or it is the outgoing server's own host,
-or the user accepted untrusted settings. Otherwise the result says why it was skipped.
+or the user accepted untrusted settings. Whatever its source, a server in another domain that
+detection reached through a step nobody vouched for (a redirect, DNS) is never sent the
+password, unless it is in the outgoing server's own domain, which the user chose or confirmed
+by name: a yes to the outgoing server's settings is not a yes to a server never shown.
+Otherwise the result says why it was skipped.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from wizard.smtp.sasl import Bearer
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from wizard.model import DetectionResult
+    from wizard.model import DetectionResult, ServerConfig
     from wizard.smtp.send import SendSettings, TestOutcome
 
 
@@ -47,6 +51,8 @@ def incoming_server(send: AfterSend, incoming: DetectionResult | None) -> ImapSe
     if best is None or best.probe is None or not best.probe.reachable:
         return SkipReason.NO_SERVER
     config = best.config
+    if _foreign(config, send.settings.host):
+        return SkipReason.FOREIGN_DOMAIN
     if not (
         config.trust is Trust.TRUSTED
         or config.host == send.settings.host
@@ -56,6 +62,17 @@ def incoming_server(send: AfterSend, incoming: DetectionResult | None) -> ImapSe
     return ImapSettings(
         config.host, config.port, config.security, config.username, send.settings.pinned_sha256
     )
+
+
+def _foreign(config: ServerConfig, outgoing_host: str) -> bool:
+    """Whether ``config``'s server is in another domain, reached unvouched, and not in the
+    outgoing server's domain."""
+    link = config.link
+    if link is None or link.vouched:
+        return False
+    from wizard.discovery.links import base_domain  # the public suffix list: only if needed
+
+    return link.server_domain != base_domain(outgoing_host)
 
 
 async def confirm_after_send(

@@ -64,6 +64,8 @@ class SkipReason(StrEnum):
 
     NO_SERVER = "no-incoming-server"
     UNTRUSTED = "untrusted-server"  # found only in DNS or by guessing, and not accepted
+    # in another domain than the address's and the outgoing server's, reached unvouched
+    FOREIGN_DOMAIN = "foreign-server"
     NOT_REQUESTED = "not-requested"  # --no-confirm
     OTHER_RECIPIENT = "other-recipient"  # the test went elsewhere; no bounce came back
     NOT_SENT = "not-sent"  # the test send failed: nothing to look for

@@ -15,7 +15,8 @@ from wizard.model import Link, LinkStep, ServerConfig
 from wizard.net.domains import registrable_domain
 
 
-def _base(host: str) -> str:
+def base_domain(host: str) -> str:
+    """The registrable domain of ``host`` (``example.co.uk``), or the host itself."""
     host = host.lower().rstrip(".")
     return registrable_domain(host) or host
 
@@ -24,7 +25,7 @@ def link_to(
     config: ServerConfig, address_domain: str, step: LinkStep, via: str = ""
 ) -> ServerConfig:
     """``config`` with its ``link`` set if its host is outside ``address_domain``."""
-    own, theirs = _base(address_domain), _base(config.host)
+    own, theirs = base_domain(address_domain), base_domain(config.host)
     if own == theirs:
         return config
     return dataclasses.replace(config, link=Link(step, own, theirs, via))
@@ -35,7 +36,9 @@ def fetched_step(requested: str, final: str, *, secure: bool, step: LinkStep) ->
     HTTP anywhere, or a redirect into another domain, outranks what the caller expected."""
     if not secure:
         return LinkStep.PLAIN_HTTP
-    if _base(urlsplit(requested).hostname or "") != _base(urlsplit(final).hostname or ""):
+    if base_domain(urlsplit(requested).hostname or "") != base_domain(
+        urlsplit(final).hostname or ""
+    ):
         return LinkStep.REDIRECT
     return step
 

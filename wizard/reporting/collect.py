@@ -2,6 +2,11 @@
 whether its message arrived), the network findings, the sender domain's health and the
 servers' certificates.
 
+A password goes only where ``setup`` would send it without asking anyone: the stored
+account's (or the wizard's confirmed) settings, or detected settings from a trusted source
+that lead into no other domain unvouched. Settings found in DNS, over plain HTTP or by
+guessing are reported, never sent the password: no one is asked during a report.
+
 The report holds the engine's own results (no sentences), so every format words them the same
 way, in the reader's language, and redaction works on data rather than on finished text.
 """
@@ -20,7 +25,7 @@ from wizard import __version__
 from wizard.delivery.after_send import AfterSend, confirm_after_send
 from wizard.discovery.engine import detect
 from wizard.domaincheck.check import check_domain
-from wizard.model import Protocol
+from wizard.model import Caution, Protocol, Trust
 from wizard.reporting.certificates import CertificateDetails, read_certificate
 from wizard.reporting.network import CHECK_TIMEOUTS, NetworkFindings, check_network
 from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
@@ -46,6 +51,7 @@ class TestSkipped(StrEnum):
 
     NO_CREDENTIALS = "no-credentials"  # no stored account and no password given
     NO_SETTINGS = "no-settings"  # nothing to test: no server was found
+    UNTRUSTED_SETTINGS = "untrusted-settings"  # detected, but not to be sent a password unasked
 
     __test__ = False
 
@@ -92,10 +98,11 @@ async def collect_report(
         detection = await detect(address, deadlines=deadlines)
     settings, origin = _settings(address, stored, detection)
     host = settings.host if settings else None
+    usable = origin is SettingsOrigin.ACCOUNT or _usable_unasked(detection)
     sent_at = time.monotonic()
     test_task = (
         asyncio.create_task(send_test_message(settings, password))
-        if test is None and settings is not None and password
+        if test is None and settings is not None and password and usable
         else None
     )
     incoming = (
@@ -116,6 +123,8 @@ async def collect_report(
     skipped = None
     if test is None:
         skipped = TestSkipped.NO_SETTINGS if settings is None else TestSkipped.NO_CREDENTIALS
+        if settings is not None and password and not usable:
+            skipped = TestSkipped.UNTRUSTED_SETTINGS
     return DiagnosisReport(
         address=address.address,
         created=datetime.now(UTC),
@@ -151,6 +160,17 @@ def _settings(
         address=address.address,
     )
     return settings, SettingsOrigin.DETECTED
+
+
+def _usable_unasked(detection: DetectionResult) -> bool:
+    """Whether the detected best settings may be sent the password without a person's yes:
+    from a trusted source, and in no other domain reached through a step nobody vouched for."""
+    best = detection.best
+    return (
+        best is not None
+        and best.config.trust is Trust.TRUSTED
+        and Caution.FOREIGN_DOMAIN not in best.warnings
+    )
 
 
 async def _certificates(network: NetworkFindings) -> tuple[CertificateDetails, ...]:

@@ -61,6 +61,12 @@ _SKIPPED = {
         "message was sent",
     ),
     TestSkipped.NO_SETTINGS: QT_TRANSLATE_NOOP("Report", "not run: no server was found"),
+    TestSkipped.UNTRUSTED_SETTINGS: QT_TRANSLATE_NOOP(
+        "Report",
+        "not run: the settings were found in DNS, over plain HTTP or by guessing, or lead into "
+        "another domain, and no one has confirmed them, so the password was not sent to them; "
+        "set the account up first (setup, or the wizard)",
+    ),
 }
 _WARNINGS = QT_TRANSLATE_NOOP("Report", "Warnings")
 _CHOSEN = QT_TRANSLATE_NOOP("Report", "The chosen settings, and why")

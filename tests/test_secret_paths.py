@@ -1,0 +1,175 @@
+"""Where a password may go, end to end: the paths along which a secret leaves the program other
+than the test send itself, held to the test send's rules.
+
+No password goes to a server the user did not choose, confirm or store: not to settings that
+only DNS, plain HTTP or a guess suggested, and not to a server in another domain that nobody
+vouched for. The real program runs in the lab; each test asserts what the lab's servers
+received (never a password: only whether a login was attempted).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.lab.imap_server import ImapBehaviour
+from tests.lab.smtp_server import SmtpBehaviour
+from wizard.model import Security
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.lab.world import Lab
+
+pytestmark = pytest.mark.lab
+
+DOMAIN = "example.test"
+ADDRESS = f"alice@{DOMAIN}"
+PASSWORD = "correct horse battery staple"
+AUTOCONFIG = "/mail/config-v1.1.xml"
+
+
+def wizard(
+    lab: Lab, tmp_path: Path, *args: str, password: str | None = PASSWORD
+) -> subprocess.CompletedProcess[str]:
+    """The program in the lab, its configuration in ``tmp_path``, the password on stdin."""
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        input=f"{password}\n" if password is not None else None,
+        capture_output=True,
+        text=True,
+        env=lab.env() | {"XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": "C.UTF-8"},
+        timeout=90,
+        check=False,
+    )
+
+
+def smtp_server(lab: Lab, host: str) -> Any:
+    """An implicit-TLS submission server for ``host`` on 465 that knows Alice's password."""
+    return lab.smtp(host, 465, SmtpBehaviour(security=Security.SSL, accounts={ADDRESS: PASSWORD}))
+
+
+def imap_logins(server: Any) -> list[str]:
+    """The login commands an IMAP server received (the lab records verbs, never arguments)."""
+    return [verb for verb in server.commands if verb in ("LOGIN", "AUTHENTICATE")]
+
+
+# -- the diagnosis report ---------------------------------------------------------------------
+
+
+def test_report_sends_no_password_to_a_server_in_another_domain_named_by_dns(
+    lab: Lab, tmp_path: Path
+) -> None:
+    """Only the domain's SRV record names smtp.collector.test: whoever can forge DNS chose it.
+    ``setup`` would not use it without a person's named choice; the report must not either."""
+    lab.host(DOMAIN)
+    lab.srv(f"_submissions._tcp.{DOMAIN}", "smtp.collector.test", 465)
+    collector = smtp_server(lab, "smtp.collector.test")
+
+    done = wizard(lab, tmp_path, "report", ADDRESS, "--password-stdin", "--format", "json")
+
+    assert done.returncode == 0, done.stderr
+    assert collector.auth_attempts == []
+    document = json.loads(done.stdout)
+    assert document["settings"]["host"] == "smtp.collector.test"  # reported, not used
+    assert document["test"] is None
+    assert document["test_skipped"] == "untrusted-settings"
+
+
+def test_report_sends_no_password_to_guessed_settings(lab: Lab, tmp_path: Path) -> None:
+    """A server found only by trying likely names: in the address's domain, but nobody said
+    it is the mail server (a web host answering on 465 would be sent the password)."""
+    guessed = smtp_server(lab, f"smtp.{DOMAIN}")
+
+    done = wizard(lab, tmp_path, "report", ADDRESS, "--password-stdin", "--timeout", "8")
+
+    assert done.returncode == 0, done.stderr
+    assert guessed.auth_attempts == []
+    assert "not run: the settings were found in DNS, over plain HTTP or by guessing" in done.stdout
+
+
+def test_report_tests_trusted_settings_with_the_password(lab: Lab, tmp_path: Path) -> None:
+    """The domain's own HTTPS autoconfig: what ``setup`` uses without asking, so may the
+    report."""
+    lab.https(f"autoconfig.{DOMAIN}", AUTOCONFIG, client_config(f"smtp.{DOMAIN}"))
+    server = smtp_server(lab, f"smtp.{DOMAIN}")
+
+    done = wizard(lab, tmp_path, "report", ADDRESS, "--password-stdin", "--format", "json")
+
+    assert done.returncode == 0, done.stderr
+    assert server.auth_attempts == [(ADDRESS, True)]
+    assert json.loads(done.stdout)["test"]["ok"] is True
+
+
+# -- the delivery confirmation ----------------------------------------------------------------
+
+
+def client_config(smtp_host: str, imap_host: str | None = None) -> str:
+    incoming = (
+        f'<incomingServer type="imap"><hostname>{imap_host}</hostname><port>993</port>'
+        "<socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>"
+        if imap_host
+        else ""
+    )
+    return (
+        f'<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="{DOMAIN}">'
+        f"<domain>{DOMAIN}</domain><displayName>Example</displayName>{incoming}"
+        f'<outgoingServer type="smtp"><hostname>{smtp_host}</hostname><port>465</port>'
+        "<socketType>SSL</socketType><username>%EMAILADDRESS%</username>"
+        "<authentication>password-cleartext</authentication></outgoingServer>"
+        "</emailProvider></clientConfig>"
+    )
+
+
+def test_confirmation_logs_in_to_no_incoming_server_another_domain_redirected_to(
+    lab: Lab, tmp_path: Path
+) -> None:
+    """The domain's autoconfig redirects into another domain, whose document names its own
+    IMAP server. Detection calls that a foreign domain nobody vouched for (the settings page
+    asks by name before sending the password there); the confirmation must not log in there
+    with the password the user gave for their own domain's server."""
+    lab.https(
+        f"autoconfig.{DOMAIN}",
+        AUTOCONFIG,
+        b"",
+        status=302,
+        headers={"Location": "https://config.collector.test/c.xml"},
+    )
+    lab.https(
+        "config.collector.test",
+        "/c.xml",
+        client_config("smtp.collector.test", "imap.collector.test"),
+    )
+    smtp_server(lab, f"smtp.{DOMAIN}")
+    foreign = lab.imap("imap.collector.test", 993)
+
+    server = ("--host", f"smtp.{DOMAIN}", "--port", "465", "--security", "ssl")
+    done = wizard(lab, tmp_path, "test", ADDRESS, *server, "--password-stdin", "--json")
+
+    assert done.returncode == 0, done.stderr
+    assert imap_logins(foreign) == []
+    delivery = json.loads(done.stdout)["delivery"]
+    assert (delivery["status"], delivery["reason"]) == ("skipped", "foreign-server")
+
+
+def test_a_yes_to_untrusted_settings_sends_no_password_to_an_incoming_server_elsewhere(
+    lab: Lab, tmp_path: Path, private_keychain: None
+) -> None:
+    """``setup --yes`` accepts the outgoing server DNS named, in the address's own domain; the
+    incoming server DNS names is in another domain, never shown to anyone: no login there."""
+    lab.host(DOMAIN)
+    lab.srv(f"_submissions._tcp.{DOMAIN}", f"smtp.{DOMAIN}", 465)
+    lab.srv(f"_imaps._tcp.{DOMAIN}", "imap.collector.test", 993)
+    smtp_server(lab, f"smtp.{DOMAIN}")
+    foreign = lab.imap("imap.collector.test", 993, ImapBehaviour())
+
+    done = wizard(lab, tmp_path, "setup", ADDRESS, "--yes", "--password-stdin", "--json")
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert imap_logins(foreign) == []
+    delivery = json.loads(done.stdout)["delivery"]
+    assert (delivery["status"], delivery["reason"]) == ("skipped", "foreign-server")
