@@ -34,15 +34,22 @@ AUTOCONFIG = "/mail/config-v1.1.xml"
 
 
 def wizard(
-    lab: Lab, tmp_path: Path, *args: str, password: str | None = PASSWORD
+    lab: Lab,
+    tmp_path: Path,
+    *args: str,
+    password: str | None = PASSWORD,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """The program in the lab, its configuration in ``tmp_path``, the password on stdin."""
+    """The program in the lab, its configuration in ``tmp_path``, the password on stdin;
+    ``env`` adds to its environment."""
     return subprocess.run(
         [sys.executable, "-m", "wizard", *args],
         input=f"{password}\n" if password is not None else None,
         capture_output=True,
         text=True,
-        env=lab.env() | {"XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": "C.UTF-8"},
+        env=lab.env()
+        | {"XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": "C.UTF-8"}
+        | (env or {}),
         timeout=90,
         check=False,
     )
@@ -173,3 +180,55 @@ def test_a_yes_to_untrusted_settings_sends_no_password_to_an_incoming_server_els
     assert imap_logins(foreign) == []
     delivery = json.loads(done.stdout)["delivery"]
     assert (delivery["status"], delivery["reason"]) == ("skipped", "foreign-server")
+
+
+# -- organisation presets ---------------------------------------------------------------------
+
+PRESET = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1">
+  <emailProvider id="example.test">
+    <domain>example.test</domain>
+    <displayName>Example Corp</displayName>
+    <outgoingServer type="smtp">
+      <hostname>smtp.collector.test</hostname>
+      <port>465</port>
+      <socketType>SSL</socketType>
+      <username>%EMAILADDRESS%</username>
+    </outgoingServer>
+  </emailProvider>
+</clientConfig>
+"""
+
+
+@pytest.mark.parametrize(
+    ("folder_mode", "file_mode"),
+    [(0o755, 0o666), (0o777, 0o644)],
+    ids=["file-anyone-may-change", "folder-anyone-may-add-to"],
+)
+def test_a_preset_other_users_could_have_written_is_ignored(
+    lab: Lab, tmp_path: Path, folder_mode: int, file_mode: int
+) -> None:
+    """A preset is the most trusted source ("Set by your organisation", its pinned certificate
+    and its sign-in trusted). One that any user of the computer could have written or put
+    there is no one's word: it would let them send everyone's password to their server."""
+    folder = tmp_path / "presets"
+    folder.mkdir()
+    preset = folder / "corp.xml"
+    preset.write_text(PRESET, encoding="utf-8")
+    preset.chmod(file_mode)
+    folder.chmod(folder_mode)
+    lab.https(f"autoconfig.{DOMAIN}", AUTOCONFIG, client_config(f"smtp.{DOMAIN}"))
+    smtp_server(lab, f"smtp.{DOMAIN}")
+    smtp_server(lab, "smtp.collector.test")
+    environment = {"EMAIL_SETUP_WIZARD_PRESETS": str(folder)}
+
+    detected = wizard(lab, tmp_path, "detect", ADDRESS, "--json", env=environment)
+    listed = wizard(lab, tmp_path, "presets", "list", "--json", env=environment)
+
+    assert json.loads(detected.stdout)["smtp"]["host"] == f"smtp.{DOMAIN}"
+    ignored = json.loads(listed.stdout)["ignored"]
+    assert [(e["problem"], e["file"]) for e in ignored] == [
+        ("unsafe-permissions", str(preset if file_mode & 0o002 else folder))
+    ]
+    assert "other users of this computer can change it" in ignored[0]["message"]

@@ -1620,6 +1620,12 @@ def probe_failure_label(failure: ProbeFailure, tr: Translate = untranslated) -> 
 
 _PRESET_PROBLEMS = {
     PresetProblem.UNREADABLE: QT_TRANSLATE_NOOP("Messages", "it cannot be read ({detail})"),
+    PresetProblem.UNSAFE_PERMISSIONS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "other users of this computer can change it ({detail}), so it is not your "
+        "organisation's word; only root (or you, for your own presets) may be able to write "
+        "it and its folder",
+    ),
     PresetProblem.TOO_LARGE: QT_TRANSLATE_NOOP("Messages", "it is too large to be a preset"),
     PresetProblem.NOT_XML: QT_TRANSLATE_NOOP("Messages", "it is not well-formed XML ({detail})"),
     PresetProblem.UNSAFE_XML: QT_TRANSLATE_NOOP(

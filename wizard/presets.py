@@ -29,12 +29,20 @@ organisation's existing autoconfig file can be dropped in as it is) with one ext
 Presets are read from a system-wide folder (the organisation's, which wins) and a per-user
 one (``preset_folders``). A preset is all or nothing: a file with anything wrong in it is
 reported with its line and ignored whole, never half-applied.
+
+A preset is the most trusted source there is, so it must be the word of the administrator or
+of the user themselves: a file, or a folder, that another user of the computer could have
+written to (owned by someone else than root or the user running the program, or writable by
+others) is ignored and reported (``PresetProblem.UNSAFE_PERMISSIONS``), as OpenSSH ignores such
+an ``authorized_keys``. That check is POSIX's; on Windows the folder's ACL is the installer's
+to set (any user may create folders under ``%ProgramData%``).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import string
 import sys
 import tomllib
@@ -85,6 +93,7 @@ class PresetProblem(StrEnum):
     BAD_FINGERPRINT = "bad-fingerprint"
     BAD_OAUTH2_REGISTRATION = "bad-oauth2-registration"
     CONTRADICTION = "contradiction"  # the policy forbids the preset's own server
+    UNSAFE_PERMISSIONS = "unsafe-permissions"  # another user could have written it
 
 
 class PresetError(WizardError):
@@ -233,12 +242,51 @@ def load_presets(folders: Iterable[tuple[Path, bool]] | None = None) -> Presets:
             files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xml")
         except OSError:
             continue  # no such folder: nothing preset there
+        if files and (unsafe := _writable_by_others(folder)):
+            errors.append(PresetError(PresetProblem.UNSAFE_PERMISSIONS, folder, detail=unsafe))
+            continue
         for path in files:
             try:
+                if unsafe := _writable_by_others(path):
+                    raise PresetError(PresetProblem.UNSAFE_PERMISSIONS, path, detail=unsafe)
                 presets.append(read_preset(path, system=system))
             except PresetError as err:
                 errors.append(err)
     return Presets(tuple(presets), tuple(errors))
+
+
+def _writable_by_others(path: Path) -> str | None:
+    """Why someone other than root and the user running the program could have written
+    ``path`` (its owner, or its mode), or None. Group write is allowed only for the user's
+    own private group (a umask of 002, as Ubuntu gives users), never for a shared one."""
+    if sys.platform == "win32":
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # reading it will say what is wrong
+    if info.st_uid not in (0, os.getuid()):
+        return f"owned by user {info.st_uid}"
+    if info.st_mode & stat.S_IWOTH:
+        return f"writable by everyone ({stat.filemode(info.st_mode)})"
+    if info.st_mode & stat.S_IWGRP and not _private_group(info.st_gid):
+        return f"writable by group {info.st_gid} ({stat.filemode(info.st_mode)})"
+    return None
+
+
+def _private_group(gid: int) -> bool:
+    """Whether ``gid`` is the user's own group, with no other member."""
+    import grp
+    import pwd
+
+    if gid != os.getgid():
+        return False
+    try:
+        members = set(grp.getgrgid(gid).gr_mem)
+        name = pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        return False
+    return members <= {name}
 
 
 def read_preset(path: Path, *, system: bool = False) -> Preset:

@@ -2498,6 +2498,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+1"/>
+        <source>other users of this computer can change it ({detail}), so it is not your organisation&apos;s word; only root (or you, for your own presets) may be able to write it and its folder</source>
+        <translation>andere Benutzer dieses Computers können sie ändern ({detail}), daher ist sie nicht das Wort Ihrer Organisation; nur root (oder Sie selbst, für Ihre eigenen Vorgaben) darf die Datei und ihren Ordner schreiben können</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>it is too large to be a preset</source>
         <translation>sie ist zu groß für eine Vorgabe</translation>
     </message>
