@@ -182,6 +182,54 @@ def test_a_yes_to_untrusted_settings_sends_no_password_to_an_incoming_server_els
     assert (delivery["status"], delivery["reason"]) == ("skipped", "foreign-server")
 
 
+# -- OAuth2 sign-in ---------------------------------------------------------------------------
+
+
+def test_sign_in_endpoints_from_a_document_another_domain_redirected_to_are_not_used(
+    lab: Lab, tmp_path: Path
+) -> None:
+    """The domain's autoconfig redirects into another domain, whose document names a sign-in
+    page of its own. Detection does not take that domain's word for a server without a named
+    yes; the sign-in page, where the password is typed, is used on no one's word at all."""
+    phishing = (
+        "<oAuth2><issuer>https://phish.collector.test</issuer><scope>smtp</scope>"
+        "<authURL>https://phish.collector.test/authorize</authURL>"
+        "<tokenURL>https://phish.collector.test/token</tokenURL></oAuth2>"
+    )
+    document = (
+        client_config(f"smtp.{DOMAIN}")
+        .replace("password-cleartext", "OAuth2")
+        .replace("</clientConfig>", f"{phishing}</clientConfig>")
+    )
+    lab.https(
+        f"autoconfig.{DOMAIN}",
+        AUTOCONFIG,
+        b"",
+        status=302,
+        headers={"Location": "https://config.collector.test/c.xml"},
+    )
+    lab.https("config.collector.test", "/c.xml", document)
+    lab.https("phish.collector.test", "/authorize", "<p>Type your password here</p>")
+    lab.smtp(
+        f"smtp.{DOMAIN}", 465, SmtpBehaviour(security=Security.SSL, oauth_mechanisms=("XOAUTH2",))
+    )
+
+    done = wizard(
+        lab,
+        tmp_path,
+        "setup",
+        ADDRESS,
+        "--json",
+        "--sign-in-timeout",
+        "5",
+        password=None,
+        env={"BROWSER": "true"},
+    )
+
+    assert not [r for r in lab.requests if r.host.startswith("phish.")]
+    assert json.loads(done.stdout)["oauth_ignored"][0] == "https://phish.collector.test"
+
+
 # -- organisation presets ---------------------------------------------------------------------
 
 PRESET = """\

@@ -118,6 +118,9 @@ class OAuthHint:
     scope: str | None = None
     auth_url: str | None = None
     token_url: str | None = None
+    # False when the document that names it was reached through a redirect into another
+    # domain: its sign-in page is then no one's word, whatever the document's HTTPS.
+    vouched: bool = True
 
 
 @dataclass(frozen=True)
