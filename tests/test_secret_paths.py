@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import uuid
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.lab.imap_server import ImapBehaviour
 from tests.lab.smtp_server import SmtpBehaviour
+from tests.test_oauth import World
 from wizard.model import Security
 
 if TYPE_CHECKING:
@@ -228,6 +230,30 @@ def test_sign_in_endpoints_from_a_document_another_domain_redirected_to_are_not_
 
     assert not [r for r in lab.requests if r.host.startswith("phish.")]
     assert json.loads(done.stdout)["oauth_ignored"][0] == "https://phish.collector.test"
+
+
+def test_a_client_secret_from_dynamic_registration_is_kept_in_the_keychain_only(
+    lab: Lab, tmp_path: Path, private_keychain: None
+) -> None:
+    """Some issuers hand a registered native client a secret all the same. It is a secret:
+    the keychain keeps it, as it keeps the refresh token; no file does."""
+    world = World(lab, tmp_path, f"o{uuid.uuid4().hex[:10]}.test", registration_secret=True)
+    world.autoconfig()
+    world.smtp("XOAUTH2")
+    assert world.run("setup", world.address).returncode == 0
+    (client,) = world.auth.clients.values()
+    assert client.client_secret
+    world.auth.expire_access_tokens()
+
+    token = world.run("token", world.address)  # a refresh: needs the client secret
+
+    assert token.returncode == 0, token.stderr
+    assert world.auth.login_of(token.stdout.strip()) == world.address
+    files = [f for f in world.config_home.rglob("*") if f.is_file()]
+    assert any(f.name == "oauth-registrations.json" for f in files)
+    assert all(client.client_secret not in f.read_text() for f in files)
+    assert world.run("setup", world.address, "--yes").returncode == 0
+    assert list(world.auth.clients) == [client.client_id]  # the registration is reused
 
 
 # -- organisation presets ---------------------------------------------------------------------

@@ -167,6 +167,9 @@ class OAuthBehaviour:
     slow_down_polls: int = 0  # answer this many polls with slow_down first
     token_bytes: int = 32  # random bytes in an access token (2400: over 2.5 KB, as Microsoft's)
     rotate_refresh: bool = False  # a refresh hands out a new refresh token and revokes the old
+    # Registration hands out a client secret (as some servers do even to a native client that
+    # asked for none), which the token endpoint then requires.
+    registration_secret: bool = False
 
 
 @dataclass
@@ -566,12 +569,14 @@ class _Registration(rfc7591.ClientRegistrationEndpoint):  # type: ignore[misc]
     ) -> LabClient:
         client = LabClient(
             client_id=client_info["client_id"],
-            client_secret=None,
+            client_secret=client_info.get("client_secret"),
             redirect_uris=tuple(client_metadata.get("redirect_uris", ())),
             scope=client_metadata.get("scope", ""),
         )
         self.server.owner.clients[client.client_id] = client
         return client
 
-    def generate_client_secret(self, request: Any) -> None:
+    def generate_client_secret(self, request: Any) -> str | None:
+        if _owner(self).behaviour.registration_secret:
+            return secrets.token_hex(24)
         return None  # a public native client gets no secret

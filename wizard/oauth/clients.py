@@ -18,7 +18,10 @@ application's. They are looked up per issuer, in this order:
 
 4. RFC 7591 dynamic registration, when the issuer's metadata has a
    ``registration_endpoint``; the registration is kept per issuer (``oauth-registrations.json``
-   beside the profiles) and reused.
+   beside the profiles) and reused. A client secret the issuer hands out with it is a secret
+   like any other: it goes to the keychain (service ``oauth-client://ISSUER_HOST``, the client
+   ID as the user name), never into that file; where the keychain cannot take it, the
+   registration is not kept, and the next sign-in registers again.
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import httpx
 import platformdirs
 
-from wizard import __version__
+from wizard import __version__, keychain
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import valid_tenant
 from wizard.profiles import APP_NAME
@@ -45,6 +49,7 @@ if TYPE_CHECKING:
 
 REGISTRATIONS_FILE = "oauth-clients.toml"
 DYNAMIC_FILE = "oauth-registrations.json"
+IN_KEYCHAIN = "keychain"  # a registration's "client_secret" in that file: where it is
 CLIENT_NAME = "Email Setup Wizard"
 
 
@@ -115,10 +120,21 @@ def registered_client(issuer: str) -> Client | None:
     entry = _read_dynamic().get(issuer)
     if not isinstance(entry, dict) or not isinstance(entry.get("client_id"), str):
         return None
+    client_id: str = entry["client_id"]
     secret = entry.get("client_secret")
-    return Client(
-        entry["client_id"], ClientOrigin.REGISTERED, secret if isinstance(secret, str) else None
-    )
+    if secret == IN_KEYCHAIN:
+        try:
+            secret = keychain.get_secret(client_secret_service(issuer), client_id)
+        except keychain.KeychainError:
+            secret = None
+        if secret is None:
+            return None  # unusable without its secret: register again
+    return Client(client_id, ClientOrigin.REGISTERED, secret if isinstance(secret, str) else None)
+
+
+def client_secret_service(issuer: str) -> str:
+    """The keychain service of the client secret this program was given at ``issuer``."""
+    return f"oauth-client://{(urlsplit(issuer).hostname or '').lower()}"
 
 
 async def find_client(
@@ -209,15 +225,21 @@ def _read_dynamic() -> dict[str, Any]:
 
 
 def _remember(issuer: str, client: Client) -> None:
-    """Keep a registration for reuse, written atomically and readable by the user only.
+    """Keep a registration for reuse, written atomically and readable by the user only; its
+    client secret, if it has one, in the keychain.
 
-    Best effort: if it cannot be written, the next sign-in registers again.
+    Best effort: if it cannot be kept, the next sign-in registers again.
     """
     path = dynamic_registrations_path()
     registrations = _read_dynamic()
     entry: dict[str, str] = {"client_id": client.client_id}
     if client.client_secret:
-        entry["client_secret"] = client.client_secret
+        try:
+            service = client_secret_service(issuer)
+            keychain.store_secret(service, client.client_id, client.client_secret)
+        except keychain.KeychainError:
+            return
+        entry["client_secret"] = IN_KEYCHAIN
     registrations[issuer] = entry
     data = (json.dumps(registrations, indent=2) + "\n").encode()
     try:
