@@ -306,3 +306,22 @@ def test_a_preset_other_users_could_have_written_is_ignored(
         ("unsafe-permissions", str(preset if file_mode & 0o002 else folder))
     ]
     assert "other users of this computer can change it" in ignored[0]["message"]
+
+
+# -- what a traceback or a log line may show --------------------------------------------------
+
+
+def test_the_objects_that_carry_a_password_never_show_it() -> None:
+    """A repr ends up in tracebacks, assertion messages and log lines (the wizard's engine
+    thread logs unexpected errors): no object that carries a password may show it."""
+    from wizard.delivery.after_send import AfterSend
+    from wizard.reporting.run import Gathered
+    from wizard.smtp.send import SendSettings, Stage, TestOutcome
+
+    settings = SendSettings(f"smtp.{DOMAIN}", 465, Security.SSL, ADDRESS, ADDRESS)
+    outcome = TestOutcome(True, Stage.DONE, None, ADDRESS, "<id@x>", None, None, ())
+    shown = [
+        repr(AfterSend(settings, outcome, PASSWORD, 0.0, 60.0)),
+        repr(Gathered(None, (PASSWORD,), (ADDRESS,))),  # type: ignore[arg-type]
+    ]
+    assert all(PASSWORD not in text for text in shown)

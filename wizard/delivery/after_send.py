@@ -12,7 +12,7 @@ Otherwise the result says why it was skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wizard.delivery.confirm import Watch, confirm_delivery
@@ -34,7 +34,8 @@ class AfterSend:
 
     settings: SendSettings
     outcome: TestOutcome
-    password: str | Bearer  # a token's scope is SMTP's: it cannot read the mailbox
+    # A token's scope is SMTP's: it cannot read the mailbox. Never shown (repr).
+    password: str | Bearer = field(repr=False)
     sent_at: float  # time.monotonic() just before the send
     timeout: float
     keep: bool = False  # leave the test message in the mailbox

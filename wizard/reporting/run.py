@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wizard import keychain
@@ -27,7 +27,7 @@ class Gathered:
     """A report, and the secrets and logins its redaction must know about."""
 
     report: DiagnosisReport
-    secrets: tuple[str, ...]
+    secrets: tuple[str, ...] = field(repr=False)
     usernames: tuple[str, ...]
 
 

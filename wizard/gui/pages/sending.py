@@ -9,7 +9,7 @@ the user may trust that one certificate with its own button, which sends again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -67,7 +67,7 @@ class _Attempt:
 
     choice: ServerChoice
     address: EmailAddress
-    password: str | SignedIn  # what the test logs in with
+    password: str | SignedIn = field(repr=False)  # what the test logs in with
     settings: SendSettings
 
 
