@@ -134,13 +134,9 @@ def client_config(smtp_host: str, imap_host: str | None = None) -> str:
     )
 
 
-def test_confirmation_logs_in_to_no_incoming_server_another_domain_redirected_to(
-    lab: Lab, tmp_path: Path
-) -> None:
-    """The domain's autoconfig redirects into another domain, whose document names its own
-    IMAP server. Detection calls that a foreign domain nobody vouched for (the settings page
-    asks by name before sending the password there); the confirmation must not log in there
-    with the password the user gave for their own domain's server."""
+def redirect_to_collector(lab: Lab, document: str) -> None:
+    """The domain's own HTTPS autoconfig redirects into another domain, which serves
+    ``document``."""
     lab.https(
         f"autoconfig.{DOMAIN}",
         AUTOCONFIG,
@@ -148,11 +144,17 @@ def test_confirmation_logs_in_to_no_incoming_server_another_domain_redirected_to
         status=302,
         headers={"Location": "https://config.collector.test/c.xml"},
     )
-    lab.https(
-        "config.collector.test",
-        "/c.xml",
-        client_config("smtp.collector.test", "imap.collector.test"),
-    )
+    lab.https("config.collector.test", "/c.xml", document)
+
+
+def test_confirmation_logs_in_to_no_incoming_server_another_domain_redirected_to(
+    lab: Lab, tmp_path: Path
+) -> None:
+    """The domain's autoconfig redirects into another domain, whose document names its own
+    IMAP server. Detection calls that a foreign domain nobody vouched for (the settings page
+    asks by name before sending the password there); the confirmation must not log in there
+    with the password the user gave for their own domain's server."""
+    redirect_to_collector(lab, client_config("smtp.collector.test", "imap.collector.test"))
     smtp_server(lab, f"smtp.{DOMAIN}")
     foreign = lab.imap("imap.collector.test", 993)
 
@@ -203,14 +205,7 @@ def test_sign_in_endpoints_from_a_document_another_domain_redirected_to_are_not_
         .replace("password-cleartext", "OAuth2")
         .replace("</clientConfig>", f"{phishing}</clientConfig>")
     )
-    lab.https(
-        f"autoconfig.{DOMAIN}",
-        AUTOCONFIG,
-        b"",
-        status=302,
-        headers={"Location": "https://config.collector.test/c.xml"},
-    )
-    lab.https("config.collector.test", "/c.xml", document)
+    redirect_to_collector(lab, document)
     lab.https("phish.collector.test", "/authorize", "<p>Type your password here</p>")
     lab.smtp(
         f"smtp.{DOMAIN}", 465, SmtpBehaviour(security=Security.SSL, oauth_mechanisms=("XOAUTH2",))
@@ -256,23 +251,26 @@ def test_a_client_secret_from_dynamic_registration_is_kept_in_the_keychain_only(
     assert list(world.auth.clients) == [client.client_id]  # the registration is reused
 
 
-# -- organisation presets ---------------------------------------------------------------------
+def test_a_report_for_an_oauth2_account_signs_in_and_never_sends_the_refresh_token(
+    lab: Lab, tmp_path: Path, private_keychain: None
+) -> None:
+    """The keychain holds an OAuth2 account's refresh token, not a password: the report's
+    test send signs in with a fresh access token, as ``test`` does, and shows neither."""
+    world = World(lab, tmp_path, f"o{uuid.uuid4().hex[:10]}.test")
+    world.autoconfig()
+    server = world.smtp("XOAUTH2")
+    assert world.run("setup", world.address).returncode == 0
 
-PRESET = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<clientConfig version="1.1">
-  <emailProvider id="example.test">
-    <domain>example.test</domain>
-    <displayName>Example Corp</displayName>
-    <outgoingServer type="smtp">
-      <hostname>smtp.collector.test</hostname>
-      <port>465</port>
-      <socketType>SSL</socketType>
-      <username>%EMAILADDRESS%</username>
-    </outgoingServer>
-  </emailProvider>
-</clientConfig>
-"""
+    done = world.run("report", world.address, "--format", "json")
+
+    assert done.returncode == 0, done.stderr
+    test = json.loads(done.stdout)["test"]
+    assert (test["ok"], test["auth"]) == (True, "oauth2")
+    assert len(server.received) == 2  # the setup's test message, and the report's
+    world.assert_no_token_shown()
+
+
+# -- organisation presets ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -289,7 +287,7 @@ def test_a_preset_other_users_could_have_written_is_ignored(
     folder = tmp_path / "presets"
     folder.mkdir()
     preset = folder / "corp.xml"
-    preset.write_text(PRESET, encoding="utf-8")
+    preset.write_text(client_config("smtp.collector.test"), encoding="utf-8")
     preset.chmod(file_mode)
     folder.chmod(folder_mode)
     lab.https(f"autoconfig.{DOMAIN}", AUTOCONFIG, client_config(f"smtp.{DOMAIN}"))

@@ -28,7 +28,7 @@ from wizard.domaincheck.check import check_domain
 from wizard.model import Caution, Protocol, Trust
 from wizard.reporting.certificates import CertificateDetails, read_certificate
 from wizard.reporting.network import CHECK_TIMEOUTS, NetworkFindings, check_network
-from wizard.smtp.send import SendSettings, TestOutcome, send_test_message
+from wizard.smtp.send import Bearer, SendSettings, TestOutcome, send_test_message
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
@@ -85,13 +85,14 @@ async def collect_report(
     *,
     keychain: str,
     stored: SendSettings | None = None,
-    password: str | None = None,
+    password: str | Bearer | None = None,
     deadlines: Deadlines | None = None,
     detection: DetectionResult | None = None,
     test: TestOutcome | None = None,
 ) -> DiagnosisReport:
     """Run everything the report needs. ``stored`` is the account's settings, if there is
-    one; ``password`` its password (or one given), without which no message is sent.
+    one; ``password`` its password (or one given, or an OAuth2 account's access token),
+    without which no message is sent.
     ``detection`` and ``test`` reuse what already ran (the wizard's), instead of asking the
     sources and sending a message again."""
     if detection is None:

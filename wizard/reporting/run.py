@@ -1,5 +1,8 @@
 """Gathering a report for a front end: the stored account and its password (if any), the
-keychain in use, then everything ``collect_report`` checks; and what redaction must hide."""
+keychain in use, then everything ``collect_report`` checks; and what redaction must hide.
+
+An OAuth2 account's keychain entry is a refresh token, which is never sent as a password: the
+report signs in with a fresh access token, as ``test`` does."""
 
 from __future__ import annotations
 
@@ -13,10 +16,10 @@ from wizard.accounts import settings_for, stored_secret
 from wizard.address import EmailAddress
 from wizard.keychain import KeychainError
 from wizard.model import DetectionResult
-from wizard.profiles import ProfileError, ProfileStore
+from wizard.profiles import AccountProfile, ProfileError, ProfileStore
 from wizard.reporting.collect import DiagnosisReport, collect_report
 from wizard.reporting.context import ReportContext
-from wizard.smtp.send import SendSettings, TestOutcome
+from wizard.smtp.send import Bearer, SendSettings, TestOutcome
 
 if TYPE_CHECKING:
     from wizard.discovery.context import Deadlines
@@ -42,14 +45,24 @@ async def gather(
 ) -> Gathered:
     """The report for ``address``: with the given settings and password (the wizard's), else
     the stored account's, whose password comes from the keychain."""
-    stored, stored_password, keychain_name = await asyncio.to_thread(_account, address)
+    profile, kept, keychain_name = await asyncio.to_thread(_account, address)
+    stored = settings_for(profile) if profile is not None else None
+    secrets = [password, kept]
+    login: str | Bearer | None = password
+    if not login and profile is not None and profile.oauth is not None and test is None:
+        # The keychain holds a refresh token, which is no password: sign in with a fresh
+        # access token, as ``test`` does.
+        access = await _fresh_access(profile)
+        login = Bearer(access[0]) if access else None
+        secrets += access
+    elif not login:
+        login = kept
     settings = settings or stored
-    password = password or stored_password
     report = await collect_report(
         address,
         keychain=keychain_name,
         stored=settings,
-        password=password,
+        password=login,
         deadlines=deadlines,
         detection=detection,
         test=test,
@@ -57,11 +70,26 @@ async def gather(
     usernames = {address.address, address.local_part}
     if settings is not None:
         usernames.add(settings.username)
-    return Gathered(report, tuple(filter(None, [password])), tuple(sorted(usernames)))
+    found = tuple(dict.fromkeys(filter(None, secrets)))
+    return Gathered(report, found, tuple(sorted(usernames)))
 
 
-def _account(address: EmailAddress) -> tuple[SendSettings | None, str | None, str]:
-    """The stored account's settings and password, and the keychain's name; blocking."""
+async def _fresh_access(profile: AccountProfile) -> list[str]:
+    """A fresh access token for a stored OAuth2 account, then the refresh token it was got
+    with (both to be redacted); none when the sign-in cannot be refreshed."""
+    from wizard.oauth.errors import OAuthError
+    from wizard.oauth.signin import fresh_access  # the OAuth2 client: only for such accounts
+
+    try:
+        tokens = await fresh_access(profile)
+    except (OAuthError, KeychainError):
+        return []
+    return [token for token in (tokens.access_token, tokens.refresh_token) if token]
+
+
+def _account(address: EmailAddress) -> tuple[AccountProfile | None, str | None, str]:
+    """The stored account, its secret (a password, or an OAuth2 refresh token), and the
+    keychain's name; blocking."""
     try:
         name = keychain.backend_description()
     except KeychainError as err:
@@ -73,10 +101,10 @@ def _account(address: EmailAddress) -> tuple[SendSettings | None, str | None, st
     if profile is None:
         return None, None, name
     try:
-        password = stored_secret(profile)
+        secret = stored_secret(profile)
     except KeychainError:
-        password = None
-    return settings_for(profile), password, name
+        secret = None
+    return profile, secret, name
 
 
 async def gather_for(context: ReportContext) -> Gathered:
