@@ -6,14 +6,20 @@
 Each language is shown in a light and a dark palette, at 100 % and 200 % scale (one process per
 scale, since Qt reads ``QT_SCALE_FACTOR`` only at start). The pages run on the real worker
 thread, but with canned engine operations: no server is contacted, and every state (searching,
-found, a failed test, a certificate to decide on, saved) can be shown on demand. Files are named
+found, a failed test, a certificate to decide on, saved) can be shown on demand, and so can the
+risky situations a person must be protected in: a server in a foreign domain, a certificate
+failure, no encryption, missing STARTTLS, a slow server, a wrong password. Files are named
 ``<language>-<theme>-<scale>x-<shot>.png``.
+
+``--check`` makes it a test: it fails (exit 1) if any label's or button's text is elided or
+clipped in any picture, naming the picture and the text.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import subprocess
 import sys
@@ -24,12 +30,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QStyleFactory,
+    QWidget,
+    QWizard,
+)
 
 from tests.gui.canned import Canned
 from wizard.accounts import StoredAccount
 from wizard.address import EmailAddress
-from wizard.discovery.events import SourceFinished
+from wizard.discovery.events import SlowGreeting, SourceFinished
 from wizard.gui.app import app_icon
 from wizard.gui.engine import Engine, StageBegun
 from wizard.gui.i18n import Translations
@@ -40,6 +53,9 @@ from wizard.model import (
     Certificate,
     CertProblem,
     DetectionResult,
+    Link,
+    LinkStep,
+    ProbeFailure,
     ProbeResult,
     Security,
     ServerConfig,
@@ -115,6 +131,30 @@ FROM_SRV = _answered(
 )
 GUESSED = _answered(
     _server("mail.example.com", 25, Security.NONE, SourceName.PROBE, Trust.GUESSED, Tier.PROBE)
+)
+FOREIGN = Candidate(
+    dataclasses.replace(
+        FROM_SRV.config,
+        host="smtp.collector.example",
+        source=SourceName.AUTOCONFIG,
+        trust=Trust.TRUSTED,
+        tier=Tier.PROVIDER,
+        origin="https://autoconfig.example.com/mail/config-v1.1.xml → "
+        "https://collector.example/config.xml",
+        provider=None,
+        link=Link(LinkStep.REDIRECT, "example.com", "collector.example", "collector.example"),
+    ),
+    dataclasses.replace(FROM_SRV.probe, host="smtp.collector.example") if FROM_SRV.probe else None,
+)
+NO_STARTTLS = Candidate(
+    dataclasses.replace(BEST.config, port=587, security=Security.STARTTLS),
+    ProbeResult(
+        "smtp.example.com",
+        587,
+        Security.STARTTLS,
+        failure=ProbeFailure.NO_STARTTLS,
+        greeting="smtp.example.com ESMTP ready",
+    ),
 )
 REPORTS = (
     SourceReport(
@@ -192,6 +232,7 @@ _OUTCOMES = (
         Reply(535, "5.7.8 Username and Password not accepted"),
         Diagnosis.WRONG_PASSWORD,
     ),
+    _outcome(Stage.TLS, Reply(250, "smtp.example.com\nAUTH PLAIN"), Diagnosis.STARTTLS_MISSING),
     _outcome(
         Stage.TLS,
         None,
@@ -208,6 +249,8 @@ class CannedEngine:
 
     searching: threading.Event = field(default_factory=threading.Event)  # let detection end
     outcomes: Iterator[TestOutcome] = field(default_factory=lambda: iter(_OUTCOMES))
+    best: Candidate = BEST
+    alternatives: tuple[Candidate, ...] = (FROM_SRV, GUESSED)
 
     def engine(self) -> Engine:
         domain_and_report = Canned()  # the sender domain's health and the report, canned
@@ -222,14 +265,15 @@ class CannedEngine:
     async def detect(self, address: EmailAddress, report: Report) -> DetectionResult:
         for source_report in REPORTS[:SHOWN_WHILE_SEARCHING]:
             report(SourceFinished(source_report))
+        report(SlowGreeting(self.best, 4_000))  # connected 4 s ago, no greeting yet
         await asyncio.to_thread(self.searching.wait)
         for source_report in REPORTS[SHOWN_WHILE_SEARCHING:]:
             report(SourceFinished(source_report))
         return DetectionResult(
             address=address.address,
             domain=address.domain,
-            best=BEST,
-            alternatives=(FROM_SRV, GUESSED),
+            best=self.best,
+            alternatives=self.alternatives,
             sources=REPORTS,
             elapsed_ms=640,
         )
@@ -259,13 +303,17 @@ class CannedEngine:
 class Shooter:
     """Drives one wizard through its pages and saves a picture of each state."""
 
-    def __init__(self, folder: Path, prefix: str, worker: EngineWorker) -> None:
+    def __init__(
+        self, folder: Path, prefix: str, worker: EngineWorker, canned: CannedEngine | None = None
+    ) -> None:
         self.folder = folder
         self.prefix = prefix
-        self.canned = CannedEngine()
+        self.worker = worker
+        self.canned = canned or CannedEngine()
         self.wizard = SetupWizard(worker, self.canned.engine(), address="alice@example.com")
         self.wizard.resize(*SIZE)
         self.wizard.show()
+        self.clipped: list[str] = []
 
     def run(self) -> None:
         wizard = self.wizard
@@ -281,7 +329,7 @@ class Shooter:
         page.source_finished.connect(shown.count)
         wizard.next()
         shown.wait()
-        self.shoot("2-searching")
+        self.shoot("2-searching-slow-server")
         self.canned.searching.set()
         _wait(page.finished)
         self.shoot("2-found")
@@ -290,7 +338,7 @@ class Shooter:
         self.shoot("3-settings")
         settings = wizard.settings_page
         settings.alternatives.setCurrentRow(2)  # guessed, and unencrypted
-        self.shoot("3-settings-guessed-plaintext")
+        self.shoot("3-settings-no-encryption")
         settings.alternatives.setCurrentRow(0)
 
         wizard.next()
@@ -298,6 +346,9 @@ class Shooter:
         sending.send()
         _wait(sending.finished)
         self.shoot("4-test-wrong-password")
+        sending.send()
+        _wait(sending.finished)
+        self.shoot("4-test-no-starttls")
         sending.send()
         _wait(sending.finished)
         self.shoot("4-test-certificate")
@@ -319,6 +370,23 @@ class Shooter:
         self.shoot("5-done-saved")
         wizard.done_page.abandon()
         wizard.close()
+        for name, best in (
+            ("3-settings-foreign-domain", FOREIGN),
+            ("3-settings-no-starttls", NO_STARTTLS),
+        ):
+            self.clipped += Shooter(
+                self.folder, self.prefix, self.worker, CannedEngine(best=best, alternatives=())
+            ).settings(name)
+
+    def settings(self, name: str) -> list[str]:
+        """Straight to the settings page, for a detection with a risky answer."""
+        wizard = self.wizard
+        self.canned.searching.set()
+        _wait_for(wizard.detect_page.finished, wizard.next)
+        wizard.next()
+        self.shoot(name)
+        wizard.discard()
+        return self.clipped
 
     def shoot(self, name: str, window: QWidget | None = None) -> None:
         _settle()
@@ -326,6 +394,8 @@ class Shooter:
         if not (window or self.wizard).grab().save(str(path)):
             raise SystemExit(f"could not write {path}")
         print(path)
+        shown = window or self.wizard
+        self.clipped += [f"{path.name}: {text}" for text in clipped_texts(shown)]
 
 
 class _Counter:
@@ -341,6 +411,34 @@ class _Counter:
     def wait(self) -> None:
         if self.wanted > 0:
             self.loop.exec()
+
+
+def clipped_texts(window: QWidget) -> list[str]:
+    """The texts of visible labels and buttons that do not fit the room they were given
+    (elided, or cut off at the bottom or the right)."""
+    found: list[str] = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or (label.pixmap() and not label.text()):
+            continue
+        if label.wordWrap():
+            short = label.heightForWidth(label.width()) > label.height() + 1
+        else:
+            hint = label.sizeHint()
+            short = hint.width() > label.width() + 1 or hint.height() > label.height() + 1
+        if short:
+            found.append(label.text())
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.text() and button.sizeHint().width() > button.width() + 1:
+            found.append(button.text())
+    return found
+
+
+def _wait_for(signal: object, start: Callable[[], object]) -> None:
+    """Start something, then run the event loop until ``signal`` fires."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    start()
+    loop.exec()
 
 
 def _wait(signal: object) -> None:
@@ -399,22 +497,26 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def render(folder: Path, scale: str, languages: list[str], themes: list[str]) -> None:
-    """One scale, in this process: every language in every theme."""
+def render(folder: Path, scale: str, languages: list[str], themes: list[str]) -> list[str]:
+    """One scale, in this process: every language in every theme; returns the clipped texts."""
     app = QApplication([sys.argv[0]])
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setWindowIcon(app_icon())
     light = app.palette()
     translations = Translations(app)
     worker = EngineWorker()
+    clipped: list[str] = []
     try:
         for language in languages:
             translations.use(QLocale(language))
             for theme in themes:
                 app.setPalette(dark_palette() if theme == "dark" else light)
-                Shooter(folder, f"{language}-{theme}-{scale}x", worker).run()
+                shooter = Shooter(folder, f"{language}-{theme}-{scale}x", worker)
+                shooter.run()
+                clipped += shooter.clipped
     finally:
         worker.shutdown()
+    return clipped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -423,13 +525,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", nargs="+", default=list(LANGUAGES), choices=LANGUAGES)
     parser.add_argument("--themes", nargs="+", default=list(THEMES), choices=THEMES)
     parser.add_argument("--scales", nargs="+", default=list(SCALES), choices=SCALES)
+    parser.add_argument(
+        "--check", action="store_true", help="fail if any text is elided or clipped"
+    )
     parser.add_argument("--this-process", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.folder.mkdir(parents=True, exist_ok=True)
     if args.this_process:
-        render(args.folder, os.environ["QT_SCALE_FACTOR"], args.languages, args.themes)
-        return 0
+        clipped = render(args.folder, os.environ["QT_SCALE_FACTOR"], args.languages, args.themes)
+        for text in clipped:
+            print(f"clipped: {text}", file=sys.stderr)
+        return 1 if clipped and args.check else 0
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    failed = False
     for scale in args.scales:
         command = [
             sys.executable,
@@ -440,9 +548,11 @@ def main(argv: list[str] | None = None) -> int:
             *args.languages,
             "--themes",
             *args.themes,
+            *(["--check"] if args.check else []),
         ]
-        subprocess.run(command, env=dict(os.environ, QT_SCALE_FACTOR=scale), check=True)
-    return 0
+        done = subprocess.run(command, env=dict(os.environ, QT_SCALE_FACTOR=scale), check=False)
+        failed = failed or done.returncode != 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -493,7 +493,7 @@
 <context>
     <name>CopyableText</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="+265"/>
+        <location filename="../../wizard/gui/widgets.py" line="+266"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -2645,7 +2645,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="-106"/>
+        <location filename="../../wizard/gui/widgets.py" line="-107"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
@@ -3137,7 +3137,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Anmelden und eine echte Testnachricht senden, damit Sie wissen, dass es funktioniert.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Send &amp;to:</source>
         <translation>Senden &amp;an:</translation>
     </message>
@@ -3147,7 +3147,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>&amp;Send test message</source>
         <translation>&amp;Testnachricht senden</translation>
     </message>
@@ -3162,7 +3162,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Schritte des Tests:</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+170"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>

@@ -6,7 +6,7 @@ certificate and sends again. Nothing happens until that button is pressed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from wizard.gui import texts
@@ -37,7 +37,7 @@ class CertificatePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem)
         layout.addWidget(self.fingerprint)
-        layout.addWidget(self.trust_button)
+        layout.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.trust_button.clicked.connect(self.trust_requested)
         self._sha256 = ""
         self.hide()

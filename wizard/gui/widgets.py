@@ -235,6 +235,7 @@ class Folding(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(content, 1)
+        layout.addStretch(0)  # folded: the button stays at the top, not in the middle
         content.setVisible(False)
         self.button.toggled.connect(content.setVisible)
 
@@ -291,7 +292,7 @@ class CopyableText(QWidget):
     @Slot()
     def _fit(self, *_args: object) -> None:
         """As tall as the text (up to eight lines; more scrolls), so nothing is cut off."""
-        lines = max(1, min(int(self.body.document().size().height()), 8))
+        lines = max(1, min(self.body.document().blockCount(), 8))
         height = self.body.fontMetrics().lineSpacing() * lines
         margins = self.body.contentsMargins()
         frame = 2 * (self.body.frameWidth() + round(self.body.document().documentMargin()))

@@ -137,8 +137,9 @@ class SendPage(EnginePage):
         ]
         self._items = [QListWidgetItem(name, self.steps) for name in self._names]
         self._states: list[tuple[str, Reply | None]] = [("", None)] * len(self._items)
-        # Four steps always show in full, whatever notice appears below them.
-        self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        # Four steps always show in full (room for a wrapped reply too), whatever notice
+        # appears below them; the notices get the rest.
+        self.steps.setFixedHeight(self.fontMetrics().lineSpacing() * 7)
         self.result = Notice(body)
         self.certificate = CertificatePanel(body)
         # Seam: a later step (delivery confirmation) adds its section here.
