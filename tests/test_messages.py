@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.messages import describe_source, status_label
-from wizard.model import SourceName, SourceNote, SourceReport, SourceStatus
+from wizard.messages import describe_origin, describe_source, status_label
+from wizard.model import (
+    Candidate,
+    Security,
+    ServerConfig,
+    SourceName,
+    SourceNote,
+    SourceReport,
+    SourceStatus,
+    Tier,
+    Trust,
+)
 
 # Every value any note may name, so that each sentence can be filled in.
 VALUES = (
@@ -66,3 +76,13 @@ def test_sentences_go_through_the_translator() -> None:
 
     assert asked == [("Messages", "They point to {servers}")]
     assert sentence == "Sie verweisen auf smtp.x.test:465"
+
+
+@pytest.mark.parametrize("source", list(SourceName))
+def test_every_source_says_where_settings_came_from(source: SourceName) -> None:
+    """The wizard's result card and settings page say it for whatever source won: a preset's
+    settings once made the detection page fail with a KeyError."""
+    config = ServerConfig(
+        "smtp.example.com", 465, Security.SSL, "alice", source, Trust.TRUSTED, Tier.PROVIDER, "x"
+    )
+    assert describe_origin(Candidate(config, None), "example.com")

@@ -76,10 +76,15 @@ def accepted_username(settings: SendSettings, outcome: TestOutcome) -> str:
 
 def pin_to_keep(settings: SendSettings, outcome: TestOutcome) -> str | None:
     """The certificate pin worth keeping: the tested one, only if the certificate did not
-    verify. A server whose certificate verifies is not tied to one it may soon replace."""
+    verify. A server whose certificate verifies is not tied to one it may soon replace. Where
+    the organisation pinned the server's certificates, the one the test met is (the test took
+    no other), so that programs the account is exported to accept it too."""
     certificate = outcome.certificate
-    needed = certificate is not None and not certificate.verified
-    return settings.pinned_sha256 if needed else None
+    if certificate is None or certificate.verified:
+        return None
+    if settings.pins_for(settings.host):
+        return certificate.sha256
+    return settings.pinned_sha256
 
 
 def profile_from_test(

@@ -44,7 +44,7 @@ from wizard.outbound.export import ExportError, ExportProblem
 from wizard.outbound.message import MessageError, MessageProblem
 from wizard.outbound.sender import SendError, SendProblem
 from wizard.presets import Field, PresetError, PresetProblem
-from wizard.presets_rules import PresetRefusedError, RefusalReason
+from wizard.presets_rules import PresetRefusedError, RefusalReason, allowed_words
 from wizard.printable import printable
 from wizard.profiles import ProfileError, ProfileProblem
 from wizard.reporting.network_findings import NetworkCode, NetworkFinding
@@ -221,6 +221,7 @@ _CONFIRM_FOREIGN = QT_TRANSLATE_NOOP("Messages", "Yes, send my password to {serv
 
 # Where settings came from, in words for people (the URLs are technical details).
 _ORIGINS = {
+    SourceName.PRESET: QT_TRANSLATE_NOOP("Messages", "Set by your organisation on this computer."),
     SourceName.BUNDLED: QT_TRANSLATE_NOOP("Messages", "Found in the provider list."),
     SourceName.ISPDB: QT_TRANSLATE_NOOP("Messages", "Found in Thunderbird's provider list."),
     SourceName.AUTOCONFIG: QT_TRANSLATE_NOOP("Messages", "Published by {domain}."),
@@ -422,6 +423,16 @@ _DIAGNOSES = {
             "or 587 (STARTTLS), not through port 25.",
         ),
     ),
+    Diagnosis.AUTH_NOT_ALLOWED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server offers none of the sign-in methods your organisation allows for this "
+            "address, so the password was not sent.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Ask your administrator which server and sign-in method to use."
+        ),
+    ),
     Diagnosis.STARTTLS_REQUIRED: (
         QT_TRANSLATE_NOOP(
             "Messages", "The server accepts a login only after the connection is encrypted."
@@ -468,6 +479,19 @@ _DIAGNOSES = {
             "Messages",
             "Its SHA-256 fingerprint is shown. Trust this certificate only if your provider "
             "confirms that exact fingerprint; otherwise check the server name and your network.",
+        ),
+    ),
+    Diagnosis.CERTIFICATE_NOT_PINNED: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The server's certificate is not the one your organisation pinned for it, so the "
+            "password was not sent.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Only the certificate your organisation chose is accepted for this server, even one "
+            "your system trusts: someone may be intercepting the connection, or the server's "
+            "certificate was changed. Tell your administrator (its fingerprint is shown).",
         ),
     ),
     Diagnosis.TLS_FAILED: (
@@ -916,7 +940,8 @@ def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list
     if outcome.reply is not None:
         lines.append(tr(CONTEXT, _SERVER_SAID).format(reply=_one_line(outcome.reply)))
     certificate = outcome.certificate
-    if certificate is not None and not certificate.verified:
+    not_pinned = outcome.diagnosis is Diagnosis.CERTIFICATE_NOT_PINNED
+    if certificate is not None and (not certificate.verified or not_pinned):
         if certificate.problem is not None:
             lines.append(describe_certificate_problem(certificate.problem, tr))
         lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
@@ -1219,6 +1244,9 @@ _REFUSED_RECIPIENT = QT_TRANSLATE_NOOP("Messages", "Refused: {recipient} ({reply
 _NOT_SENT = QT_TRANSLATE_NOOP("Messages", "The message was not sent.")
 
 
+_CERTIFICATE_DIAGNOSES = (Diagnosis.CERTIFICATE, Diagnosis.CERTIFICATE_NOT_PINNED)
+
+
 def describe_send_failure(
     outcome: TestOutcome, address: str, tr: Translate = untranslated
 ) -> list[str]:
@@ -1240,7 +1268,7 @@ def describe_send_failure(
     elif outcome.reply is not None:
         lines.append(tr(CONTEXT, _SERVER_SAID).format(reply=_one_line(outcome.reply)))
     certificate = outcome.certificate
-    if diagnosis is Diagnosis.CERTIFICATE and certificate is not None:
+    if diagnosis in _CERTIFICATE_DIAGNOSES and certificate is not None:
         lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
     lines.append(tr(CONTEXT, _NOT_SENT))
     return lines
@@ -1346,6 +1374,11 @@ _IMAP_PROBLEMS = {
         "Messages",
         "The incoming-mail server's certificate could not be verified, so the password was "
         "not sent to it and arrival was not checked.",
+    ),
+    ImapProblem.NOT_PINNED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server's certificate is not the one your organisation pinned for "
+        "it, so the password was not sent to it and arrival was not checked.",
     ),
     ImapProblem.TLS_FAILED: QT_TRANSLATE_NOOP(
         "Messages",
@@ -1522,7 +1555,8 @@ def describe_delivery_lines(result: DeliveryResult, tr: Translate = untranslated
     if result.removal is not None:
         lines.append(tr(CONTEXT, _REMOVALS[result.removal]))
     certificate = result.certificate
-    if result.problem is ImapProblem.CERTIFICATE and certificate is not None:
+    certificate_problems = (ImapProblem.CERTIFICATE, ImapProblem.NOT_PINNED)
+    if result.problem in certificate_problems and certificate is not None:
         if certificate.problem is not None:
             lines.append(describe_certificate_problem(certificate.problem, tr))
         lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
@@ -1701,6 +1735,21 @@ _REFUSALS = {
         "Your organisation ({organisation}) requires SSL/TLS for this address; STARTTLS and "
         "unencrypted connections are not allowed.",
     ),
+    RefusalReason.PASSWORD: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your organisation ({organisation}) allows no password for this address: it signs in "
+        "with OAuth2 only (allowed: {value}). No password was sent.",
+    ),
+    RefusalReason.OAUTH2: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your organisation ({organisation}) does not allow signing in with OAuth2 for this "
+        "address: it uses a password (allowed: {value}).",
+    ),
+    RefusalReason.MECHANISM: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your organisation ({organisation}) does not allow the sign-in method {value} for this "
+        "address (allowed: {allowed}).",
+    ),
 }
 _REFUSAL_SOURCE = QT_TRANSLATE_NOOP("Messages", "(Preset: {path}; ask your administrator.)")
 
@@ -1726,6 +1775,7 @@ def describe_preset_refusal(err: PresetRefusedError, tr: Translate = untranslate
             organisation=printable(err.preset.organisation),
             field=field_name(refusal.field, tr) if refusal.field else "",
             value=printable(refusal.value),
+            allowed=printable(", ".join(allowed_words(err.preset))),
         )
         for refusal in err.refusals
     ]

@@ -96,7 +96,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../wizard/cli/setup.py" line="+240"/>
+        <location filename="../../wizard/cli/setup.py" line="+249"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -330,7 +330,7 @@
         <translation>Dieses Konto wurde gespeichert:</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+79"/>
         <source>{caution} Nothing was sent or stored. If your provider confirms it, run again with --trust-domain {server_domain}.</source>
         <translation>{caution} Es wurde nichts gesendet oder gespeichert. Wenn Ihr Anbieter es bestätigt, starten Sie erneut mit --trust-domain {server_domain}.</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/send.py" line="+103"/>
+        <location filename="../../wizard/cli/send.py" line="+104"/>
         <source>{problem} (see “email-setup-wizard send --help”).</source>
         <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
     </message>
@@ -882,7 +882,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Domain „{domain}“ existiert nicht; prüfen Sie die Adresse auf Tippfehler.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Set by your organisation</source>
         <translation>Von Ihrer Organisation vorgegeben</translation>
     </message>
@@ -1207,7 +1207,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Prüfen Sie Servername und Port: E-Mail-Programme senden über Port 465 (SSL/TLS) oder 587 (STARTTLS), nicht über Port 25.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The server accepts a login only after the connection is encrypted.</source>
         <translation>Der Server erlaubt eine Anmeldung erst, wenn die Verbindung verschlüsselt ist.</translation>
     </message>
@@ -1217,7 +1217,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Wählen Sie STARTTLS (meist Port 587) oder SSL/TLS (meist Port 465) als Verschlüsselung.</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-290"/>
         <source>The server did not offer encryption. Someone on the network may have removed it. Your password was not sent.</source>
         <translation>Der Server hat keine Verschlüsselung angeboten. Jemand im Netzwerk könnte sie entfernt haben. Ihr Passwort wurde nicht gesendet.</translation>
     </message>
@@ -1298,6 +1298,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+4"/>
+        <source>Set by your organisation on this computer.</source>
+        <translation>Von Ihrer Organisation auf diesem Computer festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Found in the provider list.</source>
         <translation>In der Anbieterliste gefunden.</translation>
     </message>
@@ -1347,7 +1352,17 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Server hat geantwortet, ohne Verschlüsselung.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+188"/>
+        <source>The server offers none of the sign-in methods your organisation allows for this address, so the password was not sent.</source>
+        <translation>Der Server bietet keine der Anmeldemethoden an, die Ihre Organisation für diese Adresse erlaubt; das Passwort wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask your administrator which server and sign-in method to use.</source>
+        <translation>Fragen Sie Ihre Administratorin oder Ihren Administrator, welcher Server und welche Anmeldemethode zu verwenden sind.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Try again later or on another network. If it keeps happening, ask your provider whether this server offers encryption.</source>
         <translation>Versuchen Sie es später oder in einem anderen Netzwerk erneut. Wenn es so bleibt, fragen Sie Ihren Anbieter, ob dieser Server Verschlüsselung anbietet.</translation>
     </message>
@@ -1383,6 +1398,16 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+7"/>
+        <source>The server&apos;s certificate is not the one your organisation pinned for it, so the password was not sent.</source>
+        <translation>Das Zertifikat des Servers ist nicht das, das Ihre Organisation für ihn festgelegt hat; das Passwort wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the certificate your organisation chose is accepted for this server, even one your system trusts: someone may be intercepting the connection, or the server&apos;s certificate was changed. Tell your administrator (its fingerprint is shown).</source>
+        <translation>Für diesen Server wird nur das von Ihrer Organisation gewählte Zertifikat akzeptiert, auch wenn Ihr System ein anderes für vertrauenswürdig hält: Jemand könnte die Verbindung abfangen, oder das Zertifikat des Servers wurde geändert. Informieren Sie Ihre Administratorin oder Ihren Administrator (der Fingerabdruck wird angezeigt).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>An encrypted connection could not be set up.</source>
         <translation>Eine verschlüsselte Verbindung konnte nicht aufgebaut werden.</translation>
     </message>
@@ -1767,7 +1792,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -2117,7 +2142,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Nachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>The test message arrived in your Inbox after {seconds} s.</source>
         <translation>Die Testnachricht ist nach {seconds} s in Ihrem Posteingang angekommen.</translation>
     </message>
@@ -2235,6 +2260,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+5"/>
         <source>The incoming-mail server&apos;s certificate could not be verified, so the password was not sent to it and arrival was not checked.</source>
         <translation>Das Zertifikat des Posteingangsservers ließ sich nicht überprüfen, deshalb wurde das Passwort nicht an ihn gesendet und die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server&apos;s certificate is not the one your organisation pinned for it, so the password was not sent to it and arrival was not checked.</source>
+        <translation>Das Zertifikat des Posteingangsservers ist nicht das, das Ihre Organisation für ihn festgelegt hat; das Passwort wurde daher nicht an ihn gesendet und der Eingang nicht geprüft.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2382,7 +2412,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Signiert von {domain} (Selektor {selector}).</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Port {port} reaches {host}.</source>
         <translation>Port {port} erreicht {host}.</translation>
     </message>
@@ -2637,6 +2667,21 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Ihre Organisation ({organisation}) schreibt für diese Adresse SSL/TLS vor; STARTTLS und unverschlüsselte Verbindungen sind nicht erlaubt.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Your organisation ({organisation}) allows no password for this address: it signs in with OAuth2 only (allowed: {value}). No password was sent.</source>
+        <translation>Ihre Organisation ({organisation}) erlaubt für diese Adresse kein Passwort: Die Anmeldung erfolgt nur mit OAuth2 (erlaubt: {value}). Es wurde kein Passwort gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your organisation ({organisation}) does not allow signing in with OAuth2 for this address: it uses a password (allowed: {value}).</source>
+        <translation>Ihre Organisation ({organisation}) erlaubt für diese Adresse keine Anmeldung mit OAuth2: Sie verwendet ein Passwort (erlaubt: {value}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your organisation ({organisation}) does not allow the sign-in method {value} for this address (allowed: {allowed}).</source>
+        <translation>Ihre Organisation ({organisation}) erlaubt für diese Adresse die Anmeldemethode {value} nicht (erlaubt: {allowed}).</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>(Preset: {path}; ask your administrator.)</source>
         <translation>(Vorgabe: {path}; fragen Sie Ihre Administration.)</translation>
@@ -2681,7 +2726,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>PresetLocks</name>
     <message>
-        <location filename="../../wizard/gui/preset_locks.py" line="+55"/>
+        <location filename="../../wizard/gui/preset_locks.py" line="+68"/>
         <source>Set by your organisation ({organisation}). These cannot be changed here: {fields}.</source>
         <translation>Von Ihrer Organisation vorgegeben ({organisation}). Hier nicht änderbar: {fields}.</translation>
     </message>
@@ -3127,7 +3172,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+112"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+119"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -3162,7 +3207,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Schritte des Tests:</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -3223,7 +3268,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Mit „Zurück“ können Sie die Einstellungen ändern.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>{step}: {status}</source>
         <translation>{step}: {status}</translation>
     </message>
@@ -3291,12 +3336,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>&amp;Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+159"/>
         <source>Empty: your email address is used.</source>
         <translation>Leer: Ihre E-Mail-Adresse wird verwendet.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+143"/>
         <source>Not checked</source>
         <translation>Nicht geprüft</translation>
     </message>
@@ -3321,12 +3366,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>{host}, Port {port}, {security}: {origin} {checked}.</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-325"/>
         <source>Other &amp;possibilities:</source>
         <translation>Weitere &amp;Möglichkeiten:</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+233"/>
         <source>Entered by you.</source>
         <translation>Von Ihnen eingegeben.</translation>
     </message>
@@ -3346,7 +3391,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Es wurden keine Einstellungen gefunden: Geben Sie die Ihres Anbieters ein.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>Automatic (the best the server offers)</source>
         <translation>Automatisch (das beste, das der Server anbietet)</translation>
     </message>

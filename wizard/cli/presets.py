@@ -12,7 +12,7 @@ from wizard.cli.common import EXIT_INVALID_INPUT, EXIT_OK, complain, print_json
 from wizard.cli.i18n import translate
 from wizard.messages import describe_error, security_label
 from wizard.presets import Preset, PresetError, load_presets, preset_folders, read_preset
-from wizard.presets_rules import apply, check, preset_for
+from wizard.presets_rules import enforce, preset_for
 from wizard.printable import printable
 
 if TYPE_CHECKING:
@@ -172,15 +172,15 @@ def _error_json(err: PresetError) -> dict[str, Any]:
 
 
 def enforce_preset(
-    address: EmailAddress, settings: SendSettings, *, apply_locks: bool
+    address: EmailAddress,
+    settings: SendSettings,
+    *,
+    apply_locks: bool,
+    oauth2: bool | None = None,
 ) -> SendSettings:
-    """``settings`` as the organisation's preset for ``address`` allows them: with its locked
-    fields filled in (``apply_locks``, for detected settings), or refused where the user asked
-    for something else (``PresetRefusedError``); and always checked against its policy."""
-    preset = preset_for(address)
-    if preset is None:
-        return settings
-    if apply_locks:
-        settings = apply(preset, address, settings)
-    check(preset, address, settings)
-    return settings
+    """``settings`` as the organisation's preset for ``address`` allows them
+    (``wizard.presets_rules.enforce``): its locked fields filled in (``apply_locks``, for
+    detected settings) or refused where the user asked for something else, its policy and,
+    with ``oauth2``, its sign-in methods checked (``PresetRefusedError``), and what the server
+    is held to (mechanisms, pinned certificates) added."""
+    return enforce(preset_for(address), address, settings, apply_locks=apply_locks, oauth2=oauth2)

@@ -33,6 +33,7 @@ from wizard.outbound import exit_codes
 from wizard.outbound.exit_codes import SendmailExit
 from wizard.outbound.message import MessageError, until_lone_dot
 from wizard.outbound.sender import SendError, SendRequest, deliver, prepare
+from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.runtime import run
 
@@ -180,6 +181,8 @@ def _send(request: SendRequest, *, verbose: bool, limit: float | None) -> int:
         return fail(err, SendmailExit.CONFIG)
     except KeychainError as err:
         return fail(err, exit_codes.for_keychain_problem(err.problem))
+    except PresetRefusedError as err:  # the organisation's preset does not allow the account
+        return fail(err, SendmailExit.NOPERM)
     except OAuthError as err:  # an OAuth2 account whose sign-in could not be refreshed
         unreachable = err.problem is OAuthProblem.UNREACHABLE
         return fail(err, SendmailExit.TEMPFAIL if unreachable else SendmailExit.CONFIG)

@@ -174,7 +174,7 @@ def handle(args: argparse.Namespace) -> int:
                 username=args.username or address.address,
                 address=address.address,
             )
-            enforce_preset(address, settings, apply_locks=False)
+            settings = enforce_preset(address, settings, apply_locks=False, oauth2=args.oauth2)
             secret = _fresh_secret(args, settings)
         else:
             profile = ProfileStore().get(address.address)
@@ -192,7 +192,8 @@ def handle(args: argparse.Namespace) -> int:
                 allow_plaintext=args.allow_plaintext,
                 pinned_sha256=args.trust_certificate or profile.pinned_sha256,
             )
-            enforce_preset(address, settings, apply_locks=False)
+            oauth2 = profile.oauth is not None
+            settings = enforce_preset(address, settings, apply_locks=False, oauth2=oauth2)
             secret = _stored_secret(args, profile)
     except PasswordUnavailableError as err:
         complain(err.readable, english=err.reason)

@@ -16,7 +16,7 @@ import argparse
 import sys
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.accounts import profile_from_test, store_account
 from wizard.cli.accounts import describe_profile
@@ -36,7 +36,6 @@ from wizard.cli.confirm import confirm_arrival, detect_incoming, show_delivery
 from wizard.cli.credentials import PasswordUnavailableError, confirm, read_password
 from wizard.cli.detect import incoming_json, render
 from wizard.cli.i18n import CONTEXT, translate
-from wizard.cli.presets import enforce_preset
 from wizard.cli.sendtest import (
     add_send_options,
     send_settings,
@@ -66,11 +65,20 @@ from wizard.model import Candidate, Caution, Trust
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
 from wizard.oauth.results import SignedIn, login_for
-from wizard.presets_rules import PresetRefusedError
+from wizard.presets_rules import (
+    PresetRefusedError,
+    check_sign_in,
+    enforce,
+    preset_for,
+    sign_in_rule,
+)
 from wizard.profiles import ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
 from wizard.smtp.send import Bearer, send_test_message
+
+if TYPE_CHECKING:
+    from wizard.presets import Preset
 
 
 def add_parser(commands: Any) -> None:
@@ -186,10 +194,11 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         display_name=args.name,
     )
     try:  # the organisation's locks and policy, before a password is asked for
-        settings = enforce_preset(address, settings, apply_locks=True)
+        preset = preset_for(address)
+        settings = enforce(preset, address, settings, apply_locks=True)
     except PresetRefusedError as err:
         raise _failed(err, EXIT_INVALID_INPUT) from err
-    signed = _sign_in(args, best, address.address, secret, document)
+    signed = _sign_in(args, best, address.address, secret, document, preset)
     if signed is None and password is None:
         try:
             password = read_password(from_stdin=False)
@@ -258,20 +267,31 @@ def _sign_in(
     address: str,
     secret: str | None,
     document: dict[str, Any],
+    preset: Preset | None,
 ) -> SignedIn | None:
-    """Sign in with OAuth2 when the provider needs it or ``--oauth2`` asks for it; None when
-    the account logs in with a password.
+    """Sign in with OAuth2 when the provider needs it, ``--oauth2`` asks for it or the
+    organisation allows nothing else; None when the account logs in with a password.
 
     Where the provider takes either and no client registration is available, the reason is
-    said (for Gmail: the app-password route) and the password is asked for instead.
+    said (for Gmail: the app-password route) and the password is asked for instead; not where
+    the organisation allows no password. An organisation that allows only passwords never has
+    a sign-in started.
     """
     plan = plan_sign_in(best.config)
     if plan.ignored:
         document["oauth_ignored"] = list(plan.ignored)
         complain(describe_ignored_sign_in(plan.ignored, translate))
-    if args.password_stdin and not args.oauth2:
-        return None
-    if not (args.oauth2 or plan.offered):
+    rule = sign_in_rule(preset)
+    # A password on standard input (without --oauth2) is the person's choice of a password.
+    oauth2 = args.oauth2 or (
+        not args.password_stdin and rule.oauth2 and (plan.offered or not rule.password)
+    )
+    if preset is not None:
+        try:
+            check_sign_in(preset, oauth2=oauth2)
+        except PresetRefusedError as err:
+            raise _failed(err, EXIT_INVALID_INPUT) from err
+    if not oauth2:
         return None
     issuer = issuer_for(best.config.host, args.oauth_issuer) if args.oauth_issuer else plan.issuer
     try:
@@ -279,7 +299,7 @@ def _sign_in(
             raise OAuthError(OAuthProblem.NO_ISSUER, best.config.host)
         prepared = prepare_here(with_name(issuer, best.config.provider), args, secret)
     except OAuthError as err:
-        if args.oauth2 or plan.required:
+        if args.oauth2 or plan.required or not rule.password:
             raise _failed(err, sign_in_exit(err)) from err
         complain(describe_error(err, translate))
         return None

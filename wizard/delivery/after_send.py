@@ -60,8 +60,14 @@ def incoming_server(send: AfterSend, incoming: DetectionResult | None) -> ImapSe
         or send.accepted_untrusted
     ):
         return SkipReason.UNTRUSTED
+    settings = send.settings
     return ImapSettings(
-        config.host, config.port, config.security, config.username, send.settings.pinned_sha256
+        config.host,
+        config.port,
+        config.security,
+        config.username,
+        settings.pinned_sha256,
+        settings.pins_for(config.host),
     )
 
 

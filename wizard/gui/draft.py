@@ -20,6 +20,7 @@ from wizard.smtp.send import SendSettings, TestOutcome
 
 if TYPE_CHECKING:
     from wizard.oauth.results import SignedIn
+    from wizard.presets import Preset
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Draft(QObject):
         self.pinned_sha256: str | None = None  # a certificate the user chose to trust
         self.passed: TestPassed | None = None
         self.signed_in: SignedIn | None = None  # an OAuth2 sign-in, in place of the password
+        self.preset: Preset | None = None  # the organisation's, for the address (settings page)
 
     @property
     def password(self) -> str:

@@ -17,6 +17,7 @@ class ImapProblem(StrEnum):
     NOT_ENCRYPTED = "not-encrypted"  # the settings say no encryption: no login
     NO_STARTTLS = "no-starttls"  # STARTTLS expected but not offered: no login
     CERTIFICATE = "certificate"  # the certificate did not verify (and is not the pinned one)
+    NOT_PINNED = "not-pinned"  # the organisation pinned the server's certificates: not this one
     TLS_FAILED = "tls-failed"
     LOGIN_REFUSED = "login-refused"
     LOGIN_DISABLED = "login-disabled"  # the server allows no password login here
@@ -42,3 +43,5 @@ class ImapSettings:
     security: Security
     username: str
     pinned_sha256: str | None = None  # a certificate the user accepted for the outgoing server
+    # The organisation's pinned certificates for this server: the only ones accepted here.
+    organisation_pins: tuple[str, ...] = ()

@@ -8,7 +8,8 @@ at once; the connection is then finished, as after any failure.
 
 The same promises as the test send (``wizard.smtp.send``) hold for the password: the
 certificate is checked against the OS trust store before anything is sent (a certificate the
-user pinned by its fingerprint for the outgoing server counts, if it is exactly that one), a
+user pinned by its fingerprint for the outgoing server counts, if it is exactly that one; where
+the organisation pinned certificates for the server, only those count, trusted or not), a
 STARTTLS server that does not offer STARTTLS is not logged in to, and nothing is ever sent
 over an unencrypted connection.
 """
@@ -32,6 +33,7 @@ from wizard.imap.probe import probe_imap
 from wizard.model import Certificate, ProbeFailure, Security
 from wizard.net.tls import (
     client_context,
+    pinned,
     same_fingerprint,
     sha256_fingerprint,
     unverified_context,
@@ -92,20 +94,26 @@ class ImapSession:
             problem = _PROBLEM_BY_FAILURE.get(probe.failure, ImapProblem.UNREACHABLE)
             raise ImapError(problem, probe.detail or probe.failure.value)
         certificate = probe.certificate
+        strict = settings.organisation_pins
+        if strict and not pinned(certificate.sha256 if certificate else None, strict):
+            raise ImapError(ImapProblem.NOT_PINNED, "not a pinned certificate", certificate)
         pin = settings.pinned_sha256
-        pinned = bool(certificate and pin and same_fingerprint(certificate.sha256, pin))
-        if certificate is None or not (certificate.verified or pinned):
+        accepted = bool(strict) or bool(certificate and pin and pinned(certificate.sha256, (pin,)))
+        if certificate is None or not (certificate.verified or accepted):
             detail = certificate.detail if certificate else "no certificate"
             raise ImapError(ImapProblem.CERTIFICATE, detail or "", certificate)
         if certificate.verified:
             client = await _open(settings, client_context(), timeouts)
-            return cls(client, certificate, timeouts)
-        client = await _open(settings, unverified_context(), timeouts)
+            if not strict:
+                return cls(client, certificate, timeouts)
+        else:
+            client = await _open(settings, unverified_context(), timeouts)
         session = cls(client, certificate, timeouts)
         presented = _fingerprint(client)
         if presented is None or not same_fingerprint(presented, certificate.sha256):
             session.hang_up()  # another certificate than a moment ago: not the pinned one
-            raise ImapError(ImapProblem.CERTIFICATE, "the certificate changed", certificate)
+            problem = ImapProblem.NOT_PINNED if strict else ImapProblem.CERTIFICATE
+            raise ImapError(problem, "the certificate changed", certificate)
         return session
 
     def offers(self, capability: str) -> bool:

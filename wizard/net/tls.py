@@ -120,6 +120,11 @@ def sha256_fingerprint(der: bytes) -> str:
     return hashlib.sha256(der).digest().hex(":").upper()
 
 
+def pinned(fingerprint: str | None, pins: tuple[str, ...]) -> bool:
+    """Whether ``fingerprint`` is one of ``pins`` (None, no certificate: never)."""
+    return fingerprint is not None and any(same_fingerprint(fingerprint, pin) for pin in pins)
+
+
 def same_fingerprint(fingerprint: str, pin: str) -> bool:
     """Whether ``pin`` names ``fingerprint``, however it was typed (case, colons, spaces)."""
 

@@ -25,7 +25,7 @@ from wizard.smtp.envelope import Envelope
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
     from wizard.profiles import AccountProfile, ProfileStore
-    from wizard.smtp.send import TestOutcome
+    from wizard.smtp.send import SendSettings, TestOutcome
 
 # What ``-f`` says for the null reverse-path (bounces and auto-replies).
 _NULL_SENDERS = ("", "<>")
@@ -98,7 +98,8 @@ def prepare(store: ProfileStore, request: SendRequest) -> Submission:
 async def deliver(submission: Submission, *, limit: float | None = None) -> TestOutcome:
     """Send ``submission`` with the account's secret from the keychain; never raises for a
     failed send (the outcome says why, ``OUT_OF_TIME`` after ``limit`` seconds, by default
-    the test send's ``SEND_LIMIT``). ``SendError(NO_SECRET)`` when there is no secret,
+    the test send's ``SEND_LIMIT``). ``PresetRefusedError`` when the organisation's preset
+    does not allow the account, ``SendError(NO_SECRET)`` when there is no secret,
     ``KeychainError`` when the keychain cannot be used, ``OAuthError`` when an OAuth2
     account's sign-in cannot be refreshed."""
     # The SMTP client and the sign-in: only once there is mail.
@@ -106,6 +107,9 @@ async def deliver(submission: Submission, *, limit: float | None = None) -> Test
     from wizard.smtp.send import SEND_LIMIT, Bearer, submit_message
 
     profile = submission.profile
+    # Before the keychain is asked or a token refreshed: an account the organisation's preset
+    # does not allow (any more) sends nothing.
+    settings = await asyncio.to_thread(_allowed_settings, profile)
     stored = await asyncio.to_thread(stored_secret, profile)
     if stored is None:
         raise SendError(SendProblem.NO_SECRET, profile.address)
@@ -113,12 +117,23 @@ async def deliver(submission: Submission, *, limit: float | None = None) -> Test
     if profile.oauth is not None:  # the stored secret is a refresh token: never sent as such
         secret = Bearer((await fresh_access(profile)).access_token)
     return await submit_message(
-        settings_for(profile),
+        settings,
         secret,
         submission.envelope,
         message_id=submission.message_id,
         limit=SEND_LIMIT if limit is None else limit,
     )
+
+
+def _allowed_settings(profile: AccountProfile) -> SendSettings:
+    """The account's settings as its organisation's preset (if any) allows them, held to its
+    mechanisms and pinned certificates; ``PresetRefusedError`` for a stored account that breaks
+    its locks, its policy or its sign-in methods. Blocking (disk)."""
+    from wizard.presets_rules import enforce, preset_for
+
+    address = parse_address(profile.address)
+    oauth2 = profile.oauth is not None
+    return enforce(preset_for(address), address, settings_for(profile), oauth2=oauth2)
 
 
 def _choose(

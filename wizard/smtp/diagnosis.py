@@ -57,11 +57,14 @@ class Diagnosis(StrEnum):
     TOKEN_SCOPE = "token-scope"  # noqa: S105 (a message id): signed in without SMTP access
     OAUTH_NOT_OFFERED = "oauth-not-offered"  # no XOAUTH2 or OAUTHBEARER on this connection
     AUTH_NOT_OFFERED = "auth-not-offered"  # no password login offered on this connection
+    AUTH_NOT_ALLOWED = "auth-not-allowed"  # none offered that the organisation allows
     STARTTLS_REQUIRED = "starttls-required"  # the server wants encryption before a login
     STARTTLS_MISSING = "starttls-missing"  # the settings say STARTTLS; the server lacks it
     STARTTLS_OFFERED = "starttls-offered"  # plaintext allowed, but the server offers STARTTLS
     PLAINTEXT_REFUSED = "plaintext-refused"  # we refused to send a password unencrypted
     CERTIFICATE = "certificate"  # the certificate did not verify and was not pinned
+    # The organisation pinned the server's certificates, and this is not one of them.
+    CERTIFICATE_NOT_PINNED = "certificate-not-pinned"
     TLS_FAILED = "tls-failed"  # the handshake failed for another reason (wrong security?)
     SENDER_REJECTED = "sender-rejected"
     RECIPIENT_REJECTED = "recipient-rejected"

@@ -49,7 +49,7 @@ from aiosmtplib.typing import Default, SMTPStatus
 
 from wizard.address import parse_address
 from wizard.model import Certificate, Security
-from wizard.net.tls import client_context, same_fingerprint, unverified_context
+from wizard.net.tls import client_context, pinned, same_fingerprint, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, diagnose_bearer
 from wizard.smtp.envelope import Envelope, seven_bit
 from wizard.smtp.probe import ProbeTimeouts
@@ -137,6 +137,17 @@ class SendSettings:
     allow_plaintext: bool = False  # may the password cross an unencrypted connection
     pinned_sha256: str | None = None  # accept exactly this certificate even if it does not verify
     auth_method: str | None = None  # a SASL mechanism ("PLAIN"...) to use; None: the best offered
+    # What an organisation's preset holds the server to (``wizard.presets_rules.enforce``):
+    # the SASL mechanisms it allows (upper-case; None: any), and its pinned certificates with
+    # the servers they hold for (its incoming server too, for the delivery confirmation): the
+    # only certificates accepted there, even where the OS trusts another (``pins_for``).
+    allowed_mechanisms: frozenset[str] | None = None
+    organisation_pins: tuple[str, ...] = ()
+    organisation_hosts: frozenset[str] = frozenset()
+
+    def pins_for(self, host: str) -> tuple[str, ...]:
+        """The organisation's pinned certificates that alone are accepted at ``host``."""
+        return self.organisation_pins if host.lower() in self.organisation_hosts else ()
 
 
 @dataclass(frozen=True)
@@ -369,9 +380,15 @@ class _Test:
     def _check_certificate(
         self, smtp: _RecordingSMTP, rejection: ssl.SSLCertVerificationError | None
     ) -> None:
-        """Note the certificate; stop unless it verified or is the one the user pinned."""
+        """Note the certificate; stop unless it verified or is the one the user pinned. Where
+        the organisation pinned certificates for the server, only those pass, verified or not."""
         fingerprint = peer_fingerprint(smtp)
         self.certificate = certificate_from(fingerprint, rejection)
+        organisation_pins = self.settings.pins_for(self.settings.host)
+        if organisation_pins:
+            if not pinned(fingerprint, organisation_pins):
+                raise _Stop(Diagnosis.CERTIFICATE_NOT_PINNED)
+            return
         pin = self.settings.pinned_sha256
         if rejection is not None and not (
             fingerprint and pin and same_fingerprint(fingerprint, pin)
@@ -422,10 +439,16 @@ class _Test:
         if self.settings.auth_method:
             offered = [m for m in offered if m == self.settings.auth_method.lower()]
         preference = _MECHANISMS_OVER_TLS if encrypted else _MECHANISMS_WITHOUT_TLS
-        best = next((mechanism for mechanism in preference if mechanism in offered), None)
+        usable = [mechanism for mechanism in preference if mechanism in offered]
+        best = next((m for m in usable if self._allowed(m)), None)
         if best is None:
-            raise _Stop(Diagnosis.AUTH_NOT_OFFERED)
+            raise _Stop(Diagnosis.AUTH_NOT_ALLOWED if usable else Diagnosis.AUTH_NOT_OFFERED)
         return best
+
+    def _allowed(self, mechanism: str) -> bool:
+        """Whether the organisation (if any) allows ``mechanism``."""
+        allowed = self.settings.allowed_mechanisms
+        return allowed is None or mechanism.upper() in allowed
 
     def _bearer_mechanism(self, smtp: _RecordingSMTP) -> str:
         """OAUTHBEARER or XOAUTH2, whichever the server offers (the chosen one, if one was).
@@ -436,6 +459,8 @@ class _Test:
         mechanism = bearer_mechanism(named)
         if mechanism is None:
             raise _Stop(Diagnosis.OAUTH_NOT_OFFERED)
+        if not self._allowed(mechanism):
+            raise _Stop(Diagnosis.AUTH_NOT_ALLOWED)
         return mechanism
 
     async def _authenticate(self, smtp: _RecordingSMTP, mechanism: str, username: str) -> None:

@@ -42,8 +42,10 @@ from wizard.gui.worker import EngineWorker
 from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
+from wizard.presets_rules import PresetRefusedError, SignInRule, enforce, sign_in_rule
 from wizard.printable import printable
 from wizard.reporting.context import ReportContext
+from wizard.smtp.diagnosis import Diagnosis
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 if TYPE_CHECKING:
@@ -85,16 +87,21 @@ def _row(stage: Stage, security: Security) -> int:
     }[stage]
 
 
-def _sign_in_target(choice: ServerChoice, *, oauth_chosen: bool) -> tuple[Issuer, bool] | None:
+def _sign_in_target(
+    choice: ServerChoice, rule: SignInRule, *, oauth_chosen: bool
+) -> tuple[Issuer, bool] | None:
     """Where the test signs in, and whether a password is allowed instead; None for a password
-    test: no trusted issuer for these settings, or the user chose a password where allowed."""
+    test: no trusted issuer for these settings, the user chose a password where allowed, or
+    the organisation allows no OAuth2. Where it allows no password, OAuth2 is the only way."""
     config = choice.config
-    if config is None:
+    if config is None or not rule.oauth2:
         return None
     plan = plan_sign_in(config)
-    if not plan.offered or plan.issuer is None or not (oauth_chosen or plan.required):
+    required = plan.required or not rule.password
+    offered = plan.offered or not rule.password
+    if not offered or plan.issuer is None or not (oauth_chosen or required):
         return None
-    return with_name(plan.issuer, config.provider), plan.password_offered
+    return with_name(plan.issuer, config.provider), plan.password_offered and rule.password
 
 
 class SendPage(EnginePage):
@@ -215,7 +222,8 @@ class SendPage(EnginePage):
     def _choose_sign_in(self, choice: ServerChoice) -> None:
         """Sign in with OAuth2 where the provider's trusted data says so (and a password only
         where it also allows one and the user chose it), else show the password field."""
-        target = _sign_in_target(choice, oauth_chosen=self._oauth_chosen)
+        rule = sign_in_rule(self._draft.preset)
+        target = _sign_in_target(choice, rule, oauth_chosen=self._oauth_chosen)
         self._oauth = target is not None
         if target is not None:
             issuer, password_allowed = target
@@ -282,6 +290,11 @@ class SendPage(EnginePage):
         )
         self._draft.passed = None
         self._reset()
+        try:  # the organisation's rules, before anything is sent: in its own words
+            settings = enforce(self._draft.preset, address, settings, oauth2=self._oauth)
+        except PresetRefusedError as refusal:
+            self.result.show_text(Tone.DANGER, texts.describe_error(refusal), announce=True)
+            return
         self._attempt = _Attempt(choice, address, self._draft.secret, settings)
         self._start_job(
             partial(self._engine.send, settings, self._attempt.password),
@@ -409,7 +422,9 @@ class SendPage(EnginePage):
             announce=True,
         )
         certificate = outcome.certificate
-        if certificate is not None and not certificate.verified:
+        # A certificate the organisation did not pin cannot be trusted here: no button for it.
+        pinned_elsewhere = outcome.diagnosis is Diagnosis.CERTIFICATE_NOT_PINNED
+        if certificate is not None and not certificate.verified and not pinned_elsewhere:
             self.certificate.show_certificate(certificate)
 
     @Slot()

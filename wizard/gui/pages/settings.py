@@ -33,7 +33,7 @@ from wizard.gui.preset_locks import PresetLocks
 from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, page_body, plain_label
 from wizard.model import Candidate, Caution, DetectionResult, Security, Trust
 from wizard.report import auth_mechanisms
-from wizard.smtp.send import SUPPORTED_MECHANISMS
+from wizard.smtp.send import SUPPORTED_MECHANISMS, SendSettings
 
 AUTOMATIC = ""  # the auth-method value that lets the test pick the best mechanism offered
 # Dangers: red, never beside a ✔. The first two have their own confirmation widget.
@@ -109,6 +109,7 @@ class SettingsPage(QWizardPage):
             self.port_spin,
             self.security_combo,
             self.username_edit,
+            self.auth_combo,
         )
         for edit in (self.host_edit, self.username_edit):
             edit.textChanged.connect(self._update)
@@ -136,6 +137,7 @@ class SettingsPage(QWizardPage):
             return
         self._shown = detection
         self.locks.load(self._draft.address)
+        self._draft.preset = self.locks.preset
         self._candidates = [] if detection is None else _candidates(detection)
         self.alternatives.blockSignals(True)
         self.alternatives.clear()
@@ -157,6 +159,8 @@ class SettingsPage(QWizardPage):
         for confirmation in (self.plaintext, self.foreign):
             if confirmation.needed and not confirmation.confirmed:
                 return False
+        if self._refused() is not None:
+            return False  # the organisation's policy: no confirmation can override it
         origin = self._origin()
         # A server that dropped its encryption offer cannot be made safe by agreeing to it.
         return not (origin is not None and Caution.NO_STARTTLS in origin.warnings)
@@ -187,6 +191,23 @@ class SettingsPage(QWizardPage):
                 if origin and origin.config.link and self.foreign.confirmed
                 else None
             ),
+        )
+
+    def _refused(self) -> str | None:
+        """Why the organisation's preset refuses the settings as they stand, if it does."""
+        address = self._draft.address
+        if address is None:
+            return None
+        choice = self.choice()
+        return self.locks.refusal(
+            SendSettings(
+                host=choice.host,
+                port=choice.port,
+                security=choice.security,
+                username=choice.username,
+                address=address.address,
+                auth_method=choice.auth_method or None,
+            )
         )
 
     def _security(self) -> Security:
@@ -310,7 +331,8 @@ class SettingsPage(QWizardPage):
             cautions = []
         if self._security() is Security.NONE and Caution.PLAINTEXT not in cautions:
             cautions.insert(0, Caution.PLAINTEXT)  # chosen by hand: just as dangerous
-        if Caution.PLAINTEXT in cautions:
+        refused = self._refused()
+        if Caution.PLAINTEXT in cautions and refused is None:
             self.plaintext.ask(
                 texts.describe_caution(Caution.PLAINTEXT, domain), texts.confirm_plaintext()
             )
@@ -325,6 +347,8 @@ class SettingsPage(QWizardPage):
         else:
             self.foreign.withdraw()
         dangers = [texts.describe_caution(c, domain) for c in cautions if c in _DANGERS]
+        if refused is not None:
+            dangers.insert(0, refused)  # the organisation's rule, in its own words
         if dangers:
             self.dangers.show_text(Tone.DANGER, "\n".join(dangers))
         else:
@@ -345,7 +369,11 @@ class SettingsPage(QWizardPage):
         named = auth_mechanisms(origin) if origin else []
         # Only what the test send can log in with: others a server or its source names
         # (XOAUTH2, NTLM, GSSAPI...) would only fail; OAuth2-only providers get a caution.
-        offered = [mechanism for mechanism in named if mechanism in SUPPORTED_MECHANISMS]
+        offered = [
+            mechanism
+            for mechanism in named
+            if mechanism in SUPPORTED_MECHANISMS and self.locks.allows_mechanism(mechanism)
+        ]
         wanted = [AUTOMATIC, *offered]
         current = [self.auth_combo.itemData(i) for i in range(self.auth_combo.count())]
         if current == wanted:
