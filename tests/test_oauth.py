@@ -279,6 +279,32 @@ def test_a_configured_client_from_the_registrations_file(
     assert result["sign_in"]["client_origin"] == "system-file"
 
 
+def test_a_client_secret_given_on_the_command_line_serves_the_later_refreshes(
+    lab: Lab, tmp_path: Path, domain: str
+) -> None:
+    """A Google "Desktop app" client wants its secret at every refresh, not only at sign-in:
+    the secret given with --oauth-client-secret-stdin is kept in the keychain, never in a file."""
+    world = World(lab, tmp_path, domain, registration=False)
+    world.auth.add_client("desktop-app", "desktop-secret")
+    world.autoconfig()
+    server = world.smtp("XOAUTH2")
+    given = ("--oauth-client-id", "desktop-app", "--oauth-client-secret-stdin")
+    assert world.run("setup", world.address, *given, stdin="desktop-secret\n").returncode == 0
+
+    token = world.run("token", world.address)
+    tested = world.run("test", world.address)
+
+    assert token.returncode == 0, token.stderr
+    assert world.auth.login_of(token.stdout.strip()) == world.address
+    assert tested.returncode == 0, tested.stderr
+    assert len(server.received) == 2
+    assert keychain_token(f"oauth-client://auth.{domain}", "desktop-app") == "desktop-secret"
+    for written in world.config_home.rglob("*"):
+        assert not written.is_file() or "desktop-secret" not in written.read_text()
+    world.outputs = [output for output in world.outputs if output != token.stdout]
+    world.assert_no_token_shown()
+
+
 @pytest.mark.parametrize(
     ("mode", "behaviour", "expected"),
     [

@@ -62,6 +62,7 @@ from wizard.messages import (
     describe_ignored_sign_in,
 )
 from wizard.model import Candidate, Caution, Trust
+from wizard.oauth.clients import keep_given_secret
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
 from wizard.oauth.results import SignedIn, login_for
@@ -225,6 +226,8 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     )
     kept = signed.tokens.refresh_token if signed else password
     try:
+        if signed:  # a client secret given on the command line, for the refreshes to come
+            keep_given_secret(signed.issuer.issuer, signed.client)
         stored = store_account(store, profile, kept or "")
     except (KeychainError, ProfileError) as err:
         raise _failed(err, EXIT_STORAGE_FAILED) from err

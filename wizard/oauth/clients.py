@@ -137,6 +137,23 @@ def client_secret_service(issuer: str) -> str:
     return f"oauth-client://{(urlsplit(issuer).hostname or '').lower()}"
 
 
+def keep_given_secret(issuer: str, client: Client) -> None:
+    """Keep a client secret given with ``--oauth-client-secret-stdin`` in the keychain
+    (``client_secret_service``, the client ID as the user name), so that the account it signed
+    in can refresh later (``token``, ``test ADDRESS``, ``send``): an issuer that wants a secret
+    (a Google "Desktop app" client) wants it at every refresh. ``KeychainError`` if it cannot."""
+    if client.origin is ClientOrigin.OPTION and client.client_secret:
+        keychain.store_secret(client_secret_service(issuer), client.client_id, client.client_secret)
+
+
+def given_secret(issuer: str, client_id: str) -> str | None:
+    """The client secret ``keep_given_secret`` kept for ``client_id`` at ``issuer``, if any."""
+    try:
+        return keychain.get_secret(client_secret_service(issuer), client_id)
+    except keychain.KeychainError:
+        return None  # the refresh token cannot be read either: that error is the one to show
+
+
 async def find_client(
     issuer: Issuer,
     http: httpx.AsyncClient,

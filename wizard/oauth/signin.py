@@ -18,6 +18,7 @@ from wizard.oauth.clients import (
     ClientOrigin,
     configured_client,
     find_client,
+    given_secret,
     registered_client,
 )
 from wizard.oauth.errors import OAuthError, OAuthProblem
@@ -80,12 +81,13 @@ def stored_issuer(login: OAuthLogin) -> Issuer:
 
 
 def stored_client(login: OAuthLogin) -> Client:
-    """The client the account signed in as, with its secret if a registrations file or this
-    program's own registration holds one."""
+    """The client the account signed in as, with its secret if a registrations file, this
+    program's own registration or the keychain (a secret given on the command line) holds
+    one."""
     for found in (configured_client(login.issuer), registered_client(login.issuer)):
         if found is not None and found.client_id == login.client_id:
             return found
-    return Client(login.client_id, ClientOrigin.OPTION)
+    return Client(login.client_id, ClientOrigin.OPTION, given_secret(login.issuer, login.client_id))
 
 
 async def refresh_login(login: OAuthLogin, refresh_token: str | None) -> Tokens:
