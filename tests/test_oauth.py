@@ -396,6 +396,20 @@ def test_sign_in_endpoints_from_plain_http_are_not_used(world: World) -> None:
     assert world.visits() == []  # no browser was sent anywhere
 
 
+def test_microsoft_365_found_by_mx_is_not_called_a_fake_sign_in_page(world: World) -> None:
+    """A custom domain at Microsoft 365 is found through its MX and the bundled database: the
+    database's own Microsoft sign-in addresses are not "from an untrusted source"."""
+    world.lab.mx(world.domain, f"{world.domain.replace('.', '-')}.mail.protection.outlook.com")
+
+    done = world.run("setup", world.address, "--yes", "--json", stdin="")
+
+    result = one_json_object(done.stdout)
+    assert "were ignored" not in done.stderr
+    assert "oauth_ignored" not in result
+    assert "login.microsoftonline.com" in result["error"]  # on to Microsoft's sign-in
+    assert world.visits() == []
+
+
 def test_the_browser_page_speaks_the_users_language(world: World) -> None:
     world.autoconfig()
     world.smtp()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,17 @@ def test_an_untrusted_document_cannot_redirect_a_known_provider() -> None:
     plan = plan_sign_in(config("smtp.office365.com", trust=Trust.UNAUTHENTICATED, oauth=HINT))
     assert plan.issuer is MICROSOFT  # the built-in table, not the document
     assert plan.ignored
+
+
+def test_a_provider_lists_sign_in_counts_where_dns_led_to_it() -> None:
+    """The bundled database's (or the ISPDB's) ``<oAuth2>``, reached through the domain's MX,
+    is the provider's own: used, and not reported as a possible fake sign-in page."""
+    listed = replace(HINT, listed=True)
+    plan = plan_sign_in(config(trust=Trust.UNAUTHENTICATED, oauth=listed))
+    assert plan.issuer is not None and plan.issuer.issuer == "https://auth.example.test"
+    assert plan.ignored == ()
+    redirected = replace(listed, vouched=False)  # listed, yet reached through a redirect
+    assert plan_sign_in(config(trust=Trust.UNAUTHENTICATED, oauth=redirected)).issuer is None
 
 
 def test_endpoints_that_are_not_https_are_never_used() -> None:

@@ -121,6 +121,10 @@ class OAuthHint:
     # False when the document that names it was reached through a redirect into another
     # domain: its sign-in page is then no one's word, whatever the document's HTTPS.
     vouched: bool = True
+    # True when a provider list (the bundled database, the ISPDB) wrote it, even where DNS led
+    # detection there (a custom domain's MX at Microsoft 365): its sign-in pages are the
+    # provider's own, for the provider's own servers, not whoever answered DNS.
+    listed: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from wizard.discovery.context import (
 )
 from wizard.discovery.documents import fetch_client_config
 from wizard.discovery.limits import per_answer_note
-from wizard.discovery.links import fetched_step, host_of, link_to
-from wizard.model import LinkStep, ServerConfig, SourceName, SourceNote, Tier, Trust
+from wizard.discovery.links import fetched_step, host_of, link_to, sign_in_as_reached
+from wizard.model import LinkStep, SourceName, SourceNote, Tier, Trust
 from wizard.net.http import FetchError, FetchProblem
 
 
@@ -109,7 +109,7 @@ async def fetch_and_emit(
             step=(steps or {}).get(url, LinkStep.PUBLISHED),
         )
         for server in servers:
-            server_as_named = _sign_in_vouched(server, step)
+            server_as_named = sign_in_as_reached(server, step)
             emit(link_to(server_as_named, ctx.address.domain, step, host_of(fetched.url)), saying)
         return line, provider if servers else None
 
@@ -173,11 +173,3 @@ async def run_http(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         trust=Trust.UNAUTHENTICATED,
     )
     return _published(fetched)
-
-
-def _sign_in_vouched(server: ServerConfig, step: LinkStep) -> ServerConfig:
-    """``server`` with its ``<oAuth2>`` sign-in marked as no one's word when its document was
-    reached through a redirect into another domain."""
-    if step is not LinkStep.REDIRECT or server.oauth is None:
-        return server
-    return dataclasses.replace(server, oauth=dataclasses.replace(server.oauth, vouched=False))

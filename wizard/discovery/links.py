@@ -15,6 +15,19 @@ from wizard.model import Link, LinkStep, ServerConfig
 from wizard.net.domains import registrable_domain
 
 
+def sign_in_as_reached(server: ServerConfig, step: LinkStep) -> ServerConfig:
+    """``server`` with its ``<oAuth2>`` sign-in marked by how its document was reached: through
+    a redirect into another domain it is no one's word (``OAuthHint.vouched``); from a provider
+    list it is the provider's, whatever led there (``OAuthHint.listed``)."""
+    if server.oauth is None or step not in (LinkStep.REDIRECT, LinkStep.PROVIDER):
+        return server
+    if step is LinkStep.REDIRECT:
+        hint = dataclasses.replace(server.oauth, vouched=False)
+    else:
+        hint = dataclasses.replace(server.oauth, listed=True)
+    return dataclasses.replace(server, oauth=hint)
+
+
 def base_domain(host: str) -> str:
     """The registrable domain of ``host`` (``example.co.uk``), or the host itself."""
     host = host.lower().rstrip(".")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome, provider_name
-from wizard.discovery.links import link_to
+from wizard.discovery.links import link_to, sign_in_as_reached
 from wizard.discovery.loading import load
 from wizard.model import LinkStep, SourceName, SourceNote, Tier, Trust
 from wizard.net.dns import lookup_mx
@@ -70,7 +70,8 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
             name = provider_name(config, servers)
             found = _hosted_by(mx_host, name, f"MX {mx_host} → {name}")
             for server in servers:
-                emit(link_to(server, ctx.address.domain, LinkStep.PROVIDER, mx_host), found)
+                listed = sign_in_as_reached(server, LinkStep.PROVIDER)
+                emit(link_to(listed, ctx.address.domain, LinkStep.PROVIDER, mx_host), found)
             return found
     from wizard.discovery.autoconfig import fetch_and_emit
     from wizard.discovery.ispdb import ispdb_url

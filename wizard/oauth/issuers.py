@@ -12,7 +12,8 @@ Sign-in data comes from three places:
 
 Sign-in endpoints are where the user types their password, so they may come only from a
 trusted source: the bundled database, HTTPS autoconfig, the ISPDB, the built-in table, or the
-metadata of an issuer one of those named. Never from plain-HTTP autoconfig, DNS or a guess,
+metadata of an issuer one of those named (a provider list's ``<oAuth2>`` counts even where the
+domain's MX led to it: ``OAuthHint.listed``). Never from plain-HTTP autoconfig, DNS or a guess,
 nor from a document the domain's autoconfig redirected to in another domain (``OAuthHint.vouched``),
 and never anything but ``https``. A document from an untrusted source that names endpoints is
 reported (``SignInPlan.ignored``) and not used; otherwise a forged autoconfig could send the
@@ -179,7 +180,7 @@ def plan_sign_in(config: ServerConfig) -> SignInPlan:
     ignored: tuple[str, ...] = ()
     issuer: Issuer | None = None
     if hint is not None:
-        if config.trust is Trust.TRUSTED and hint.vouched:
+        if hint.vouched and (config.trust is Trust.TRUSTED or hint.listed):
             issuer = issuer_from_hint(hint)
         else:
             ignored = hint_endpoints(hint)
