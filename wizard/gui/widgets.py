@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.gui.secret import SecretLineEdit
+
 
 def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
     """Have screen readers say ``text`` now (Qt's announcement event, Qt 6.8 and later).
@@ -114,8 +116,7 @@ class PasswordEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line_edit = QLineEdit(self)
-        self.line_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.line_edit = SecretLineEdit(self)
         self.toggle = ToggleButton(parent=self)
         self.toggle.toggled.connect(self._show)
         self._show(False)
