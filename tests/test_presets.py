@@ -4,6 +4,7 @@ are read from, how they win over every other source, and what their locks and po
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -15,7 +16,8 @@ from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.address import parse_address
 from wizard.clientconfig import to_server_configs
-from wizard.messages import describe_error
+from wizard.discovery.engine import detect
+from wizard.messages import describe_error, describe_source
 from wizard.model import Security, SourceName, Tier, Trust
 from wizard.oauth.clients import ClientOrigin, configured_client
 from wizard.oauth.issuers import plan_sign_in
@@ -28,6 +30,7 @@ from wizard.presets import (
     parse_preset,
 )
 from wizard.presets_rules import PresetRefusedError, RefusalReason, check
+from wizard.providers import ProviderDatabase
 from wizard.smtp.send import SendSettings
 
 DOMAIN = "corp.test"
@@ -208,19 +211,21 @@ def autoconfig(lab: Lab, host: str) -> None:
 
 
 @pytest.mark.lab
-def test_a_preset_beats_autoconfig(lab: Lab, tmp_path: Path) -> None:
+def test_a_preset_beats_autoconfig(
+    lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path / "presets", "corp.xml", PRESET)
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "presets"))
     autoconfig(lab, "mail.corp.test")
     for host in ("smtp.corp.test", "mail.corp.test"):
         lab.smtp(host, 465, SmtpBehaviour(security=Security.SSL))
-    # In a process of its own: detection that stops as soon as the preset's server answered
-    # may leave the autoconfig fetch's socket to the garbage collector (noted for the engine).
-    detected = json.loads(cli(lab, tmp_path, "detect", ADDRESS, "--json").stdout)
-    assert detected["smtp"]["host"] == "smtp.corp.test"
-    assert detected["smtp"]["source"] == "preset"
-    assert detected["smtp"]["trust"] == "trusted"
-    row = next(s for s in detected["sources"] if s["name"] == "preset")
-    assert row["summary"] == "Set by Corp Ltd"
+    result = asyncio.run(detect(parse_address(ADDRESS), providers=ProviderDatabase({})))
+    assert result.best is not None
+    assert result.best.config.host == "smtp.corp.test"
+    assert result.best.config.source is SourceName.PRESET
+    assert result.best.config.trust is Trust.TRUSTED
+    row = next(s for s in result.sources if s.name is SourceName.PRESET)
+    assert describe_source(row) == "Set by Corp Ltd"
 
 
 def cli(lab: Lab, tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

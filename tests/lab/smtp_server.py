@@ -125,6 +125,7 @@ class LabSmtpServer:
         self._ca = ca
         self.received: list[ReceivedMessage] = []
         self.sessions = 0  # TCP connections accepted, TLS handshake or not
+        self.heard = 0  # bytes a ``silent`` server was sent (and never answered)
         self.auth_attempts: list[tuple[str, bool]] = []  # (login, succeeded); never the password
         self.auth_mechanisms: list[str] = []  # the mechanism of each AUTH, in order
         self.error_answers: list[bytes] = []  # what clients answered a 334 error challenge
@@ -281,6 +282,10 @@ class _Silent(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._owner._opened(self, transport)
+
+    def data_received(self, data: bytes) -> None:
+        self._owner.heard += len(data)
+        self._owner._notify()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._owner._closed(self)

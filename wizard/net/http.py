@@ -16,15 +16,19 @@ from __future__ import annotations
 import socket
 import ssl
 import zlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from wizard import __version__
 from wizard.errors import WizardError
 from wizard.net.tls import client_context
+
+if TYPE_CHECKING:
+    import httpcore
 
 MAX_REDIRECTS = 5
 # Only the codings this module can undo with a running cap (zlib's ``max_length``) are asked for.
@@ -84,7 +88,7 @@ def new_client(*, connect_timeout: float = 4.0, read_timeout: float = 5.0) -> ht
     in full, and inflate it, before going on.
     """
     return httpx.AsyncClient(
-        verify=client_context(),
+        transport=_ClosingTransport(client_context()),
         follow_redirects=False,
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         headers={
@@ -93,6 +97,46 @@ def new_client(*, connect_timeout: float = 4.0, read_timeout: float = 5.0) -> ht
         },
         trust_env=False,  # a proxy from the environment must not see the address we look up
     )
+
+
+_Trace = Callable[[str, dict[str, Any]], Awaitable[None]]
+
+
+class _ClosingTransport(httpx.AsyncBaseTransport):
+    """httpx's own transport, except that a request cancelled during a TLS handshake closes
+    the connection it was making.
+
+    Detection cancels fetches all the time (a better answer came, a deadline ran out), often
+    mid-handshake with a slow server. httpcore closes a half-made connection when its handshake
+    fails, but not when the task is cancelled: the socket was left open, to the garbage
+    collector, and the server kept the connection until then. httpcore's ``trace`` extension
+    names each connection as it is made; this closes it if the handshake is cancelled.
+    """
+
+    def __init__(self, verify: ssl.SSLContext) -> None:
+        self._inner = httpx.AsyncHTTPTransport(verify=verify, trust_env=False)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        handshaking: list[httpcore.AsyncNetworkStream] = []
+        outer: _Trace | None = request.extensions.get("trace")
+
+        async def trace(event: str, info: dict[str, Any]) -> None:
+            if event == "connection.connect_tcp.complete":
+                handshaking.append(info["return_value"])
+            elif event in ("connection.start_tls.complete", "connection.start_tls.failed"):
+                # A failed handshake (an Exception) was closed by httpcore; a cancelled one not.
+                if "exception" in info and not isinstance(info["exception"], Exception):
+                    for stream in handshaking:
+                        await stream.aclose()
+                handshaking.clear()
+            if outer is not None:
+                await outer(event, info)
+
+        request.extensions = {**request.extensions, "trace": trace}
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
 
 
 async def fetch_document(
