@@ -187,7 +187,14 @@ def hang_up(smtp: aiosmtplib.SMTP) -> None:
     """
     transport = smtp.transport
     if isinstance(transport, asyncio.WriteTransport):
-        transport.abort()
+        try:
+            transport.abort()
+        except AttributeError:
+            # Python 3.11.2 (Debian 12's) raises this for a TLS transport that was closed twice
+            # already: its SSL protocol is gone. It is shutting down anyway; 3.11.3 and later
+            # return quietly.
+            if not transport.is_closing():
+                raise
     smtp.close()
 
 
