@@ -7,6 +7,7 @@ the lab, lab tests skip, saying how to run them (``-m "not lab"`` leaves them ou
 
 from __future__ import annotations
 
+import gc
 import signal
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,25 @@ def pytest_configure() -> None:
     nothing stop. A handled one is reset to the default in every program started."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def pytest_collection_finish() -> None:
+    """What exists once the tests are collected (modules, Qt's bindings, the tests themselves)
+    lives to the end: frozen, the garbage collector no longer walks it on every collection,
+    which makes the collection after each test (below) cheap."""
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test() -> Iterator[None]:
+    """A socket or file a test forgot is only reported ("ResourceWarning: unclosed ...") when
+    the garbage collector frees it, which may be during any later test, and that innocent test
+    then failed. Set up before the test's other fixtures, this one is torn down after them: the
+    collection finds a leak while the test that made it is still being torn down, and fails
+    that test (pytest reports what was freed at the end of each teardown)."""
+    yield
+    gc.collect()
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
