@@ -19,7 +19,15 @@ from cryptography.x509.oid import ExtensionOID, NameOID
 from wizard.model import Security
 from wizard.net.tls import sha256_fingerprint, unverified_context
 from wizard.smtp.probe import ProbeTimeouts
-from wizard.smtp.session import SessionFailed, ehlo, greet, hang_up, open_socket, starttls
+from wizard.smtp.session import (
+    Connection,
+    SessionFailed,
+    ehlo,
+    greet,
+    hang_up,
+    open_socket,
+    starttls,
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,7 @@ async def read_certificate(
     if security is Security.NONE:
         return None
     context = unverified_context()
-    smtp = aiosmtplib.SMTP(
+    smtp = Connection(
         hostname=host,
         use_tls=security is Security.SSL,
         start_tls=False,

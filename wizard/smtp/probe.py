@@ -17,8 +17,6 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-import aiosmtplib
-
 from wizard.model import ProbeFailure, ProbeResult, Security
 from wizard.net.tls import (
     client_context,
@@ -26,6 +24,7 @@ from wizard.net.tls import (
 )
 from wizard.smtp.phases import Milestones, ProbeTimeouts
 from wizard.smtp.session import (
+    Connection,
     SessionFailed,
     certificate_from,
     ehlo,
@@ -128,7 +127,7 @@ class _Conversation:
         """One connection, filling in ``findings``. A failure raises ``SessionFailed``; a
         rejected certificate escapes as ``SSLCertVerificationError``."""
         # Built before the socket exists, so a bad ``local_hostname`` cannot leak one.
-        smtp = aiosmtplib.SMTP(
+        smtp = Connection(
             hostname=self.host,
             use_tls=self.security is Security.SSL,
             start_tls=False,  # upgraded below, explicitly, so "not offered" is seen

@@ -56,6 +56,7 @@ from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.redact import MASK, Redactor
 from wizard.smtp.sasl import Bearer, bearer_mechanism, decode_error, error_answer, initial_response
 from wizard.smtp.session import (
+    Connection,
     SessionFailed,
     certificate_from,
     ehlo,
@@ -654,8 +655,8 @@ def _secret_args(args: tuple[bytes, ...], *, continuing: bool) -> tuple[bytes, .
     return ()
 
 
-class _RecordingSMTP(aiosmtplib.SMTP):
-    """aiosmtplib's client, writing the conversation into a transcript as it goes.
+class _RecordingSMTP(Connection):
+    """The SMTP client (``Connection``), writing the conversation into a transcript as it goes.
 
     Commands pass through ``execute_command``; the three exchanges that bypass it (the
     greeting, STARTTLS and DATA) are recorded around the public methods that run them.

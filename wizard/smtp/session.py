@@ -179,13 +179,32 @@ async def quit_politely(smtp: aiosmtplib.SMTP) -> None:
         pass
 
 
+class Connection(aiosmtplib.SMTP):
+    """aiosmtplib's client, except that closing always drops the connection at once.
+
+    aiosmtplib closes a TLS connection gracefully, also when one of its steps is cancelled or
+    runs out of time (a greeting that never comes): it sends close_notify and keeps the socket
+    until the server answers, up to 30 s, which a stalled server may never do. Detection
+    cancels the checks it no longer needs all the time; their sockets outlived them, and often
+    the detection itself.
+    """
+
+    def close(self) -> None:
+        _drop(self.transport)
+        super().close()
+
+
 def hang_up(smtp: aiosmtplib.SMTP) -> None:
     """Drop the connection now, without TLS's close_notify exchange.
 
     A graceful TLS close waits up to 30 s for the server's answer, which a server that
     stalled or was just told QUIT may never send; the socket would outlive the probe.
     """
-    transport = smtp.transport
+    _drop(smtp.transport)
+    smtp.close()
+
+
+def _drop(transport: asyncio.BaseTransport | None) -> None:
     if isinstance(transport, asyncio.WriteTransport):
         try:
             transport.abort()
@@ -195,7 +214,6 @@ def hang_up(smtp: aiosmtplib.SMTP) -> None:
             # return quietly.
             if not transport.is_closing():
                 raise
-    smtp.close()
 
 
 def peer_fingerprint(smtp: aiosmtplib.SMTP) -> str | None:
