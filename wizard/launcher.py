@@ -11,12 +11,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from wizard.cli.main import as_command_line, parse_arguments, run_command
+from wizard.cli.main import as_command_line, cancelled, parse_arguments, run_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    args = parse_arguments(as_command_line(sys.argv[0], arguments))
+    try:
+        args = parse_arguments(as_command_line(sys.argv[0], arguments))
+    except KeyboardInterrupt:  # while the command was still loading
+        return cancelled(as_json="--json" in arguments)
     if args.command is None:
         from wizard.gui.app import run
 

@@ -1,17 +1,127 @@
-"""Running the engine's coroutines from synchronous code (the CLI, the GUI's worker thread)."""
+"""Running the engine's coroutines from synchronous code (the CLI, the GUI's worker thread), and
+the threads that help them, so that the program always ends cleanly and at once.
+
+Two rules hold for every thread the program starts (``start_thread``):
+
+- It never receives the signals a person sends the program (Ctrl-C, ``kill``): they are blocked
+  in it, so the kernel hands them to the main thread, where Python runs their handlers. A
+  Ctrl-C taken by a helper thread would only set a flag that the main thread, blocked reading
+  a password, never looks at.
+- None starts once the program is ending (``wind_down``). Python 3.11 frees a new thread's
+  state when it finalizes; a thread started by another thread at that moment writes to the
+  freed memory as it begins to run, and the program ends in a segmentation fault instead of
+  its exit status.
+
+``wind_down`` runs as Python exits (``atexit``, before it finalizes): it cancels the work of
+every background loop (``in_background``) and of every other thread started with a ``stop``,
+and waits for those threads, ``WIND_DOWN_SECONDS`` at most. What may still run then is idle or
+blocked outside Python (a slow name lookup): it holds nothing the interpreter needs, and Python
+stops it when it comes back.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import contextlib
 import itertools
+import signal
 import threading
-from collections.abc import Callable, Coroutine
+import time
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
 T = TypeVar("T")
 P = ParamSpec("P")
+
+# How long the program's end may wait for its background work to stop once cancelled. It
+# normally takes milliseconds: cancelled coroutines end at their next step.
+WIND_DOWN_SECONDS = 2.0
+
+# The signals a person or another program sends (not those the CPU raises for a fault), where
+# this platform has them.
+_SENT_SIGNALS = frozenset(
+    getattr(signal, name)
+    for name in (
+        "SIGINT",
+        "SIGTERM",
+        "SIGHUP",
+        "SIGQUIT",
+        "SIGUSR1",
+        "SIGUSR2",
+        "SIGALRM",
+        "SIGCHLD",
+        "SIGWINCH",
+    )
+    if hasattr(signal, name)
+)
+
+_starting = threading.Lock()  # held while a thread starts, and to end thread starts for good
+_ending = False  # set under ``_starting`` by ``wind_down``: no thread starts any more
+_stoppers: dict[threading.Thread, Callable[[], None]] = {}  # see ``start_thread``
+
+
+def start_thread(
+    target: Callable[[], object], name: str, *, stop: Callable[[], None] | None = None
+) -> threading.Thread:
+    """Start a daemon thread running ``target`` that receives no signals (they go to the main
+    thread); returns once the thread runs. Raises ``RuntimeError`` once the program is ending,
+    as an executor does after its shutdown.
+
+    With ``stop``, the thread does work that must end before Python finalizes: ``wind_down``
+    calls ``stop()`` (from another thread; it must not block), then waits for the thread.
+    Such a thread calls ``done_with_exit()`` as it ends by itself.
+    """
+    thread = threading.Thread(target=target, name=name, daemon=True)
+    with _starting:
+        if _ending:
+            raise RuntimeError("the program is ending: no new thread starts")
+        if stop is not None:
+            _stoppers[thread] = stop
+        with _signals_blocked():  # the new thread inherits the mask of the one starting it
+            thread.start()
+    return thread
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: console signals are no thread's
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _SENT_SIGNALS)
+    try:
+        yield
+    finally:  # one that arrived meanwhile is delivered here, to this thread
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def done_with_exit() -> None:
+    """The calling thread, started with a ``stop``, has ended its work: nothing to wait for."""
+    with _starting:
+        _stoppers.pop(threading.current_thread(), None)
+
+
+@atexit.register
+def wind_down(seconds: float = WIND_DOWN_SECONDS) -> None:
+    """Stop every background thread's work and wait for the threads, ``seconds`` at most; then
+    no thread starts any more. Python calls this as it exits, before it finalizes; a second
+    Ctrl-C meanwhile ends the waiting."""
+    global _ending  # one program, one ending
+    deadline = time.monotonic() + seconds
+    with _starting:
+        waiting = dict(_stoppers)
+    try:
+        for stop in waiting.values():
+            stop()
+        for thread in waiting:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    except KeyboardInterrupt:
+        pass  # asked again: no more waiting
+    finally:
+        with _starting:
+            _ending = True
 
 
 def new_event_loop() -> asyncio.AbstractEventLoop:
@@ -37,12 +147,8 @@ class DaemonExecutor(ThreadPoolExecutor):
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         future: Future[T] = Future()
-        threading.Thread(
-            target=_call,
-            args=(future, partial(fn, *args, **kwargs)),
-            name=f"engine-blocking-{next(self._numbers)}",
-            daemon=True,
-        ).start()
+        call = partial(_call, future, partial(fn, *args, **kwargs))
+        start_thread(call, name=f"engine-blocking-{next(self._numbers)}")
         return future
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
@@ -68,18 +174,49 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def in_background(coro: Coroutine[Any, Any, T]) -> Future[T]:
-    """Run ``coro`` to its end on a daemon thread with an engine loop of its own, while the
-    caller goes on; the future holds its result or error. (The command line finds the
-    incoming server this way while it sends the test message.)"""
-    future: Future[T] = Future()
+    """Run ``coro`` to its end on a thread with an engine loop of its own, while the caller
+    goes on; the future holds its result or error. (The command line finds the incoming server
+    this way while it sends the test message.) If the program ends first, ``wind_down`` cancels
+    it and waits for its thread."""
+    background = _Background(coro)
+    start_thread(background.work, name="engine-background", stop=background.stop)
+    return background.future
 
-    def work() -> None:
-        if not future.set_running_or_notify_cancel():
-            return
+
+class _Background(Generic[T]):
+    """One coroutine on a loop of its own, which another thread can cancel."""
+
+    def __init__(self, coro: Coroutine[Any, Any, T]) -> None:
+        self.future: Future[T] = Future()
+        self._coro = coro
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._task: asyncio.Task[Any] | None = None
+
+    def work(self) -> None:
         try:
-            future.set_result(run(coro))
-        except BaseException as error:  # whatever it is, the caller gets it from the future
-            future.set_exception(error)
+            if self.future.set_running_or_notify_cancel():
+                try:
+                    self.future.set_result(run(self._tracked()))
+                except BaseException as error:  # whatever it is, the caller gets it
+                    self.future.set_exception(error)
+        finally:
+            done_with_exit()
 
-    threading.Thread(target=work, name="engine-background", daemon=True).start()
-    return future
+    async def _tracked(self) -> T:
+        with self._lock:
+            stopped = self._stopped
+            self._task = asyncio.current_task()
+        if stopped:
+            self._coro.close()
+            raise asyncio.CancelledError
+        return await self._coro
+
+    def stop(self) -> None:
+        """Cancel the coroutine (from any thread), whether or not it has begun."""
+        with self._lock:
+            self._stopped = True
+            task = self._task
+        if task is not None:
+            with contextlib.suppress(RuntimeError):  # its loop has closed: it has ended
+                task.get_loop().call_soon_threadsafe(task.cancel)

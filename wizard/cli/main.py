@@ -123,15 +123,24 @@ class _Parser(argparse.ArgumentParser):
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the command ``args`` were parsed for (by ``parse_arguments``); its exit status."""
-    from wizard.cli.common import EXIT_INTERRUPTED, finish_json
-    from wizard.cli.i18n import translate
-
-    reason = None
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:
-        print(translate("CommandLine", "Cancelled."), file=sys.stderr)
-        result, reason = EXIT_INTERRUPTED, "cancelled"
+        return cancelled(as_json=getattr(args, "json", False))
     if getattr(args, "json", False):
-        finish_json(result, reason)
+        from wizard.cli.common import finish_json
+
+        finish_json(result)
     return result
+
+
+def cancelled(*, as_json: bool) -> int:
+    """Ctrl-C, whenever it came: say so, with ``--json`` print the one object a script reads
+    (unless the command printed its own), and return the exit status for it."""
+    from wizard.cli.common import EXIT_INTERRUPTED, finish_json
+    from wizard.cli.i18n import translate
+
+    print(translate("CommandLine", "Cancelled."), file=sys.stderr)
+    if as_json:
+        finish_json(EXIT_INTERRUPTED, "cancelled")
+    return EXIT_INTERRUPTED

@@ -4,8 +4,10 @@ The sources that fetch over HTTPS, parse XML or read the public suffix list, and
 SMTP and IMAP clients, take longer to import than a DNS round trip. Detection asks for them as
 it starts and goes on asking DNS meanwhile. They are imported by a single background thread,
 in the order asked: imports hold the interpreter while they run, and the event loop should
-share it with one importer, not with one per module. The thread is a daemon, so a program that
-has its answer never waits for an import nobody needs any more.
+share it with one importer, not with one per module. A program that has its answer never waits
+for an import nobody needs any more; as it exits, the importer finishes the import under way
+and takes no other (``wizard.runtime.wind_down``), so that Python never finalizes in the middle
+of one.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ import queue
 import threading
 from types import ModuleType
 
+from wizard.runtime import done_with_exit, start_thread
+
 _Request = tuple[str, asyncio.AbstractEventLoop, "asyncio.Future[ModuleType]"]
 
-_requests: queue.SimpleQueue[_Request] = queue.SimpleQueue()
+_requests: queue.SimpleQueue[_Request | None] = queue.SimpleQueue()  # None: stop
 _started = threading.Lock()
 _thread: threading.Thread | None = None
+_stopping = threading.Event()
 
 
 def load(name: str) -> asyncio.Future[ModuleType]:
@@ -37,16 +42,21 @@ def _start() -> None:
     global _thread  # one importer for the whole program
     with _started:
         if _thread is None:
-            _thread = threading.Thread(target=_serve, name="importer", daemon=True)
-            _thread.start()
+            _thread = start_thread(_serve, name="importer", stop=_stop)
+
+
+def _stop() -> None:
+    _stopping.set()
+    _requests.put(None)
 
 
 def _serve() -> None:
-    while True:
-        name, loop, future = _requests.get()
-        # Nobody waits for it any more (detection ended): skip it. (A read across threads: at
-        # worst, an import nobody needs happens anyway.)
-        if future.cancelled():
+    while (request := _requests.get()) is not None:
+        name, loop, future = request
+        # Nobody waits for it any more (detection ended, or the program does): skip it. (A read
+        # across threads: at worst, an import nobody needs happens anyway.)
+        if future.cancelled() or _stopping.is_set():
+            _settle(loop, future, None)
             continue
         try:
             module = importlib.import_module(name)
@@ -54,17 +64,22 @@ def _serve() -> None:
             _settle(loop, future, error)
         else:
             _settle(loop, future, module)
+    done_with_exit()
 
 
 def _settle(
     loop: asyncio.AbstractEventLoop,
     future: asyncio.Future[ModuleType],
-    outcome: ModuleType | BaseException,
+    outcome: ModuleType | BaseException | None,
 ) -> None:
+    """Hand ``outcome`` to ``future`` on its loop; None cancels it (the import was skipped)."""
+
     def deliver() -> None:
         if future.done():  # nobody waits any more (detection ended, or was cancelled)
             return
-        if isinstance(outcome, BaseException):
+        if outcome is None:
+            future.cancel()
+        elif isinstance(outcome, BaseException):
             future.set_exception(outcome)
         else:
             future.set_result(outcome)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -32,7 +31,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from wizard.errors import WizardError
-from wizard.runtime import new_event_loop
+from wizard.runtime import new_event_loop, start_thread
 
 log = logging.getLogger(__name__)
 
@@ -132,8 +131,7 @@ class EngineWorker:
         self._loop = new_event_loop()
         self._tasks: dict[Job, asyncio.Task[Any]] = {}  # touched on the engine thread only
         self._stopping = False  # set on the engine thread once the loop has been stopped
-        self._thread = threading.Thread(target=self._run, name="engine", daemon=True)
-        self._thread.start()
+        self._thread = start_thread(self._run, name="engine")
 
     def submit(self, operation: Operation) -> Job:
         """Run ``operation(report)`` on the engine thread; the returned job tells how it goes."""
