@@ -1490,7 +1490,7 @@ def describe_delivery(
     result: DeliveryResult, tr: Translate = untranslated
 ) -> tuple[str, str | None]:
     """What the confirmation found, and what to do about it (None when nothing needs doing)."""
-    seconds = _seconds(result.seconds if result.seconds is not None else result.timeout)
+    seconds = format_seconds(result.seconds if result.seconds is not None else result.timeout)
     status = result.status
     if status in _ARRIVED:
         said = tr(CONTEXT, _ARRIVED[status]).format(seconds=seconds, folder=result.folder)
@@ -1563,7 +1563,7 @@ def describe_delivery_lines(result: DeliveryResult, tr: Translate = untranslated
     return lines
 
 
-def _seconds(value: float) -> str:
+def format_seconds(value: float) -> str:
     """Seconds as people read them: one decimal below ten, whole ones above."""
     return f"{value:.1f}" if value < 10 else f"{value:.0f}"
 

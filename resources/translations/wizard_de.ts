@@ -96,7 +96,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../wizard/cli/setup.py" line="+249"/>
+        <location filename="../../wizard/cli/setup.py" line="+252"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -496,6 +496,49 @@
         <location filename="../../wizard/gui/widgets.py" line="+266"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPanel</name>
+    <message>
+        <location filename="../../wizard/gui/delivery.py" line="+31"/>
+        <source>Arrived in your mailbox</source>
+        <translation>Im Postfach angekommen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting up to {seconds} s for the test message at {server}…</source>
+        <translation>Warte bis zu {seconds} s auf die Testnachricht bei {server} …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>in your Inbox after {seconds} s</source>
+        <translation>nach {seconds} s im Posteingang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in Junk after {seconds} s</source>
+        <translation>nach {seconds} s im Spam-Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sent back by a server</source>
+        <translation>von einem Server zurückgeschickt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not arrived within {seconds} s</source>
+        <translation>innerhalb von {seconds} s nicht angekommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not be checked</source>
+        <translation>ließ sich nicht prüfen</translation>
     </message>
 </context>
 <context>
@@ -3172,7 +3215,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+119"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+133"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -3182,7 +3225,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Anmelden und eine echte Testnachricht senden, damit Sie wissen, dass es funktioniert.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Send &amp;to:</source>
         <translation>Senden &amp;an:</translation>
     </message>
@@ -3192,7 +3235,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>&amp;Send test message</source>
         <translation>&amp;Testnachricht senden</translation>
     </message>
@@ -3207,7 +3250,17 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Schritte des Tests:</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+10"/>
+        <source>Arrived in your mailbox</source>
+        <translation>Im Postfach angekommen</translation>
+    </message>
+    <message>
+        <location line="+171"/>
+        <source>Stopping the wait…</source>
+        <translation>Warten wird beendet …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -3248,7 +3301,32 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Anmeldung hat mit dem Benutzernamen {username} funktioniert.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>looking for the incoming-mail server…</source>
+        <translation>suche den Posteingangsserver …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>waiting at {server}…</source>
+        <translation>warte bei {server} …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>could not be checked</source>
+        <translation>ließ sich nicht prüfen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped waiting for the test message.</source>
+        <translation>Das Warten auf die Testnachricht wurde beendet.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -3268,7 +3346,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Mit „Zurück“ können Sie die Einstellungen ändern.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>{step}: {status}</source>
         <translation>{step}: {status}</translation>
     </message>

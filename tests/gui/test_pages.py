@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from tests.gui.canned import PASSED, Canned, config, result
 from wizard.accounts import LooseEnd
+from wizard.delivery.authresults import CheckResult, Verdict
+from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal
 from wizard.errors import AddressProblem, InvalidAddressError
 from wizard.gui.app import build_parser
 from wizard.gui.i18n import Translations
@@ -727,3 +729,89 @@ def test_the_whole_way_with_the_return_key(
         press_return()  # Save
     press_return()  # Close
     assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+# -- the delivery confirmation (the test page's last step) ---------------------------------
+
+
+ARRIVED = DeliveryResult(
+    DeliveryStatus.JUNK,
+    folder="Junk",
+    seconds=2.4,
+    verdict=Verdict(
+        "mx.example.com",
+        (CheckResult("spf", "pass"), CheckResult("dkim", "none"), CheckResult("dmarc", "fail")),
+        (),
+    ),
+    removal=Removal.TRASH,
+)
+
+
+def test_the_last_step_says_where_the_test_message_arrived_and_the_verdict(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(delivery=ARRIVED)
+    wizard = make_wizard(canned)
+    page = wizard.send_page
+    to_settings(qtbot, wizard)
+    wizard.next()
+
+    with qtbot.waitSignal(page.confirmed):
+        click(page.send_button)
+
+    assert lines(page.steps)[4] == "Arrived in your mailbox: in Junk after 2.4 s"
+    assert page.delivery.text().splitlines() == [
+        "The test message arrived after 2.4 s, but in your Junk folder (Junk).",
+        "Other providers may treat mail from this account as spam too. The checks below show "
+        "what the receiving server disliked; your provider's help explains how to set up SPF, "
+        "DKIM and DMARC for your domain.",
+        "The receiving server (mx.example.com) checked the message:",
+        "SPF: passed: the server that sent it may send mail for your domain.",
+        "DKIM: not signed. Mail from this account to other providers may be marked as spam; "
+        "your provider's help explains how to enable DKIM for your domain.",
+        "DMARC: failed: neither SPF nor DKIM confirmed the domain in the From address; "
+        "receivers that follow your domain's DMARC policy may reject such mail or file it as "
+        "spam.",
+        "The test message was moved to your Trash.",
+    ]
+    [sent] = canned.confirmed
+    assert sent.settings.recipient == "alice@example.com"
+    assert next_button(wizard).isEnabled()
+
+
+def test_next_does_not_wait_for_the_confirmation_and_cancel_stops_it(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    canned = Canned(delivery=ARRIVED, hold_confirm=True)
+    wizard = make_wizard(canned)
+    page = wizard.send_page
+    to_test_passed(qtbot, wizard)
+    qtbot.waitUntil(lambda: lines(page.steps)[4].startswith("Arrived in your mailbox: waiting"))
+    assert next_button(wizard).isEnabled()
+    assert page.cancel_button.isEnabled()
+    assert not page.send_button.isEnabled()
+
+    with qtbot.waitSignal(page.confirmed):
+        click(page.cancel_button)
+
+    assert canned.cancelled.is_set()
+    assert lines(page.steps)[4] == "Arrived in your mailbox: stopped"
+    assert page.delivery.text() == "Stopped waiting for the test message."
+    assert page.send_button.isEnabled()
+    assert next_button(wizard).isEnabled()  # the test itself passed
+
+
+def test_a_failed_test_does_not_look_for_the_message(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    failed = replace(PASSED, ok=False, stage=Stage.AUTH, diagnosis=Diagnosis.WRONG_PASSWORD)
+    canned = Canned(outcome=failed)
+    wizard = make_wizard(canned)
+    to_settings(qtbot, wizard)
+    wizard.next()
+
+    with qtbot.waitSignal(wizard.send_page.finished):
+        click(wizard.send_page.send_button)
+
+    assert canned.confirmed == []
+    assert lines(wizard.send_page.steps)[4] == "Arrived in your mailbox: not reached"

@@ -28,9 +28,12 @@ from wizard.smtp.phases import ProbeTimeouts
 if TYPE_CHECKING:
     from wizard.accounts import StoredAccount
     from wizard.address import EmailAddress
+    from wizard.delivery.after_send import AfterSend
+    from wizard.delivery.result import DeliveryResult
     from wizard.domaincheck.model import DomainHealth
     from wizard.gui.domain_health import DomainOperation
     from wizard.gui.report_actions import GatherOperation
+    from wizard.imap.errors import ImapSettings
     from wizard.model import DetectionResult
     from wizard.oauth.events import Method
     from wizard.oauth.issuers import Issuer
@@ -53,6 +56,19 @@ SignInOperation = Callable[["SignInRequest", Report], Awaitable["SignedIn"]]
 
 StoreOperation = Callable[["AccountProfile", str, Report], Awaitable["StoredAccount"]]
 """Takes the profile and the password (``wizard.accounts.store_account``)."""
+
+ConfirmOperation = Callable[["EmailAddress", "AfterSend", Report], Awaitable["DeliveryResult"]]
+"""After a test send that went through: finds the incoming server, then watches for the test
+message there (``wizard.delivery``); reports a ``WatchBegun`` when the wait begins."""
+
+
+@dataclass(frozen=True)
+class WatchBegun:
+    """The delivery confirmation logged in to ``server`` and waits, at most ``timeout``
+    seconds, for the test message."""
+
+    server: str
+    timeout: float
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,7 @@ class Engine:
     store: StoreOperation
     check_domain: DomainOperation  # the sender domain's health (the done page)
     gather_report: GatherOperation  # "Save report…" and "Copy report"
+    confirm: ConfirmOperation
     sign_in: SignInOperation = _sign_in  # the real one: it touches nothing until called
 
     @classmethod
@@ -117,6 +134,7 @@ class Engine:
             store=partial(_store, profiles),
             check_domain=_check_domain,
             gather_report=_gather_report,
+            confirm=partial(_confirm, deadlines, ispdb_url),
         )
 
 
@@ -178,3 +196,24 @@ async def _gather_report(context: ReportContext, _report: Report) -> Gathered:
     from wizard.reporting.run import gather_for
 
     return await gather_for(context)
+
+
+async def _confirm(
+    deadlines: Deadlines | None,
+    ispdb_url: str,
+    address: EmailAddress,
+    send: AfterSend,
+    report: Report,
+) -> DeliveryResult:
+    from wizard.delivery.after_send import confirm_after_send
+    from wizard.discovery.engine import detect
+    from wizard.model import Protocol
+
+    incoming = await detect(
+        address, deadlines=deadlines, ispdb_url=ispdb_url, protocol=Protocol.IMAP
+    )
+
+    def waiting(server: ImapSettings) -> None:
+        report(WatchBegun(server.host, send.timeout))
+
+    return await confirm_after_send(send, incoming, on_waiting=waiting)

@@ -12,6 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from wizard import messages
+from wizard.delivery.result import DeliveryResult
 from wizard.errors import WizardError
 from wizard.model import (
     Candidate,
@@ -114,3 +115,13 @@ def date_time(when: datetime) -> str:
         day = day.replace("yy", "yyyy")
     moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
     return locale.toString(moment, f"{day} {locale.timeFormat(QLocale.FormatType.ShortFormat)}")
+
+
+def describe_delivery(result: DeliveryResult) -> list[str]:
+    """The delivery confirmation's findings, line by line (``wizard.delivery``)."""
+    return messages.describe_delivery_lines(result, _translate)
+
+
+def seconds(value: float) -> str:
+    """Seconds as the confirmation's sentences write them."""
+    return messages.format_seconds(value)

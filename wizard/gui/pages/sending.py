@@ -5,10 +5,16 @@ address and password entered now: changing any of them after a pass means testin
 failure is explained in plain words with what to try, and Back leads to the settings. A
 certificate that does not verify is shown (what was wrong, the full fingerprint to compare);
 the user may trust that one certificate with its own button, which sends again.
+
+A test message to the user's own address is then watched for in the mailbox (the last step,
+"Arrived in your mailbox"): where it landed, after how long, and what the receiving server's
+SPF, DKIM and DMARC checks said (``wizard.delivery``). Next does not wait for it; Cancel stops
+the wait.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -29,11 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.address import EmailAddress, parse_address
+from wizard.delivery.after_send import AfterSend
+from wizard.delivery.result import DEFAULT_TIMEOUT, DeliveryResult
 from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.certificate import CertificatePanel
+from wizard.gui.delivery import DeliveryPanel
 from wizard.gui.draft import Draft, ServerChoice, TestPassed
-from wizard.gui.engine import Engine, SignInRenewed, StageBegun
+from wizard.gui.engine import Engine, SignInRenewed, StageBegun, WatchBegun
 from wizard.gui.pages.base import EnginePage
 from wizard.gui.report_actions import ReportActions, secrets_of
 from wizard.gui.signin import SignInPanel
@@ -46,6 +55,7 @@ from wizard.presets_rules import PresetRefusedError, SignInRule, enforce, sign_i
 from wizard.printable import printable
 from wizard.reporting.context import ReportContext
 from wizard.smtp.diagnosis import Diagnosis
+from wizard.smtp.sasl import Bearer
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 if TYPE_CHECKING:
@@ -60,7 +70,8 @@ class _Step:
     SECURE = 1
     LOGIN = 2
     SEND = 3
-    AFTER = 4  # past the last row: the message was accepted
+    AFTER = 4  # past the last send row: the message was accepted
+    ARRIVED = 4  # the row after the send's: the delivery confirmation
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class _Attempt:
     address: EmailAddress
     password: str | SignedIn = field(repr=False)  # what the test logs in with
     settings: SendSettings
+    sent_at: float  # time.monotonic() as it started, for how long the message took
 
 
 def _row(stage: Stage, security: Security) -> int:
@@ -106,6 +118,7 @@ def _sign_in_target(
 
 class SendPage(EnginePage):
     finished = Signal()  # a test ended: passed, failed, or cancelled
+    confirmed = Signal()  # the delivery confirmation after a pass ended (or was stopped)
 
     def __init__(
         self, draft: Draft, worker: EngineWorker, engine: Engine, parent: QWidget | None = None
@@ -116,6 +129,7 @@ class SendPage(EnginePage):
         self._current = _Step.CONNECT  # the row of the stage running now
         self._own_address = ""  # the recipient filled in by default
         self._oauth_chosen = True  # OAuth2 where the provider offers it, until "Use a password"
+        self._confirming = False  # the page's job is the delivery confirmation
         self.setTitle(self.tr("Test"))
         self.setSubTitle(self.tr("Log in and send a real test message, so you know it works."))
 
@@ -142,15 +156,18 @@ class SendPage(EnginePage):
         self._names = [
             texts.stage_label(stage) for stage in (Stage.CONNECT, Stage.TLS, Stage.AUTH, Stage.SEND)
         ]
+        self._names.append(self.tr("Arrived in your mailbox"))
         self._items = [QListWidgetItem(name, self.steps) for name in self._names]
         self._states: list[tuple[str, Reply | None]] = [("", None)] * len(self._items)
-        # Four steps always show in full (room for a wrapped reply too), whatever notice
-        # appears below them; the notices get the rest.
-        self.steps.setFixedHeight(self.fontMetrics().lineSpacing() * 7)
+        # The five steps always show in full (room for a wrapped reply too), whatever notice
+        # appears below them; the notices (the verdict runs to several lines) get the rest.
+        self.steps.setFixedHeight(self.fontMetrics().lineSpacing() * 8)
         self.result = Notice(body)
         self.certificate = CertificatePanel(body)
         # Seam: a later step (delivery confirmation) adds its section here.
         self.sections = QVBoxLayout()
+        self.delivery = DeliveryPanel(body)
+        self.sections.addWidget(self.delivery)
 
         form = QFormLayout()
         recipient_label = QLabel(self.tr("Send &to:"), body)
@@ -215,6 +232,7 @@ class SendPage(EnginePage):
 
     def cleanupPage(self) -> None:
         """Back to the settings: a test still running is for settings about to change."""
+        self._stop_confirming()
         self.abandon()
         self.sign_in.abandon()
         self._show_running(running=False)
@@ -295,7 +313,7 @@ class SendPage(EnginePage):
         except PresetRefusedError as refusal:
             self.result.show_text(Tone.DANGER, texts.describe_error(refusal), announce=True)
             return
-        self._attempt = _Attempt(choice, address, self._draft.secret, settings)
+        self._attempt = _Attempt(choice, address, self._draft.secret, settings, time.monotonic())
         self._start_job(
             partial(self._engine.send, settings, self._attempt.password),
             progress=self._on_step,
@@ -308,7 +326,10 @@ class SendPage(EnginePage):
 
     @Slot()
     def cancel(self) -> None:
-        self._cancel_job(self.cancel_button, self.result, self.tr("Cancelling…"))
+        if self._confirming:
+            self._cancel_job(self.cancel_button, self.delivery, self.tr("Stopping the wait…"))
+        else:
+            self._cancel_job(self.cancel_button, self.result, self.tr("Cancelling…"))
 
     # -- engine signals --------------------------------------------------------------------
 
@@ -401,12 +422,69 @@ class SendPage(EnginePage):
             )
         self.result.show_text(Tone.OK, "\n".join(lines), announce=True)
         self._draft.passed = passed
+        self._confirm(attempt, outcome)
+
+    # -- the delivery confirmation -----------------------------------------------------------
+
+    def _confirm(self, attempt: _Attempt, outcome: TestOutcome) -> None:
+        """Watch for the test message in the mailbox, as the page's job, while the page stays
+        usable: Next, or changing anything, does not wait for it."""
+        secret = attempt.password
+        login = secret if isinstance(secret, str) else Bearer(secret.tokens.access_token)
+        send = AfterSend(attempt.settings, outcome, login, attempt.sent_at, DEFAULT_TIMEOUT)
+        self._mark(_Step.ARRIVED, self.tr("looking for the incoming-mail server…"))
+        self._confirming = True
+        self._start_job(
+            partial(self._engine.confirm, attempt.address, send),
+            progress=self._on_watch,
+            succeeded=self._on_delivery,
+            failed=self._on_delivery_error,
+            cancelled=self._on_delivery_cancelled,
+        )
+
+    @Slot(object)
+    def _on_watch(self, watch: WatchBegun) -> None:
+        self._mark(_Step.ARRIVED, self.tr("waiting at {server}…").format(server=watch.server))
+        self.delivery.waiting(watch.server, watch.timeout)
+
+    @Slot(object)
+    def _on_delivery(self, result: DeliveryResult) -> None:
+        self._mark(_Step.ARRIVED, self.delivery.step_status(result))
+        self.delivery.show_result(result)
+        self._confirmation_ended()
+
+    @Slot(object)
+    def _on_delivery_error(self, error: BaseException) -> None:
+        self._mark(_Step.ARRIVED, self.tr("could not be checked"))
+        self.delivery.show_text(Tone.WARNING, texts.describe_error(error), announce=True)
+        self._confirmation_ended()
+
+    @Slot()
+    def _on_delivery_cancelled(self) -> None:
+        self._mark(_Step.ARRIVED, self.tr("stopped"))
+        self.delivery.show_text(
+            Tone.INFO, self.tr("Stopped waiting for the test message."), announce=True
+        )
+        self._confirmation_ended()
+
+    def _confirmation_ended(self) -> None:
+        self._job = None
+        self._confirming = False
+        self._show_running(running=False)
+        self.confirmed.emit()
+
+    def _stop_confirming(self) -> None:
+        """What the confirmation watches for no longer matters (settings or password changed,
+        a new test): stop it and hear nothing more from it."""
+        if self._confirming:
+            self.abandon()
+            self._confirming = False
 
     def _failed(self, outcome: TestOutcome) -> None:
         security = self._attempt.settings.security if self._attempt else Security.SSL
         row = min(_row(outcome.stage, security), _Step.SEND)
         self._mark(row, self.tr("failed"), outcome.reply)
-        for later in range(row + 1, _Step.AFTER):
+        for later in range(row + 1, _Step.ARRIVED + 1):
             self._mark(later, self.tr("not reached"))
         if outcome.diagnosis is None:
             happened, remedy = self.tr("The test did not go through."), ""
@@ -441,6 +519,7 @@ class SendPage(EnginePage):
         """A password edited after a pass (here, or back on the first page) is untested."""
         if self._draft.passed is None or self._draft.tested() is not None:
             return
+        self._stop_confirming()
         self._draft.passed = None
         self._reset()
         self.result.show_text(
@@ -486,7 +565,7 @@ class SendPage(EnginePage):
         self._items[row].setText(text)
 
     def _clear_steps(self) -> None:
-        for row in range(_Step.AFTER):
+        for row in range(len(self._items)):
             self._states[row] = ("", None)
             self._draw(row)
 
@@ -513,12 +592,17 @@ class SendPage(EnginePage):
         self._clear_steps()
         self.result.clear()
         self.certificate.clear()
+        self.delivery.clear()
         self._show_running(running=False)
 
     def _show_running(self, *, running: bool) -> None:
+        """``running``: a test is being sent. While the delivery confirmation runs after it,
+        only Cancel (which stops the wait) and not Send is offered; the rest stays usable."""
+        running = running and not self._confirming
         signed_in = not self._oauth or self._draft.signed_in is not None
-        self.send_button.setEnabled(not running and signed_in and self._recipient() is not None)
-        self.cancel_button.setEnabled(running)
+        ready = signed_in and self._recipient() is not None
+        self.send_button.setEnabled(not running and not self._confirming and ready)
+        self.cancel_button.setEnabled(running or self._confirming)
         self.recipient_edit.setReadOnly(running)
         self.password_edit.setEnabled(not running)
         self.certificate.trust_button.setEnabled(not running)
