@@ -3255,7 +3255,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Im Postfach angekommen</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+173"/>
         <source>Stopping the wait…</source>
         <translation>Warten wird beendet …</translation>
     </message>

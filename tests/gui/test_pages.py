@@ -789,7 +789,7 @@ def test_next_does_not_wait_for_the_confirmation_and_cancel_stops_it(
     qtbot.waitUntil(lambda: lines(page.steps)[4].startswith("Arrived in your mailbox: waiting"))
     assert next_button(wizard).isEnabled()
     assert page.cancel_button.isEnabled()
-    assert not page.send_button.isEnabled()
+    assert page.send_button.isEnabled()  # a new test would replace the wait
 
     with qtbot.waitSignal(page.confirmed):
         click(page.cancel_button)

@@ -287,7 +287,9 @@ class SendPage(EnginePage):
 
     @Slot()
     def send(self) -> None:
-        """Start a test with the settings, recipient and password as they are now."""
+        """Start a test with the settings, recipient and password as they are now (a wait for
+        the last test's message ends: it is the new test's that counts)."""
+        self._stop_confirming()
         address, choice = self._draft.address, self._draft.choice
         recipient = self._recipient()
         if self.running or address is None or choice is None or recipient is None:
@@ -596,12 +598,11 @@ class SendPage(EnginePage):
         self._show_running(running=False)
 
     def _show_running(self, *, running: bool) -> None:
-        """``running``: a test is being sent. While the delivery confirmation runs after it,
-        only Cancel (which stops the wait) and not Send is offered; the rest stays usable."""
+        """``running``: a test is being sent. The delivery confirmation after it leaves the
+        page usable: Cancel stops the wait, and Send starts a new test in its place."""
         running = running and not self._confirming
         signed_in = not self._oauth or self._draft.signed_in is not None
-        ready = signed_in and self._recipient() is not None
-        self.send_button.setEnabled(not running and not self._confirming and ready)
+        self.send_button.setEnabled(not running and signed_in and self._recipient() is not None)
         self.cancel_button.setEnabled(running or self._confirming)
         self.recipient_edit.setReadOnly(running)
         self.password_edit.setEnabled(not running)
