@@ -15,12 +15,13 @@ import email.policy
 import email.utils
 import socket
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.lab.certs import CertKind
+from tests.lab.certs import WRONG_HOST, CertKind
 from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
 from tests.smtp_fixtures import HOST, presented_fingerprint
 from wizard.messages import (
@@ -29,7 +30,7 @@ from wizard.messages import (
     describe_outcome,
     stage_label,
 )
-from wizard.model import CertProblem, ProbeFailure, Security
+from wizard.model import Certificate, CertProblem, ProbeFailure, Security
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, enhanced_code
 from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.send import SUBJECT, SendSettings, command_line, send_test_message
@@ -753,10 +754,59 @@ def test_every_diagnosis_is_explained_with_a_next_step(diagnosis: Diagnosis) -> 
 
 
 @pytest.mark.parametrize(
-    "label", [*map(stage_label, Stage), *map(describe_certificate_problem, CertProblem)]
+    "label",
+    [
+        *map(stage_label, Stage),
+        *(
+            describe_certificate_problem(Certificate("AB", verified=False, problem=problem))
+            for problem in CertProblem
+        ),
+    ],
 )
 def test_every_stage_and_certificate_problem_has_words(label: str) -> None:
     assert label.strip()
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        (CertKind.EXPIRED, "The certificate expired on {not_after}."),
+        (
+            CertKind.NOT_YET_VALID,
+            "The certificate is valid only from {not_before}; check this computer's date and time.",
+        ),
+        (CertKind.WRONG_HOST, f"The certificate was issued for {WRONG_HOST}, not for {HOST}."),
+        (
+            CertKind.UNKNOWN_ISSUER,
+            "The certificate was not issued by an authority your computer trusts.",
+        ),
+    ],
+)
+async def test_a_refused_certificate_is_told_as_a_person_understands_it(
+    start_server: StartServer, kind: CertKind, words: str
+) -> None:
+    server = await start_server(alice(security=Security.SSL, cert=kind))
+
+    outcome = await send_test_message(settings_for(server), PASSWORD)
+
+    certificate = outcome.certificate
+    assert certificate is not None and certificate.host == HOST
+    # The lab's certificates: expired yesterday, valid from tomorrow, or for another name.
+    now = datetime.now(UTC)
+    if kind is CertKind.EXPIRED:
+        assert certificate.not_after is not None and certificate.not_after < now
+    if kind is CertKind.NOT_YET_VALID:
+        assert certificate.not_before is not None and certificate.not_before > now
+    assert certificate.names == ((WRONG_HOST,) if kind is CertKind.WRONG_HOST else (HOST,))
+    days = {
+        "not_after": certificate.not_after and certificate.not_after.astimezone().date(),
+        "not_before": certificate.not_before and certificate.not_before.astimezone().date(),
+    }
+    assert words.format(**days) in describe_outcome(outcome)
+    # A day as the caller's locale writes it.
+    if kind is CertKind.EXPIRED:
+        german = describe_outcome(outcome, date=lambda when: when.strftime("%d.%m.%Y"))
+        assert f"The certificate expired on {certificate.not_after:%d.%m.%Y}." in german
 
 
 async def test_the_outcome_is_told_with_the_servers_words_and_the_certificate(

@@ -9,6 +9,7 @@ as they are. The engine itself never builds sentences.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal, SkipReason
@@ -26,6 +27,7 @@ from wizard.keychain import KeychainError, KeychainProblem
 from wizard.model import (
     Candidate,
     Caution,
+    Certificate,
     CertProblem,
     Link,
     LinkStep,
@@ -56,6 +58,9 @@ if TYPE_CHECKING:
     from wizard.smtp.send import TestOutcome
 
 Translate = Callable[[str, str], str]
+# A day as the user's locale writes it: the GUI's and the command line's own; ISO 8601 where
+# no locale applies (reports for a helpdesk, the C locale).
+DateFormat = Callable[[datetime], str]
 
 CONTEXT = "Messages"
 
@@ -647,10 +652,19 @@ _CERT_PROBLEMS = {
         "Messages", "The certificate belongs to a different server name."
     ),
     CertProblem.UNKNOWN_ISSUER: QT_TRANSLATE_NOOP(
-        "Messages", "The certificate comes from an authority this computer does not trust."
+        "Messages", "The certificate was not issued by an authority your computer trusts."
     ),
     CertProblem.OTHER: QT_TRANSLATE_NOOP("Messages", "The certificate was not accepted."),
 }
+# The same, with what the certificate says about itself, when it could be read.
+_CERT_EXPIRED_ON = QT_TRANSLATE_NOOP("Messages", "The certificate expired on {date}.")
+_CERT_VALID_FROM = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The certificate is valid only from {date}; check this computer's date and time.",
+)
+_CERT_ISSUED_FOR = QT_TRANSLATE_NOOP(
+    "Messages", "The certificate was issued for {names}, not for {host}."
+)
 
 _SENT = QT_TRANSLATE_NOOP("Messages", "The server accepted the test message: sending works.")
 _LOGGED_IN = QT_TRANSLATE_NOOP("Messages", "Logged in as “{username}”.")
@@ -920,13 +934,33 @@ def stage_label(stage: Stage, tr: Translate = untranslated) -> str:
     return tr(CONTEXT, _STAGES[stage])
 
 
-def describe_certificate_problem(problem: CertProblem, tr: Translate = untranslated) -> str:
+def iso_day(when: datetime) -> str:
+    """A day in ISO 8601 (2026-12-07), in this computer's time zone."""
+    return when.astimezone().date().isoformat()
+
+
+def describe_certificate_problem(
+    certificate: Certificate, tr: Translate = untranslated, date: DateFormat = iso_day
+) -> str:
+    """Why a certificate was refused, with the date it expired or the names it was issued for
+    where it says so; ``date`` writes a day in the user's locale."""
+    problem = certificate.problem or CertProblem.OTHER
+    if problem is CertProblem.EXPIRED and certificate.not_after is not None:
+        return tr(CONTEXT, _CERT_EXPIRED_ON).format(date=date(certificate.not_after))
+    if problem is CertProblem.NOT_YET_VALID and certificate.not_before is not None:
+        return tr(CONTEXT, _CERT_VALID_FROM).format(date=date(certificate.not_before))
+    if problem is CertProblem.WRONG_HOST and certificate.names and certificate.host:
+        names = ", ".join(printable(name) for name in certificate.names)
+        return tr(CONTEXT, _CERT_ISSUED_FOR).format(names=names, host=printable(certificate.host))
     return tr(CONTEXT, _CERT_PROBLEMS[problem])
 
 
-def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list[str]:
+def describe_outcome(
+    outcome: TestOutcome, tr: Translate = untranslated, date: DateFormat = iso_day
+) -> list[str]:
     """A test send's outcome as lines for a terminal or a dialog: on failure, what happened,
-    what to try, where it stopped, and the server's own words or the certificate's details."""
+    what to try, where it stopped, and the server's own words or the certificate's details
+    (its days written by ``date``)."""
     if outcome.ok:
         lines = [tr(CONTEXT, _SENT)]
         if outcome.username:
@@ -943,7 +977,7 @@ def describe_outcome(outcome: TestOutcome, tr: Translate = untranslated) -> list
     not_pinned = outcome.diagnosis is Diagnosis.CERTIFICATE_NOT_PINNED
     if certificate is not None and (not certificate.verified or not_pinned):
         if certificate.problem is not None:
-            lines.append(describe_certificate_problem(certificate.problem, tr))
+            lines.append(describe_certificate_problem(certificate, tr, date))
         lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
     return lines
 
@@ -1541,7 +1575,9 @@ def describe_check(check: CheckResult, tr: Translate = untranslated) -> str:
     return tr(CONTEXT, _OTHER_RESULT).format(result=check.result)
 
 
-def describe_delivery_lines(result: DeliveryResult, tr: Translate = untranslated) -> list[str]:
+def describe_delivery_lines(
+    result: DeliveryResult, tr: Translate = untranslated, date: DateFormat = iso_day
+) -> list[str]:
     """The confirmation as lines for a terminal or a page: what happened, what to do, the
     bounce's own words, the verdict, and what became of the test message."""
     said, advice = describe_delivery(result, tr)
@@ -1558,7 +1594,7 @@ def describe_delivery_lines(result: DeliveryResult, tr: Translate = untranslated
     certificate_problems = (ImapProblem.CERTIFICATE, ImapProblem.NOT_PINNED)
     if result.problem in certificate_problems and certificate is not None:
         if certificate.problem is not None:
-            lines.append(describe_certificate_problem(certificate.problem, tr))
+            lines.append(describe_certificate_problem(certificate, tr, date))
         lines.append(tr(CONTEXT, _FINGERPRINT).format(sha256=certificate.sha256))
     return lines
 

@@ -8,6 +8,7 @@ to the GUI, and be turned into JSON, without copying or locking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import IntEnum, StrEnum
 
 
@@ -187,6 +188,13 @@ class Certificate:
     verified: bool
     problem: CertProblem | None = None
     detail: str | None = None  # the TLS library's own words, for the helpdesk
+    # Of a refused certificate: the server name it was checked for, the names it was issued
+    # for and the days it is valid on, so the refusal can say "expired on DATE" or "issued for
+    # NAME, not for HOST".
+    host: str = ""
+    names: tuple[str, ...] = ()
+    not_before: datetime | None = None
+    not_after: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -310,7 +310,7 @@
         <translation>Zertifikat (SHA-256): {sha256}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/main.py" line="+133"/>
+        <location filename="../../wizard/cli/main.py" line="+143"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -493,7 +493,7 @@
 <context>
     <name>CopyableText</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="+266"/>
+        <location filename="../../wizard/gui/widgets.py" line="+267"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -810,7 +810,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+70"/>
+        <location filename="../../wizard/messages.py" line="+75"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1661,8 +1661,8 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+3"/>
-        <source>The certificate comes from an authority this computer does not trust.</source>
-        <translation>Das Zertifikat stammt von einer Zertifizierungsstelle, der dieser Computer nicht vertraut.</translation>
+        <source>The certificate was not issued by an authority your computer trusts.</source>
+        <translation>Das Zertifikat wurde nicht von einer Stelle ausgestellt, der Ihr Computer vertraut.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1671,6 +1671,21 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+3"/>
+        <source>The certificate expired on {date}.</source>
+        <translation>Das Zertifikat ist am {date} abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate is valid only from {date}; check this computer&apos;s date and time.</source>
+        <translation>Das Zertifikat gilt erst ab {date}; prüfen Sie Datum und Uhrzeit dieses Computers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate was issued for {names}, not for {host}.</source>
+        <translation>Das Zertifikat wurde für {names} ausgestellt, nicht für {host}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The server accepted the test message: sending works.</source>
         <translation>Der Server hat die Testnachricht angenommen: Das Senden funktioniert.</translation>
     </message>
@@ -1835,7 +1850,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+194"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -2455,7 +2470,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Signiert von {domain} (Selektor {selector}).</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Port {port} reaches {host}.</source>
         <translation>Port {port} erreicht {host}.</translation>
     </message>

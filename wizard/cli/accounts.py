@@ -21,7 +21,7 @@ from wizard.cli.common import (
     field,
     print_json,
 )
-from wizard.cli.i18n import CONTEXT, translate
+from wizard.cli.i18n import CONTEXT, local_date, translate
 from wizard.errors import InvalidAddressError, WizardError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, security_label
@@ -202,7 +202,7 @@ def describe_profile(profile: AccountProfile, *, password: str) -> str:
     """The readable summary of an account, shared by ``show`` and ``setup``; ``password``
     says where its password is ("in Secret Service"), in the user's language."""
     if profile.last_tested:
-        tested = profile.last_tested.isoformat(timespec="seconds")
+        tested = local_date(profile.last_tested, with_time=True)
     else:
         tested = translate("CommandLine", "never")
     lines = [

@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from wizard.cli.common import positive_seconds
-from wizard.cli.i18n import translate
+from wizard.cli.i18n import local_date, translate
 from wizard.delivery.after_send import AfterSend, confirm_after_send
 from wizard.delivery.document import delivery_json
 from wizard.delivery.result import DEFAULT_TIMEOUT, DeliveryResult, DeliveryStatus, SkipReason
@@ -100,7 +100,7 @@ def confirm_arrival(
 def show_delivery(result: DeliveryResult) -> None:
     """The confirmation in the user's language (``--json`` adds ``delivery`` instead)."""
     worked = result.status in (DeliveryStatus.INBOX, DeliveryStatus.SKIPPED)
-    for line in describe_delivery_lines(result, translate):
+    for line in describe_delivery_lines(result, translate, local_date):
         print(line, file=sys.stdout if worked else sys.stderr)
 
 

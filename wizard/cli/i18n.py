@@ -10,6 +10,10 @@ and ``--help`` should not pay.
 the ``tr`` that ``wizard.messages`` takes, so the engine's sentences are translated with it too.
 
 Readable output only: ``--json`` keeps English sentences, which scripts may match on.
+
+Days are written as the user's locale writes them (``LC_TIME``), as the GUI writes them:
+"07.12.2026", "12/7/2026"; under the C locale (``C.UTF-8``), whose own format nobody reads
+comfortably, in ISO 8601.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from typing import TYPE_CHECKING
 from wizard.resources import resource_path
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtCore import QTranslator
 
 CONTEXT = "CommandLine"
@@ -67,3 +73,33 @@ def _environment_wants_english() -> bool:
         os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     )
     return all(_LANGUAGE_PART.split(name, 1)[0].lower() in _ENGLISH_OR_NONE for name in names)
+
+
+def local_date(when: datetime, *, with_time: bool = False) -> str:
+    """A day (and, ``with_time``, the time of day) as the user's locale writes it, with a
+    four-digit year; ISO 8601 under the C locale. Qt is loaded only for a locale that has a
+    format of its own."""
+    local = when.astimezone()
+    iso = local.strftime("%Y-%m-%d %H:%M") if with_time else local.date().isoformat()
+    if _time_locale_is_c():
+        return iso
+    from PySide6.QtCore import QDateTime, QLocale
+
+    locale = QLocale.system()
+    if locale.language() is QLocale.Language.C:
+        return iso
+    day = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    day = day if "yyyy" in day else day.replace("yy", "yyyy")  # "07.12.26" is ambiguous
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    if with_time:
+        return locale.toString(moment, f"{day} {locale.timeFormat(QLocale.FormatType.ShortFormat)}")
+    return locale.toString(moment.date(), day)
+
+
+def _time_locale_is_c() -> bool:
+    """True when the variables that choose how days are written on Linux and the BSDs
+    (``LC_ALL``, then ``LC_TIME``, then ``LANG``) name the C locale or none."""
+    if sys.platform in {"win32", "darwin"}:
+        return False
+    name = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    return _LANGUAGE_PART.split(name, 1)[0].lower() in {"", "c", "posix"}

@@ -34,7 +34,7 @@ from wizard.cli.confirm import (
     with_delivery,
 )
 from wizard.cli.credentials import PasswordUnavailableError, read_password
-from wizard.cli.i18n import translate
+from wizard.cli.i18n import local_date, translate
 from wizard.cli.presets import enforce_preset
 from wizard.cli.signin import (
     add_sign_in_options,
@@ -254,5 +254,5 @@ def show_outcome(outcome: TestOutcome, *, as_json: bool) -> None:
     if as_json:
         print_json(outcome_json(outcome))
         return
-    for line in describe_outcome(outcome, translate):
+    for line in describe_outcome(outcome, translate, local_date):
         print(line, file=sys.stdout if outcome.ok else sys.stderr)

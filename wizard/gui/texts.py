@@ -18,7 +18,6 @@ from wizard.model import (
     Candidate,
     Caution,
     Certificate,
-    CertProblem,
     Link,
     Security,
     SourceName,
@@ -98,28 +97,43 @@ def stage_label(stage: Stage) -> str:
 
 
 def certificate_problem(certificate: Certificate) -> str:
-    """Why a certificate was not accepted."""
-    return messages.describe_certificate_problem(
-        certificate.problem or CertProblem.OTHER, _translate
-    )
+    """Why a certificate was not accepted, its dates in the user's locale."""
+    return messages.describe_certificate_problem(certificate, _translate, date)
+
+
+def date(when: datetime) -> str:
+    """A day as the user's locale writes it, with a four-digit year; ISO 8601 under the C
+    locale (``C.UTF-8``), whose own format ("7 12 2026") nobody reads comfortably."""
+    locale = QLocale()
+    if locale.language() is QLocale.Language.C:
+        return messages.iso_day(when)
+    return locale.toString(_moment(when).date(), _day_format(locale))
 
 
 def date_time(when: datetime) -> str:
     """A moment as the user's locale writes it, with a four-digit year; ISO 8601 under the C
-    locale (``C.UTF-8``), whose own format ("7 12 2026") nobody reads comfortably."""
+    locale."""
     locale = QLocale()
     if locale.language() is QLocale.Language.C:
         return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    time_format = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    return locale.toString(_moment(when), f"{_day_format(locale)} {time_format}")
+
+
+def _day_format(locale: QLocale) -> str:
+    """The locale's short date format, with the year in four digits ("07.12.26" is ambiguous)."""
     day = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in day:
-        day = day.replace("yy", "yyyy")
-    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
-    return locale.toString(moment, f"{day} {locale.timeFormat(QLocale.FormatType.ShortFormat)}")
+    return day if "yyyy" in day else day.replace("yy", "yyyy")
+
+
+def _moment(when: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
 
 
 def describe_delivery(result: DeliveryResult) -> list[str]:
-    """The delivery confirmation's findings, line by line (``wizard.delivery``)."""
-    return messages.describe_delivery_lines(result, _translate)
+    """The delivery confirmation's findings, line by line (``wizard.delivery``), its days in
+    the user's locale."""
+    return messages.describe_delivery_lines(result, _translate, date)
 
 
 def seconds(value: float) -> str:

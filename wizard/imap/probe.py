@@ -21,7 +21,7 @@ import ssl
 from dataclasses import dataclass
 
 from wizard.model import ProbeFailure, ProbeResult, Security
-from wizard.net.tls import sha256_fingerprint
+from wizard.net.certificates import Presented, presented_on
 from wizard.smtp.phases import Milestones
 from wizard.smtp.probe import Findings, ProbeTimeouts, probe_with
 from wizard.smtp.session import QUIT_GRACE, SessionFailed, open_socket
@@ -100,7 +100,7 @@ async def _talk(
         raise SessionFailed(ProbeFailure.TLS_FAILED, str(err) or type(err).__name__) from err
     talk = _Lines(reader, writer, timeouts)
     try:
-        findings.fingerprint = talk.fingerprint()
+        findings.presented = talk.presented()
         findings.greeting = await talk.greeting()
         milestones.greeted()
         capabilities = capabilities_in(findings.greeting) or await talk.capability()
@@ -110,7 +110,7 @@ async def _talk(
                 await talk.logout()
                 raise SessionFailed(ProbeFailure.NO_STARTTLS, "STARTTLS is not offered")
             await talk.starttls(host, tls_context)
-            findings.fingerprint = talk.fingerprint()
+            findings.presented = talk.presented()
             # RFC 9051 7.1: what was offered before TLS no longer counts.
             findings.auth_mechanisms = sasl_mechanisms(await talk.capability())
         await talk.logout()
@@ -166,12 +166,8 @@ class _Lines:
         except (TimeoutError, SessionFailed):
             pass
 
-    def fingerprint(self) -> str | None:
-        ssl_object = self.writer.get_extra_info("ssl_object")
-        if not isinstance(ssl_object, ssl.SSLObject):
-            return None
-        der = ssl_object.getpeercert(binary_form=True)
-        return sha256_fingerprint(der) if der else None
+    def presented(self) -> Presented | None:
+        return presented_on(self.writer.get_extra_info("ssl_object"))
 
     def hang_up(self) -> None:
         """Drop the connection now, without waiting for TLS's close_notify exchange."""

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from wizard.model import ProbeFailure, ProbeResult, Security
+from wizard.net.certificates import Presented, certificate_from
 from wizard.net.tls import (
     client_context,
     unverified_context,
@@ -26,12 +27,11 @@ from wizard.smtp.phases import Milestones, ProbeTimeouts
 from wizard.smtp.session import (
     Connection,
     SessionFailed,
-    certificate_from,
     ehlo,
     greet,
     hang_up,
     open_socket,
-    peer_fingerprint,
+    peer_certificate,
     quit_politely,
     starttls,
 )
@@ -46,7 +46,7 @@ class Findings:
 
     greeting: str | None = None
     auth_mechanisms: tuple[str, ...] = ()
-    fingerprint: str | None = None
+    presented: Presented | None = None  # the certificate, on an encrypted connection
     failure: ProbeFailure | None = None
     detail: str | None = None
 
@@ -97,7 +97,7 @@ async def probe_with(
         detail=findings.detail,
         greeting=findings.greeting,
         auth_mechanisms=findings.auth_mechanisms,
-        certificate=certificate_from(findings.fingerprint, rejection),
+        certificate=certificate_from(findings.presented, rejection, host),
         elapsed_ms=round((time.monotonic() - started) * 1000),
     )
 
@@ -141,14 +141,14 @@ class _Conversation:
                 smtp, sock, self.security, self.local_hostname, self.timeouts.greeting
             )
             self.milestones.greeted()
-            findings.fingerprint = peer_fingerprint(smtp)
+            findings.presented = peer_certificate(smtp)
             findings.auth_mechanisms = await ehlo(smtp, self.timeouts.command)
             if self.security is Security.STARTTLS:
                 if not smtp.supports_extension("starttls"):
                     await quit_politely(smtp)
                     raise SessionFailed(ProbeFailure.NO_STARTTLS, "STARTTLS is not offered")
                 await starttls(smtp, self.host, tls_context, self.timeouts.command)
-                findings.fingerprint = peer_fingerprint(smtp)
+                findings.presented = peer_certificate(smtp)
                 findings.auth_mechanisms = await ehlo(smtp, self.timeouts.command)
             await quit_politely(smtp)
         finally:

@@ -49,6 +49,7 @@ from aiosmtplib.typing import Default, SMTPStatus
 
 from wizard.address import parse_address
 from wizard.model import Certificate, Security
+from wizard.net.certificates import certificate_from
 from wizard.net.tls import client_context, pinned, same_fingerprint, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, diagnose_bearer
 from wizard.smtp.envelope import Envelope, seven_bit
@@ -58,12 +59,11 @@ from wizard.smtp.sasl import Bearer, bearer_mechanism, decode_error, error_answe
 from wizard.smtp.session import (
     Connection,
     SessionFailed,
-    certificate_from,
     ehlo,
     greet,
     hang_up,
     open_socket,
-    peer_fingerprint,
+    peer_certificate,
     quit_politely,
     starttls,
 )
@@ -383,8 +383,9 @@ class _Test:
     ) -> None:
         """Note the certificate; stop unless it verified or is the one the user pinned. Where
         the organisation pinned certificates for the server, only those pass, verified or not."""
-        fingerprint = peer_fingerprint(smtp)
-        self.certificate = certificate_from(fingerprint, rejection)
+        presented = peer_certificate(smtp)
+        fingerprint = presented.sha256 if presented else None
+        self.certificate = certificate_from(presented, rejection, self.settings.host)
         organisation_pins = self.settings.pins_for(self.settings.host)
         if organisation_pins:
             if not pinned(fingerprint, organisation_pins):

@@ -16,11 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import aiosmtplib
 
-from wizard.model import Certificate, ProbeFailure, Security
-from wizard.net.tls import (
-    classify_verification_error,
-    sha256_fingerprint,
-)
+from wizard.model import ProbeFailure, Security
+from wizard.net.certificates import Presented, presented_on
 from wizard.smtp.phases import Milestones
 
 if TYPE_CHECKING:
@@ -45,21 +42,6 @@ class SessionFailed(Exception):
         super().__init__(f"{failure.value}: {detail}")
         self.failure = failure
         self.detail = detail
-
-
-def certificate_from(
-    fingerprint: str | None, rejection: ssl.SSLCertVerificationError | None
-) -> Certificate | None:
-    if fingerprint is None:
-        return None
-    if rejection is None:
-        return Certificate(sha256=fingerprint, verified=True)
-    return Certificate(
-        sha256=fingerprint,
-        verified=False,
-        problem=classify_verification_error(rejection),
-        detail=getattr(rejection, "verify_message", None) or str(rejection),
-    )
 
 
 async def open_socket(
@@ -216,13 +198,10 @@ def _drop(transport: asyncio.BaseTransport | None) -> None:
                 raise
 
 
-def peer_fingerprint(smtp: aiosmtplib.SMTP) -> str | None:
+def peer_certificate(smtp: aiosmtplib.SMTP) -> Presented | None:
+    """The certificate the server presented, if the connection is encrypted."""
     transport = smtp.transport
-    ssl_object = transport.get_extra_info("ssl_object") if transport is not None else None
-    if not isinstance(ssl_object, ssl.SSLObject):
-        return None
-    der = ssl_object.getpeercert(binary_form=True)
-    return sha256_fingerprint(der) if der else None
+    return presented_on(transport.get_extra_info("ssl_object") if transport is not None else None)
 
 
 def address_literal(sock: socket.socket) -> str:
