@@ -406,7 +406,7 @@ def test_microsoft_365_found_by_mx_is_not_called_a_fake_sign_in_page(world: Worl
     result = one_json_object(done.stdout)
     assert "were ignored" not in done.stderr
     assert "oauth_ignored" not in result
-    assert "login.microsoftonline.com" in result["error"]  # on to Microsoft's sign-in
+    assert "signing in with Microsoft" in result["error"]  # on to Microsoft's sign-in
     assert world.visits() == []
 
 

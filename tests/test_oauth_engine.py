@@ -285,6 +285,25 @@ def test_every_sign_in_problem_has_words(problem: OAuthProblem) -> None:
 
 # -- Microsoft single-tenant app registrations ------------------------------------------------
 
+
+@pytest.mark.parametrize(
+    ("issuer", "said", "not_said"),
+    [
+        (GOOGLE.issuer, "https://myaccount.google.com/apppasswords", "SMTP AUTH"),
+        (MICROSOFT.issuer, "enable SMTP AUTH", "Gmail"),
+        ("https://auth.example.test", "signing in at https://auth.example.test", "Gmail"),
+    ],
+)
+def test_no_app_registration_says_each_providers_way_round_it(
+    issuer: str, said: str, not_said: str
+) -> None:
+    """Without a client: Gmail's route is an app password, Microsoft's an administrator who
+    registers the app or enables SMTP AUTH; neither is told the other's."""
+    text = describe_error(OAuthError(OAuthProblem.NO_CLIENT, issuer))
+    assert said in text
+    assert not_said not in text
+
+
 TENANT = "contoso.onmicrosoft.com"
 
 

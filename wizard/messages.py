@@ -41,6 +41,7 @@ from wizard.model import (
     Trust,
 )
 from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.issuers import GOOGLE, MICROSOFT, host_of
 from wizard.oauth.loopback import SignInPages
 from wizard.outbound.export import ExportError, ExportProblem
 from wizard.outbound.message import MessageError, MessageProblem
@@ -731,9 +732,7 @@ _OAUTH = {
         "Messages",
         "This program has no app registration for signing in at {issuer}. An administrator "
         "registers one (see the README's section for organisations) and gives you its client "
-        "ID: use --oauth-client-id or the registrations file. Or use a password (for Gmail, an "
-        "app password: turn on 2-Step Verification, then create one at "
-        "https://myaccount.google.com/apppasswords).",
+        "ID, for the registrations file (or --oauth-client-id at the command line).",
     ),
     OAuthProblem.NO_DEVICE_FLOW: QT_TRANSLATE_NOOP(
         "Messages", "{issuer} does not offer signing in with a code; sign in in the browser."
@@ -773,6 +772,26 @@ _OAUTH = {
     ),
     OAuthProblem.REFUSED: QT_TRANSLATE_NOOP(
         "Messages", "The sign-in server {issuer} refused: {detail}"
+    ),
+}
+# No app registration, where the provider's own way round it is worth saying (keyed by the
+# issuer's host): Gmail takes an app password; Microsoft needs its administrator.
+_NO_CLIENT_AT = {
+    GOOGLE.host: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This program has no app registration for signing in with Google, so use a password: "
+        "Gmail takes an app password (turn on 2-Step Verification, then create one at "
+        "https://myaccount.google.com/apppasswords). An administrator can also register a "
+        "Google Cloud app (see the README's section for organisations) and give you its "
+        "client ID and secret, for the registrations file.",
+    ),
+    MICROSOFT.host: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This program has no app registration for signing in with Microsoft. An administrator "
+        "must register the app in Entra ID (see the README's section for organisations) and "
+        "give you its client ID, for the registrations file (or --oauth-client-id at the "
+        "command line), or enable SMTP AUTH for your Microsoft 365 mailbox "
+        "(https://aka.ms/smtp_auth_disabled) so that a password works.",
     ),
 }
 _SIGN_IN_PAGE_TITLE = QT_TRANSLATE_NOOP("Messages", "Email Setup Wizard")
@@ -822,6 +841,9 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
     if isinstance(err, ExportError):
         return tr(CONTEXT, _EXPORT_PROBLEMS[err.problem])
     if isinstance(err, OAuthError):
+        special = _NO_CLIENT_AT.get(host_of(err.issuer))
+        if err.problem is OAuthProblem.NO_CLIENT and special is not None:
+            return tr(CONTEXT, special)
         text = tr(CONTEXT, _OAUTH[err.problem])
         return text.format(issuer=printable(err.issuer), detail=printable(err.detail))
     return tr(CONTEXT, _GENERIC).format(detail=printable(str(err)))

@@ -810,7 +810,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+75"/>
+        <location filename="../../wizard/messages.py" line="+76"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -1766,11 +1766,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+5"/>
-        <source>This program has no app registration for signing in at {issuer}. An administrator registers one (see the README&apos;s section for organisations) and gives you its client ID: use --oauth-client-id or the registrations file. Or use a password (for Gmail, an app password: turn on 2-Step Verification, then create one at https://myaccount.google.com/apppasswords).</source>
-        <translation>Dieses Programm hat keine App-Registrierung für die Anmeldung bei {issuer}. Ein Administrator legt eine an (siehe den Abschnitt für Organisationen in der README) und gibt Ihnen die Client-ID: Verwenden Sie --oauth-client-id oder die Registrierungsdatei. Oder verwenden Sie ein Passwort (bei Gmail ein App-Passwort: Bestätigung in zwei Schritten einschalten, dann unter https://myaccount.google.com/apppasswords eines erstellen).</translation>
+        <source>This program has no app registration for signing in at {issuer}. An administrator registers one (see the README&apos;s section for organisations) and gives you its client ID, for the registrations file (or --oauth-client-id at the command line).</source>
+        <translation>Dieses Programm hat keine App-Registrierung für die Anmeldung bei {issuer}. Ein Administrator legt eine an (siehe den Abschnitt für Organisationen in der README) und gibt Ihnen die Client-ID für die Registrierungsdatei (oder --oauth-client-id auf der Kommandozeile).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>{issuer} does not offer signing in with a code; sign in in the browser.</source>
         <translation>{issuer} bietet keine Anmeldung mit einem Code an; melden Sie sich im Browser an.</translation>
     </message>
@@ -1820,7 +1820,17 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Anmeldeserver {issuer} hat abgelehnt: {detail}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>This program has no app registration for signing in with Google, so use a password: Gmail takes an app password (turn on 2-Step Verification, then create one at https://myaccount.google.com/apppasswords). An administrator can also register a Google Cloud app (see the README&apos;s section for organisations) and give you its client ID and secret, for the registrations file.</source>
+        <translation>Dieses Programm hat keine App-Registrierung für die Anmeldung mit Google. Verwenden Sie daher ein Passwort: Gmail nimmt ein App-Passwort an (Bestätigung in zwei Schritten einschalten, dann unter https://myaccount.google.com/apppasswords eines erstellen). Ein Administrator kann auch eine Google-Cloud-App registrieren (siehe den Abschnitt für Organisationen in der README) und Ihnen deren Client-ID und Client-Secret für die Registrierungsdatei geben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This program has no app registration for signing in with Microsoft. An administrator must register the app in Entra ID (see the README&apos;s section for organisations) and give you its client ID, for the registrations file (or --oauth-client-id at the command line), or enable SMTP AUTH for your Microsoft 365 mailbox (https://aka.ms/smtp_auth_disabled) so that a password works.</source>
+        <translation>Dieses Programm hat keine App-Registrierung für die Anmeldung mit Microsoft. Ein Administrator muss die App in Entra ID registrieren (siehe den Abschnitt für Organisationen in der README) und Ihnen die Client-ID für die Registrierungsdatei (oder --oauth-client-id auf der Kommandozeile) geben, oder SMTP AUTH für Ihr Microsoft-365-Postfach einschalten (https://aka.ms/smtp_auth_disabled), damit ein Passwort funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Email Setup Wizard</source>
         <translation>Email Setup Wizard</translation>
     </message>
@@ -1850,7 +1860,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+197"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
