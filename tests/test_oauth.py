@@ -56,7 +56,11 @@ class World:
         self.config_home = tmp_path / "config"
         self.outputs: list[str] = []
 
-    def autoconfig(self, *, scheme: str = "https", oauth: str | None = None) -> None:
+    def autoconfig(
+        self, *, scheme: str = "https", oauth: str | None = None, methods: str = "OAuth2"
+    ) -> None:
+        """The provider's autoconfig: ``methods`` are its outgoing server's ways of logging
+        in (one ``<authentication>`` each, space-separated)."""
         block = oauth if oauth is not None else f"<oAuth2><issuer>{self.auth.issuer}</issuer>"
         if oauth is None:
             block += "<scope>smtp</scope></oAuth2>"
@@ -65,7 +69,8 @@ class World:
             f"<domain>{self.domain}</domain><displayName>Lab Mail</displayName>"
             f'<outgoingServer type="smtp"><hostname>smtp.{self.domain}</hostname>'
             f"<port>465</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username>"
-            f"<authentication>OAuth2</authentication></outgoingServer>"
+            + "".join(f"<authentication>{m}</authentication>" for m in methods.split())
+            + "</outgoingServer>"
             f"</emailProvider>{block}</clientConfig>"
         ).encode()
         if scheme == "https":
@@ -80,6 +85,19 @@ class World:
             SmtpBehaviour(
                 security=Security.SSL,
                 oauth_mechanisms=mechanisms or ("XOAUTH2", "OAUTHBEARER"),
+                bearer=self.auth.login_of,
+            ),
+        )
+
+    def smtp_taking_a_password(self, password: str) -> LabSmtpServer:
+        """The server takes ``password`` for the address, or a token (XOAUTH2)."""
+        return self.lab.smtp(
+            f"smtp.{self.domain}",
+            465,
+            SmtpBehaviour(
+                security=Security.SSL,
+                accounts={self.address: password},
+                oauth_mechanisms=("XOAUTH2",),
                 bearer=self.auth.login_of,
             ),
         )
@@ -464,16 +482,7 @@ def test_a_provider_that_needs_oauth2_without_a_client_explains_it(
 
 def test_password_stdin_forces_a_password_where_either_works(world: World) -> None:
     world.autoconfig()
-    server = world.lab.smtp(
-        f"smtp.{world.domain}",
-        465,
-        SmtpBehaviour(
-            security=Security.SSL,
-            accounts={world.address: "app password"},
-            oauth_mechanisms=("XOAUTH2",),
-            bearer=world.auth.login_of,
-        ),
-    )
+    server = world.smtp_taking_a_password("app password")
 
     done = world.run("setup", world.address, "--password-stdin", "--json", stdin="app password\n")
 

@@ -3250,7 +3250,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Anmelden und eine echte Testnachricht senden, damit Sie wissen, dass es funktioniert.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Send &amp;to:</source>
         <translation>Senden &amp;an:</translation>
     </message>
@@ -3280,7 +3280,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Im Postfach angekommen</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+187"/>
         <source>Stopping the wait…</source>
         <translation>Warten wird beendet …</translation>
     </message>
@@ -3530,7 +3530,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../wizard/gui/signin.py" line="+53"/>
+        <location filename="../../wizard/gui/signin.py" line="+58"/>
         <source>Sign &amp;in</source>
         <translation>An&amp;melden</translation>
     </message>
@@ -3570,7 +3570,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Bei {provider} an&amp;melden</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -3600,7 +3600,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Angemeldet. Die Testnachricht wird gesendet…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Signing in was cancelled. Nothing was stored.</source>
         <translation>Die Anmeldung wurde abgebrochen. Nichts wurde gespeichert.</translation>
     </message>

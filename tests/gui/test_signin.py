@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 
 from tests.gui.canned import Canned
 from tests.gui.test_flow import SEND_TIMEOUTS, WAIT_MS, click
+from tests.test_cli_accounts import AUTOCONFIG
 from tests.test_detect import FAST
 from tests.test_oauth import World, keychain_token
 from wizard.gui.engine import Engine
@@ -230,3 +231,53 @@ def test_a_refresh_token_rotated_during_the_test_is_the_one_saved(
 
     (profile,) = profiles.load()
     assert keychain_token(profile.keychain_service, world.address) == valid
+
+
+def test_without_an_app_registration_the_password_field_comes_back_with_why(
+    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
+) -> None:
+    """A provider that takes OAuth2 or a password (as Gmail does), and no app registration to
+    sign in with: the password field comes back, with the reason (for Gmail: an app
+    password), and the test sends with the password."""
+    setup, _ = wizard
+    world.auth.behaviour.registration = False
+    world.autoconfig(methods="OAuth2 password-cleartext")
+    server = world.smtp_taking_a_password("app password")
+    to_test_page(qtbot, setup, world.address)
+    page = setup.send_page
+    assert page.sign_in.isVisible()  # OAuth2 first, where the provider offers it
+
+    click(page.sign_in.sign_in_button)
+    qtbot.waitUntil(page.password_edit.isVisible, timeout=WAIT_MS)
+
+    assert not page.sign_in.isVisible()
+    assert "no app registration" in page.sign_in_note.text()
+    assert page.password_edit.hasFocus() or page.password_edit.line_edit.hasFocus()
+    QTest.keyClicks(page.password_edit.line_edit, "app password")
+    with qtbot.waitSignal(page.finished, timeout=WAIT_MS):
+        click(page.send_button)
+    assert "accepted the test message" in page.result.text()
+    assert server.auth_mechanisms == []  # no token login was tried
+    assert [message.auth_login for message in server.received] == [world.address]
+    assert world.visits() == []  # no browser was sent anywhere
+
+
+def test_sign_in_addresses_from_plain_http_are_shown_as_ignored(
+    qtbot: QtBot, wizard: tuple[SetupWizard, ProfileStore], world: World
+) -> None:
+    """A plain-HTTP autoconfig that names a sign-in page is not used, and the test page says
+    so, as the command line does; the password field stays."""
+    setup, _ = wizard
+    phishing = (
+        "<oAuth2><issuer>https://phish.example.test</issuer><scope>smtp</scope>"
+        "<authURL>https://phish.example.test/authorize</authURL></oAuth2>"
+    )
+    world.lab.https(f"autoconfig.{world.domain}", AUTOCONFIG, b"", status=404)
+    world.autoconfig(scheme="http", oauth=phishing)
+    world.smtp()
+
+    to_test_page(qtbot, setup, world.address)
+    page = setup.send_page
+
+    assert "were ignored (https://phish.example.test" in page.sign_in_note.text()
+    assert page.password_edit.isVisible() and not page.sign_in.isVisible()

@@ -24,6 +24,7 @@ from wizard.gui.draft import Draft
 from wizard.gui.engine import Engine, SignInRequest
 from wizard.gui.widgets import CopyableText, Notice, Tone
 from wizard.gui.worker import EngineWorker, Job
+from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.events import BrowserOpened, DeviceCode, Method
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ QR_SCALE = 4  # pixels per QR module: readable by a phone camera off a laptop sc
 class SignInPanel(QWidget):
     signed_in = Signal()  # the draft holds a fresh sign-in
     password_chosen = Signal()  # the user would rather type a password
+    # No sign-in is possible here (no app registration) and the provider takes a password:
+    # why, in the user's words (for Gmail, the app-password route).
+    password_needed = Signal(str)
 
     def __init__(
         self, draft: Draft, worker: EngineWorker, engine: Engine, parent: QWidget | None = None
@@ -46,6 +50,7 @@ class SignInPanel(QWidget):
         self._engine = engine
         self._issuer: Issuer | None = None
         self._provider = ""
+        self._password_allowed = False
         self._job: Job | None = None
         self._method = Method.BROWSER
 
@@ -92,6 +97,7 @@ class SignInPanel(QWidget):
         provider = self._provider = issuer.name or issuer.host
         self.sign_in_button.setText(self.tr("Sign &in with {provider}").format(provider=provider))
         self.code_button.setVisible(issuer.device_sign_in or not issuer.built_in)
+        self._password_allowed = password_allowed
         self.password_button.setVisible(password_allowed)
 
     def abandon(self) -> None:
@@ -185,8 +191,13 @@ class SignInPanel(QWidget):
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         self._job = None
-        self.status.show_text(Tone.DANGER, texts.describe_error(error), announce=True)
         self._show_running(running=False)
+        no_client = isinstance(error, OAuthError) and error.problem is OAuthProblem.NO_CLIENT
+        if no_client and self._password_allowed:
+            self.status.clear()
+            self.password_needed.emit(texts.describe_error(error))
+            return
+        self.status.show_text(Tone.DANGER, texts.describe_error(error), announce=True)
 
     @Slot()
     def _on_cancelled(self) -> None:

@@ -61,6 +61,10 @@ def confirm_foreign(link: Link) -> str:
     return messages.confirm_foreign(link, _translate)
 
 
+def describe_ignored_sign_in(urls: tuple[str, ...]) -> str:
+    return messages.describe_ignored_sign_in(urls, _translate)
+
+
 def sign_in_pages() -> SignInPages:
     """The browser's pages after a sign-in, in the wizard's language."""
     return messages.sign_in_pages(_translate)

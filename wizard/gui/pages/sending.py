@@ -142,6 +142,9 @@ class SendPage(EnginePage):
         # In place of the password, where the provider signs its users in with OAuth2.
         self.sign_in = SignInPanel(draft, worker, engine, body)
         self.sign_in.hide()  # until a provider that signs its users in is chosen
+        # Why there is a password field and no sign-in: no app registration (Gmail: an app
+        # password), or sign-in addresses from an untrusted source, ignored.
+        self.sign_in_note = Notice(body)
         self._oauth = False  # the test signs in with OAuth2 rather than a password
         self.send_button = QPushButton(self.tr("&Send test message"), body)
         self.cancel_button = QPushButton(self.tr("Cancel t&est"), body)
@@ -180,6 +183,7 @@ class SendPage(EnginePage):
         self.password_edit.setAccessibleName(plain_label(self.password_label.text()))
         form.addRow(self.password_label, self.password_edit)
         form.addRow(self.sign_in)
+        form.addRow(self.sign_in_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.cancel_button)
@@ -204,6 +208,7 @@ class SendPage(EnginePage):
         self.send_button.clicked.connect(self.send)
         self.sign_in.signed_in.connect(self._signed_in)
         self.sign_in.password_chosen.connect(self._use_password)
+        self.sign_in.password_needed.connect(self._password_needed)
         self.cancel_button.clicked.connect(self.cancel)
         self.certificate.trust_requested.connect(self.trust_and_send)
 
@@ -251,6 +256,11 @@ class SendPage(EnginePage):
         self.sign_in.setVisible(self._oauth)
         self.password_label.setVisible(not self._oauth)
         self.password_edit.setVisible(not self._oauth)
+        ignored = plan_sign_in(choice.config).ignored if choice.config is not None else ()
+        if ignored:
+            self.sign_in_note.show_text(Tone.WARNING, texts.describe_ignored_sign_in(ignored))
+        else:
+            self.sign_in_note.clear()
 
     @Slot()
     def _signed_in(self) -> None:
@@ -267,6 +277,13 @@ class SendPage(EnginePage):
         self._reset()
         self.password_edit.setFocus()
         self.completeChanged.emit()
+
+    @Slot(str)
+    def _password_needed(self, why: str) -> None:
+        """Signing in is not possible here, and the provider takes a password: the password
+        field, and why."""
+        self._use_password()
+        self.sign_in_note.show_text(Tone.WARNING, why, announce=True)
 
     def isComplete(self) -> bool:
         return self._draft.tested() is not None
