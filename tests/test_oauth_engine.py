@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import webbrowser
 from dataclasses import replace
 from pathlib import Path
 
@@ -318,6 +319,9 @@ def test_a_single_tenant_registration_signs_in_at_its_tenant(
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "system"))
     monkeypatch.setenv(PRESETS, str(tmp_path / "presets"))
     monkeypatch.setenv("BROWSER", "true")  # nobody signs in: the page's address is the point
+    # Python's webbrowser reads $BROWSER once per process: read it again here, and let later
+    # tests read their own (restored at the end), not "true".
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
     registrations = tmp_path / "config" / APP_NAME / REGISTRATIONS_FILE
     registrations.parent.mkdir(parents=True)
     registrations.write_text(
