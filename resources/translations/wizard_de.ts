@@ -3530,7 +3530,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../wizard/gui/signin.py" line="+58"/>
+        <location filename="../../wizard/gui/signin.py" line="+59"/>
         <source>Sign &amp;in</source>
         <translation>An&amp;melden</translation>
     </message>
@@ -3565,7 +3565,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>QR-Code der Anmeldeadresse</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Copy QR code</source>
+        <translation>QR-Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Sign &amp;in with {provider}</source>
         <translation>Bei {provider} an&amp;melden</translation>
     </message>
@@ -3575,7 +3580,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Asking for a code…</source>
         <translation>Ein Code wird angefordert…</translation>
     </message>

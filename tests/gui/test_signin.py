@@ -157,6 +157,10 @@ def test_use_a_code_instead_shows_the_code_and_its_qr_code(
     assert named_and_reachable(panel.code.copy_button)
     panel.code.copy()
     assert QApplication.clipboard().text() == panel.code.text()
+    assert named_and_reachable(panel.qr_copy_button) and panel.qr_copy_button.isVisible()
+    click(panel.qr_copy_button)
+    copied = QApplication.clipboard().image()
+    assert copied.size() == panel.qr.pixmap().size() and not copied.isNull()
     with qtbot.waitSignal(setup.send_page.finished, timeout=WAIT_MS):
         world.auth.approve(panel.code.text(), world.address)
     assert len(server.received) == 1

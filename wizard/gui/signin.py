@@ -2,8 +2,9 @@
 
 The browser opens at the provider's sign-in page while this panel says what is happening and
 offers Cancel and "Use a code instead"; the code, the address to type it at and a QR code of
-that address are shown, each copyable, for signing in on a phone or with a helpdesk. Where the
-provider also takes a password, "Use a password instead" leads back to the password field.
+that address are shown, each copyable (the QR code as a picture), for signing in on a phone or
+with a helpdesk. Where the provider also takes a password, "Use a password instead" leads back
+to the password field.
 The sign-in runs on the engine thread; what it reports comes back to ``@Slot`` methods only.
 Controls are created in reading order, which is the Tab order, and are named by their labels.
 """
@@ -15,8 +16,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import segno
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wizard.gui import texts
@@ -66,6 +67,9 @@ class SignInPanel(QWidget):
         self.code = CopyableText(self.tr("Code to enter:"), self)
         self.qr = QLabel(self)
         self.qr.setAccessibleName(self.tr("QR code of the sign-in address"))
+        # The picture itself, for a chat or a ticket when the person is not in front of it.
+        self.qr_copy_button = QPushButton(self.tr("Copy QR code"), self)
+        self.qr_copy_button.setAutoDefault(False)
 
         buttons = QHBoxLayout()
         for button in (self.sign_in_button, self.code_button, self.cancel_button):
@@ -79,11 +83,13 @@ class SignInPanel(QWidget):
         layout.addWidget(self.address)
         layout.addWidget(self.code)
         layout.addWidget(self.qr)
+        layout.addWidget(self.qr_copy_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.sign_in_button.clicked.connect(self.sign_in)
         self.code_button.clicked.connect(self.use_code)
         self.cancel_button.clicked.connect(self.cancel)
         self.password_button.clicked.connect(self.password_chosen)
+        self.qr_copy_button.clicked.connect(self.copy_qr)
         self._show_details(url="", code="")
         self._show_running(running=False)
 
@@ -125,6 +131,10 @@ class SignInPanel(QWidget):
             self.cancel_button.setEnabled(False)
             self.status.show_text(Tone.INFO, self.tr("Cancelling…"))
             self._job.cancel()
+
+    @Slot()
+    def copy_qr(self) -> None:
+        QGuiApplication.clipboard().setPixmap(self.qr.pixmap())
 
     def _start(self, method: Method) -> None:
         address = self._draft.address
@@ -222,6 +232,7 @@ class SignInPanel(QWidget):
         self.address.setVisible(bool(url))
         self.code.setVisible(bool(code))
         self.qr.setVisible(bool(qr))
+        self.qr_copy_button.setVisible(bool(qr))
         self.qr.setPixmap(_qr_pixmap(qr) if qr else QPixmap())
 
 
