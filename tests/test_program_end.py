@@ -66,17 +66,71 @@ print("answer")
 """
 
 
+def run_program(code: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Exit status, output and errors of ``code`` run as a program of its own (by this
+    Python); a wait at its end that never ends fails here."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=30,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
 def test_background_work_starting_threads_as_the_program_ends_never_crashes() -> None:
     for _ in range(10):
-        done = subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(_THREADS_AS_THE_PROGRAM_ENDS)],
-            capture_output=True,
-            text=True,
-            env={**os.environ, **POISONED},
-            timeout=30,
-            check=False,
-        )
-        assert (done.returncode, done.stdout, done.stderr) == (0, "answer\n", "")
+        assert run_program(_THREADS_AS_THE_PROGRAM_ENDS, POISONED) == (0, "answer\n", "")
+
+
+def test_a_blocking_call_under_way_as_the_program_ends_is_waited_for() -> None:
+    """A thread left inside OpenSSL (a trust store being read, an IMAP handshake) as the
+    process exits crashes it: OpenSSL's own exit handler frees what the thread is using. So
+    the program's end waits for a blocking call under way, which here ends once the answer
+    is printed."""
+    ended = run_program(
+        """
+        import asyncio, threading
+        from wizard.runtime import run
+
+        started, finish = threading.Event(), threading.Event()
+
+        def reading_the_trust_store():
+            started.set()
+            finish.wait()
+            print("done reading", flush=True)
+
+        async def main():
+            asyncio.get_running_loop().run_in_executor(None, reading_the_trust_store)
+            await asyncio.to_thread(started.wait)
+
+        run(main())  # ends without the call, which goes on
+        print("answer", flush=True)
+        finish.set()
+        """
+    )
+
+    assert ended == (0, "answer\ndone reading\n", "")
+
+
+def test_a_blocking_call_stuck_as_the_program_ends_does_not_hold_it() -> None:
+    ended = run_program(
+        """
+        import asyncio, threading
+        from wizard.runtime import run
+
+        async def main():
+            # a resolver that never answers, say
+            asyncio.get_running_loop().run_in_executor(None, threading.Event().wait)
+
+        run(main())
+        print("answer")
+        """
+    )
+
+    assert ended == (0, "answer\n", "")
 
 
 def test_helper_threads_leave_ctrl_c_to_the_main_thread() -> None:

@@ -14,7 +14,10 @@ Two rules hold for every thread the program starts (``start_thread``):
 
 ``wind_down`` runs as Python exits (``atexit``, before it finalizes): it cancels the work of
 every background loop (``in_background``) and of every other thread started with a ``stop``,
-and waits for those threads, ``WIND_DOWN_SECONDS`` at most. What may still run then is idle or
+and waits for those threads, ``WIND_DOWN_SECONDS`` at most. It also gives blocking calls still
+under way (``DaemonExecutor``) ``BLOCKING_CALL_GRACE_SECONDS`` to end: a thread left inside
+OpenSSL (a trust store being read, an IMAP handshake) as the process exits crashes it, since
+OpenSSL's own exit handler frees what the thread is using. What may still run then is idle or
 blocked outside Python (a slow name lookup): it holds nothing the interpreter needs, and Python
 stops it when it comes back.
 """
@@ -39,6 +42,9 @@ P = ParamSpec("P")
 # How long the program's end may wait for its background work to stop once cancelled. It
 # normally takes milliseconds: cancelled coroutines end at their next step.
 WIND_DOWN_SECONDS = 2.0
+# How much of it blocking calls still under way get. Short: only a call stuck on a dead
+# resolver or a keychain prompt takes it all.
+BLOCKING_CALL_GRACE_SECONDS = 1.0
 
 # The signals a person or another program sends (not those the CPU raises for a fault), where
 # this platform has them.
@@ -61,6 +67,7 @@ _SENT_SIGNALS = frozenset(
 _starting = threading.Lock()  # held while a thread starts, and to end thread starts for good
 _ending = False  # set under ``_starting`` by ``wind_down``: no thread starts any more
 _stoppers: dict[threading.Thread, Callable[[], None]] = {}  # see ``start_thread``
+_blocking_calls: set[threading.Thread] = set()  # the threads running one now (``_call``)
 
 
 def start_thread(
@@ -109,13 +116,18 @@ def wind_down(seconds: float = WIND_DOWN_SECONDS) -> None:
     no thread starts any more. Python calls this as it exits, before it finalizes; a second
     Ctrl-C meanwhile ends the waiting."""
     global _ending  # one program, one ending
-    deadline = time.monotonic() + seconds
+    now = time.monotonic()
+    deadline = now + seconds
     with _starting:
         waiting = dict(_stoppers)
+        calls = list(_blocking_calls)
     try:
         for stop in waiting.values():
             stop()
         for thread in waiting:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        deadline = min(deadline, now + BLOCKING_CALL_GRACE_SECONDS)
+        for thread in calls:
             thread.join(max(0.0, deadline - time.monotonic()))
     except KeyboardInterrupt:
         pass  # asked again: no more waiting
@@ -125,7 +137,8 @@ def wind_down(seconds: float = WIND_DOWN_SECONDS) -> None:
 
 
 def new_event_loop() -> asyncio.AbstractEventLoop:
-    """An event loop set up for the engine: blocking calls never queue and never hold exit."""
+    """An event loop set up for the engine: blocking calls never queue, and hold exit for
+    ``BLOCKING_CALL_GRACE_SECONDS`` at most."""
     loop = asyncio.new_event_loop()
     loop.set_default_executor(DaemonExecutor())
     return loop
@@ -138,9 +151,10 @@ class DaemonExecutor(ThreadPoolExecutor):
     asyncio wants its default executor to be a ``ThreadPoolExecutor``, but that pool's threads
     are joined when Python exits: one call stuck on a slow resolver or a keychain prompt would
     keep the program running after its answer was printed or its window closed, and a small
-    pool would let a few slow lookups starve every other connection. These threads never
-    hold the process. Every call starts at once (a slow lookup holds up no other), so nothing
-    is ever queued: ``shutdown`` has nothing to cancel, and waits for nothing.
+    pool would let a few slow lookups starve every other connection. These threads hold the
+    program's exit for ``BLOCKING_CALL_GRACE_SECONDS`` at most (``wind_down``). Every call
+    starts at once (a slow lookup holds up no other), so nothing is ever queued: ``shutdown``
+    has nothing to cancel, and waits for nothing.
     """
 
     _numbers = itertools.count(1)
@@ -159,12 +173,15 @@ class DaemonExecutor(ThreadPoolExecutor):
 def _call(future: Future[T], call: Callable[[], T]) -> None:
     if not future.set_running_or_notify_cancel():
         return
+    _blocking_calls.add(threading.current_thread())
     try:
         result = call()
     except BaseException as error:  # whatever it is, the awaiting coroutine gets it, as from a pool
         future.set_exception(error)
     else:
         future.set_result(result)
+    finally:
+        _blocking_calls.discard(threading.current_thread())
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:
