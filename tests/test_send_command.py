@@ -8,6 +8,7 @@ servers and the real Postfix received.
 
 from __future__ import annotations
 
+import contextlib
 import email.policy
 import os
 import subprocess
@@ -22,6 +23,7 @@ from tests.lab.postfix import DOMAIN as POSTFIX_DOMAIN
 from tests.lab.smtp_server import SmtpBehaviour
 from tests.test_cli_accounts import profiles_file, program
 from wizard.model import Security
+from wizard.outbound.message import MAX_MESSAGE_BYTES
 from wizard.profiles import AccountProfile, ProfileStore
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from email.message import EmailMessage
 
     from tests.lab.postfix import PostfixLab
-    from tests.lab.smtp_server import LabSmtpServer
+    from tests.lab.smtp_server import LabSmtpServer, ReceivedMessage
     from tests.lab.world import Lab
 
 pytestmark = pytest.mark.usefixtures("private_keychain")
@@ -99,6 +101,17 @@ def parsed(data: bytes) -> EmailMessage:
     return message
 
 
+def sent_with_t(
+    lab: Lab, config_home: Path, server: LabSmtpServer, message: str
+) -> ReceivedMessage:
+    """``send -t -i`` with ``message``: what ``server`` received, once it was sent silently."""
+    done = send(lab, config_home, "-t", "-i", message=message)
+
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    [received] = server.received
+    return received
+
+
 # -- what arrives -----------------------------------------------------------------------------
 
 
@@ -117,10 +130,8 @@ def test_bcc_recipients_get_the_message_without_seeing_the_bcc(
         "See you on Monday.\n"
     )
 
-    done = send(lab, config_home, "-t", "-i", message=message)
+    received = sent_with_t(lab, config_home, server, message)
 
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
-    [received] = server.received
     assert received.mail_from == address
     assert received.rcpt_tos == tuple(
         f"{name}@{domain}" for name in ("bob", "carol", "dave", "erin")
@@ -132,6 +143,46 @@ def test_bcc_recipients_get_the_message_without_seeing_the_bcc(
     assert arrived["Cc"] == f"carol@{domain}"
     assert arrived["Message-ID"].endswith(f"@{domain}>")  # added, in the sender's domain
     assert arrived["Date"].datetime.tzinfo is not None  # added
+    assert arrived.get_content() == "See you on Monday.\n"
+
+
+def test_t_sends_a_resent_message_to_its_resent_recipients_only(
+    lab: Lab, config_home: Path, alice: tuple[str, LabSmtpServer], domain: str
+) -> None:
+    """sendmail -t's resend mode (RFC 5322 3.6.6): a message Alice passes on goes to the
+    newest Resent-To, Resent-Cc and Resent-Bcc, not again to the original's To, Cc and Bcc
+    nor to an earlier resending's; her Resent-From chooses her account (the original's From
+    has none here), and what a resending needs and lacks is added."""
+    address, server = alice
+    message = (
+        f"Resent-From: Alice Example <{address}>\n"
+        f"Resent-To: Bob <bob@{domain}>\n"
+        f"Resent-Cc: carol@{domain}\n"
+        f"Resent-Bcc: dave@{domain}\n"
+        f"Resent-From: mallory@{domain}\n"
+        f"Resent-To: trent@{domain}\n"
+        f"From: Peggy <peggy@{domain}>\n"
+        f"To: victor@{domain}\n"
+        f"Bcc: walter@{domain}\n"
+        "Subject: Minutes\n"
+        "Date: Mon, 7 Dec 2026 10:00:00 +0100\n"
+        f"Message-ID: <minutes@{domain}>\n"
+        "\n"
+        "See you on Monday.\n"
+    )
+
+    received = sent_with_t(lab, config_home, server, message)
+
+    assert received.mail_from == address
+    assert received.auth_login == address
+    assert received.rcpt_tos == tuple(f"{name}@{domain}" for name in ("bob", "carol", "dave"))
+    assert b"Bcc" not in received.data and b"dave@" not in received.data
+    assert b"walter@" not in received.data
+    arrived = parsed(received.data)
+    assert arrived["Resent-Message-ID"].endswith(f"@{domain}>")  # added, with Resent-Date
+    assert arrived["Resent-Date"].datetime.tzinfo is not None
+    assert arrived["Message-ID"] == f"<minutes@{domain}>"  # the original's, kept
+    assert arrived["From"] == f"Peggy <peggy@{domain}>"
     assert arrived.get_content() == "See you on Monday.\n"
 
 
@@ -401,6 +452,53 @@ def test_a_lone_dot_ends_the_message_unless_i(
     assert whole == "before\n.\nafter\n"
 
 
+@pytest.mark.parametrize("args", [["-i"], []], ids=["to-end-of-input", "to-lone-dot"])
+def test_an_endless_message_is_refused_at_the_limit_without_reading_on(
+    lab: Lab, config_home: Path, alice: tuple[str, LabSmtpServer], domain: str, args: list[str]
+) -> None:
+    """A runaway producer (a script's loop, a log piped in by mistake) cannot make ``send``
+    hold more than its limit: it stops reading there, says so, and the writer is stopped by
+    the closed pipe after at most the limit and what the pipe buffers."""
+    _, server = alice
+    process = subprocess.Popen(
+        [program(), "send", *args, f"bob@{domain}"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+    )
+    assert process.stdin is not None
+    line = b"Subject: logs\n" + b"x" * 1023 + b"\n"
+    chunk = line * 1024  # 1 MiB
+    written = 0
+    try:
+        while written < 3 * MAX_MESSAGE_BYTES:
+            process.stdin.write(chunk)
+            written += len(chunk)
+    except BrokenPipeError:
+        stopped = True
+    else:
+        stopped = False
+    finally:
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()
+    assert process.stdout is not None and process.stderr is not None
+    with process.stdout, process.stderr:
+        err, out = process.stderr.read(), process.stdout.read()  # a few lines at most
+    process.wait(timeout=60)
+
+    assert stopped, f"all {written} bytes were taken"
+    assert written < MAX_MESSAGE_BYTES + 2 * len(chunk)
+    assert process.returncode == 69, err  # EX_UNAVAILABLE, as for a server's size refusal
+    said = err.decode()
+    limit = f"{MAX_MESSAGE_BYTES // 2**20} MiB"
+    assert said.startswith(f"email-setup-wizard: The message is larger than {limit}")
+    assert "share large files as a link" in said
+    assert "Traceback" not in said
+    assert out == b""
+    assert server.sessions == 0
+
+
 def test_sendmail_by_name_and_by_option(
     lab: Lab, config_home: Path, alice: tuple[str, LabSmtpServer], domain: str, tmp_path: Path
 ) -> None:
@@ -462,28 +560,51 @@ def postfix_alice(mta: PostfixLab, config_home: Path) -> PostfixLab:
     return mta
 
 
-def test_postfix_delivers_to_bcc_and_utf8_recipients(
-    postfix_alice: PostfixLab, config_home: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("head", "names", "kept"),
+    [
+        pytest.param(
+            f"From: Alice Example <{{alice}}>\nTo: bob@{POSTFIX_DOMAIN}\n"
+            f"Bcc: carol@{POSTFIX_DOMAIN}, jörg@{POSTFIX_DOMAIN}\n",
+            ("bob", "carol", "jörg"),
+            {"From": "Alice Example <{alice}>"},
+            id="bcc-and-utf8",
+        ),
+        pytest.param(
+            f"Resent-From: {{alice}}\nResent-To: bob@{POSTFIX_DOMAIN}\n"
+            f"Resent-Bcc: carol@{POSTFIX_DOMAIN}\n"
+            f"From: jörg@{POSTFIX_DOMAIN}\nTo: jörg@{POSTFIX_DOMAIN}\n",
+            ("bob", "carol"),  # not Jörg, who wrote it and had it
+            {"Resent-From": "{alice}", "To": f"jörg@{POSTFIX_DOMAIN}"},
+            id="resent",
+        ),
+    ],
+)
+def test_postfix_delivers_to_bcc_and_resent_recipients(
+    postfix_alice: PostfixLab,
+    config_home: Path,
+    tmp_path: Path,
+    head: str,
+    names: tuple[str, ...],
+    kept: dict[str, str],
 ) -> None:
     mta = postfix_alice
-    message = (
-        f"From: Alice Example <{mta.account.address}>\n"
-        f"To: bob@{POSTFIX_DOMAIN}\n"
-        f"Bcc: carol@{POSTFIX_DOMAIN}, jörg@{POSTFIX_DOMAIN}\n"
-        "Subject: Postfix\n\nhello\n"
-    )
+    alice = mta.account.address
+    message = head.format(alice=alice) + "Subject: Postfix\n\nhello\n"
 
     done = postfix_send(mta, config_home, tmp_path, "-t", message=message)
 
     assert done.returncode == 0, done.stderr + mta.logs()
-    delivered = mta.delivered(expected=3)
+    delivered = mta.delivered(expected=len(names))
     assert sorted(str(m["Delivered-To"]) for m in delivered) == sorted(
-        f"{name}@{POSTFIX_DOMAIN}" for name in ("bob", "carol", "jörg")
+        f"{name}@{POSTFIX_DOMAIN}" for name in names
     )
     for arrived in delivered:
-        assert "Bcc" not in arrived
+        assert "Bcc" not in arrived and "Resent-Bcc" not in arrived
         assert arrived["Subject"] == "Postfix"
-        # Postfix's record: SMTPUTF8 (for Jörg), logged in (A), over TLS (S).
+        for name, value in kept.items():
+            assert arrived[name] == value.format(alice=alice)
+        # Postfix's record: SMTPUTF8 (Jörg's address), logged in (A), over TLS (S).
         assert " with UTF8SMTPSA id " in arrived["Received"]
 
 

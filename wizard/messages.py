@@ -1261,6 +1261,20 @@ _MESSAGE_PROBLEMS = {
     MessageProblem.BAD_SENDER: QT_TRANSLATE_NOOP(
         "Messages", "“{value}” in the message's From field is not an email address."
     ),
+    MessageProblem.BAD_RESENT_RECIPIENT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{value}” in the message's Resent-To, Resent-Cc or Resent-Bcc field is not an email "
+        "address.",
+    ),
+    MessageProblem.BAD_RESENT_SENDER: QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in the message's Resent-From field is not an email address."
+    ),
+    MessageProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The message is larger than {value}, the most this command sends, so it was not sent "
+        "(and the rest of it was not read). Most providers refuse far smaller messages, often "
+        "over 25 MB: share large files as a link instead of attaching them.",
+    ),
 }
 
 _EXPORT_PROBLEMS = {

@@ -350,7 +350,7 @@
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/send.py" line="+104"/>
+        <location filename="../../wizard/cli/send.py" line="+106"/>
         <source>{problem} (see “email-setup-wizard send --help”).</source>
         <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
     </message>
@@ -2165,7 +2165,22 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>„{value}“ im From-Feld der Nachricht ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>“{value}” in the message&apos;s Resent-To, Resent-Cc or Resent-Bcc field is not an email address.</source>
+        <translation>„{value}“ im Feld Resent-To, Resent-Cc oder Resent-Bcc der Nachricht ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{value}” in the message&apos;s Resent-From field is not an email address.</source>
+        <translation>„{value}“ im Resent-From-Feld der Nachricht ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message is larger than {value}, the most this command sends, so it was not sent (and the rest of it was not read). Most providers refuse far smaller messages, often over 25 MB: share large files as a link instead of attaching them.</source>
+        <translation>Die Nachricht ist größer als {value}, das Höchstmaß für diesen Befehl, und wurde daher nicht gesendet (der Rest wurde nicht mehr gelesen). Die meisten Anbieter lehnen schon weit kleinere Nachrichten ab, oft ab 25 MB: Teilen Sie große Dateien als Link, statt sie anzuhängen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>An Apple profile must name the incoming (IMAP) server too: give it with --imap-host (and --imap-port, --imap-security if they are not 993 and SSL/TLS).</source>
         <translation>Ein Apple-Profil muss auch den Posteingangsserver (IMAP) nennen: Geben Sie ihn mit --imap-host an (und --imap-port, --imap-security, wenn sie nicht 993 und SSL/TLS sind).</translation>
     </message>

@@ -31,7 +31,7 @@ from wizard.messages import describe_error, describe_send_failure
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.outbound import exit_codes
 from wizard.outbound.exit_codes import SendmailExit
-from wizard.outbound.message import MessageError, until_lone_dot
+from wizard.outbound.message import MAX_MESSAGE_BYTES, MessageError, read_input
 from wizard.outbound.sender import SendError, SendRequest, deliver, prepare
 from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore
@@ -46,7 +46,8 @@ HELP = f"""{USAGE}
 Send the message on standard input through an account set up with this program, as sendmail
 does. The account is --account, else -f, else the message's From address, else the only one.
 
-  -t                 also send to the message's To, Cc and Bcc addresses (Bcc is always removed)
+  -t                 also send to the message's To, Cc and Bcc addresses (Bcc is always removed);
+                     for a resent message, to its Resent-To, Resent-Cc and Resent-Bcc instead
   -i, -oi            read to the end of input; without it a line holding only "." ends the message
   -f FROM, -r FROM   the envelope sender (and the account to use); "<>" for none
   -F NAME            the sender's name, for a From field added when the message has none
@@ -56,9 +57,10 @@ does. The account is --account, else -f, else the message's From address, else t
                      answers each step just in time cannot hold the caller longer (exit 75)
 
 Accepted and ignored, as other sendmail replacements do: -bm -B -C -e -G -h -L -N -O -o... -R
--U -V -X. Nothing is queued: the message is sent now, or the exit status says why not
-(64 usage, 65 data, 67 unknown recipient, 68 unknown host, 69 unavailable, 75 try again later,
-76 protocol, 77 not permitted, 78 no such account)."""
+-U -V -X. A message may be up to {MAX_MESSAGE_BYTES // 2**20} MiB.
+Nothing is queued: the message is sent now, or the exit status says why not (64 usage,
+65 data, 67 unknown recipient, 68 unknown host, 69 unavailable or too large, 75 try again
+later, 76 protocol, 77 not permitted, 78 no such account)."""
 
 _SHORT = "tf:r:F:io:vb:B:C:e:Gh:L:N:O:R:UV:X:"
 _LONG = ["account=", "send-timeout=", "help"]
@@ -152,13 +154,15 @@ def handle(args: argparse.Namespace) -> int:
         print(HELP)
         return SendmailExit.OK
     try:
-        data = sys.stdin.buffer.read()
+        data = read_input(sys.stdin.buffer, to_end_of_input=options.to_end_of_input)
     except OSError as err:
         text = translate("CommandLine", "the message could not be read from standard input: {e}")
         complain(text.format(e=err.strerror or err))
         return SendmailExit.IOERR
+    except MessageError as err:  # larger than it takes: the rest was left unread
+        return fail(err, exit_codes.for_message_problem(err.problem))
     request = SendRequest(
-        content=data if options.to_end_of_input else until_lone_dot(data),
+        content=data,
         recipients=options.recipients,
         read_recipients=options.read_recipients,
         envelope_sender=options.envelope_sender,

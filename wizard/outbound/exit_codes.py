@@ -73,6 +73,10 @@ _BY_MESSAGE_PROBLEM = {
     MessageProblem.NO_RECIPIENTS: SendmailExit.USAGE,
     MessageProblem.BAD_RECIPIENT: SendmailExit.DATAERR,
     MessageProblem.BAD_SENDER: SendmailExit.DATAERR,
+    MessageProblem.BAD_RESENT_RECIPIENT: SendmailExit.DATAERR,
+    MessageProblem.BAD_RESENT_SENDER: SendmailExit.DATAERR,
+    # As for a server that refuses a message for its size: sending it again will not help.
+    MessageProblem.TOO_LARGE: SendmailExit.UNAVAILABLE,
 }
 
 _BY_KEYCHAIN_PROBLEM = {

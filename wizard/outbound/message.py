@@ -5,9 +5,21 @@ rules apply:
 
 - ``Bcc`` (and ``Resent-Bcc``) is removed, always: blind copies must never show;
 - ``From``, ``Date`` and ``Message-ID`` are added when missing, as every MTA does for a message
-  submitted without them;
+  submitted without them; for a message being resent (it has ``Resent-*`` fields, RFC 5322
+  3.6.6) these are ``Resent-From``, ``Resent-Date`` and ``Resent-Message-ID`` instead, put
+  with the newest resent block, since the original's own fields must stay as they were;
 - a leading mbox separator line (``From alice@example.com Mon ...``, as in a ``git
   format-patch`` file) is dropped: it is not a header field and no server wants it.
+
+With ``-t``, a resent message goes to ``Resent-To``, ``Resent-Cc`` and ``Resent-Bcc``, not to the
+original's To, Cc and Bcc (who already have it), as with sendmail and Postfix; its
+``Resent-From`` chooses the account. Each resending prepends its own block of ``Resent-*``
+fields, each name at most once (RFC 5322 3.6, 3.6.6): only the first block is this sending's,
+so that, unlike sendmail, resending a resent message does not send it again to those who had
+it the last time.
+
+Standard input is read only up to ``MAX_MESSAGE_BYTES``: past it the sender stops reading and
+refuses, so that a runaway producer cannot make it hold more than that in memory.
 
 The body is never rewritten here: patches and signed messages must arrive exactly as they were
 written. Reading the header uses the ``email`` package; editing it works on the raw lines, so
@@ -25,14 +37,12 @@ from email.policy import compat32
 from email.policy import default as default_policy
 from email.utils import formataddr, formatdate, make_msgid
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wizard.address import parse_address
 from wizard.errors import InvalidAddressError, WizardError
 
 if TYPE_CHECKING:
-    from email.message import Message
-
     from wizard.address import EmailAddress
 
 # A header field's first line: a name of printable ASCII without ":" or space, then ":".
@@ -40,6 +50,13 @@ _FIELD = re.compile(rb"[!-9;-~]+[ \t]*:")
 _MBOX_SEPARATOR = b"From "
 _HIDDEN = frozenset({b"bcc", b"resent-bcc"})
 _RECIPIENT_FIELDS = ("To", "Cc", "Bcc")
+_RESENT = "resent-"
+_LONE_DOTS = (b".\n", b".\r\n", b".")  # the last: at the very end of the input
+# The largest message ``send`` takes. Providers refuse far smaller ones (25 MB is common, a
+# few take 150 MB); the message is held in memory, with copies made for the wire, so the cap
+# keeps a runaway producer from exhausting it.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+_CHUNK = 1024 * 1024  # read at a time with -i
 
 
 class MessageProblem(StrEnum):
@@ -48,6 +65,9 @@ class MessageProblem(StrEnum):
     NO_RECIPIENTS = "no-recipients"  # none on the command line, and none in the header (-t)
     BAD_RECIPIENT = "bad-recipient"  # a recipient that is not an email address
     BAD_SENDER = "bad-sender"  # -f, or the From header, is not an email address
+    BAD_RESENT_RECIPIENT = "bad-resent-recipient"  # the same in Resent-To, -Cc or -Bcc (-t)
+    BAD_RESENT_SENDER = "bad-resent-sender"  # the same in Resent-From
+    TOO_LARGE = "too-large"  # more than MAX_MESSAGE_BYTES on standard input
 
 
 class MessageError(WizardError, ValueError):
@@ -63,57 +83,92 @@ class MessageError(WizardError, ValueError):
 class Header:
     """What the message's header says about addresses (before anything is changed)."""
 
-    sender: EmailAddress | None  # the first From address
-    recipients: tuple[EmailAddress, ...]  # To, Cc and Bcc, in that order, without repeats
+    sender: EmailAddress | None  # the first From address (of a resent message: Resent-From)
+    recipients: tuple[EmailAddress, ...]  # To, Cc and Bcc (or Resent-*), in order, no repeats
 
 
-def until_lone_dot(data: bytes) -> bytes:
-    """``data`` up to a line holding a single ``.``: where sendmail without ``-i`` stops."""
-    offset = 0
-    for line in data.splitlines(keepends=True):
-        if line.rstrip(b"\r\n") == b".":
-            return data[:offset]
-        offset += len(line)
-    return data
+def read_input(stream: BinaryIO, *, to_end_of_input: bool, limit: int = MAX_MESSAGE_BYTES) -> bytes:
+    """The message on ``stream``: to its end (``-i``), or up to a line holding a single ``.``,
+    where sendmail without ``-i`` stops. ``MessageError(TOO_LARGE)`` once more than ``limit``
+    bytes came, without reading further."""
+    # One buffer, not a list of lines: a million short lines would cost far more than their
+    # bytes (a Python object each).
+    data = bytearray()
+    while len(data) <= limit:
+        # Room for a whole ".\r\n" even at the limit, so that a longer line read in part is
+        # never taken for the lone dot.
+        room = limit - len(data) + len(b".\r\n")
+        if to_end_of_input:
+            piece = stream.read(min(room, _CHUNK))
+        else:
+            piece = stream.readline(room)
+            if piece in _LONE_DOTS:
+                break
+        if not piece:
+            break
+        data += piece
+    if len(data) > limit:
+        raise MessageError(MessageProblem.TOO_LARGE, f"{limit // (1024 * 1024)} MiB")
+    return bytes(data)
 
 
 def read_header(content: bytes) -> Header:
-    """The From and recipient addresses of ``content``; ``MessageError`` for one that is not
-    an address. Group syntax (``undisclosed-recipients:;``) counts as no address."""
+    """The From and recipient addresses of ``content`` (those of its newest resent block, if
+    it has one); ``MessageError`` for one that is not an address. Group syntax
+    (``undisclosed-recipients:;``) counts as no address."""
     head, _, _ = _split(_without_separator(content))
     # Header text is UTF-8 where it is not ASCII (RFC 6532); the bytes parser would read it
     # as ASCII with escapes instead, and addresses would come out mangled.
     parsed = HeaderParser(policy=compat32).parsestr(head.decode("utf-8", "replace"))
-    senders = _addresses(parsed, "From", MessageProblem.BAD_SENDER)
-    recipients = [
+    fields = parsed.items()
+    start, end = _resent_block([name.lower() for name, _ in fields])
+    if start == end:
+        senders = _addresses(fields, "From", MessageProblem.BAD_SENDER)
+        recipients = [
+            address
+            for name in _RECIPIENT_FIELDS
+            for address in _addresses(fields, name, MessageProblem.BAD_RECIPIENT)
+        ]
+        return Header(senders[0] if senders else None, unique(recipients))
+    block = fields[start:end]
+    resenders = _addresses(block, "Resent-From", MessageProblem.BAD_RESENT_SENDER)
+    senders = resenders or _addresses(fields, "From", MessageProblem.BAD_SENDER)
+    resent_to = [
         address
         for name in _RECIPIENT_FIELDS
-        for address in _addresses(parsed, name, MessageProblem.BAD_RECIPIENT)
+        for address in _addresses(block, "Resent-" + name, MessageProblem.BAD_RESENT_RECIPIENT)
     ]
-    return Header(senders[0] if senders else None, unique(recipients))
+    return Header(senders[0] if senders else None, unique(resent_to))
 
 
 def finish(
     content: bytes, *, sender: EmailAddress, display_name: str, now: float | None = None
 ) -> tuple[bytes, str]:
-    """``content`` ready for the server, and its Message-ID (the one it had, or a new one).
+    """``content`` ready for the server, and its Message-ID (the one it had, or a new one;
+    of a resent message, its Resent-Message-ID).
 
     ``sender`` and ``display_name`` make the From field when there is none; a new Message-ID
-    is in the sender's domain.
+    is in the sender's domain. A resent message gets the missing Resent- fields instead, at
+    the end of its newest resent block.
     """
     head, eol, body = _split(_without_separator(content))
     fields = [field for field in _fields(head) if _name(field) not in _HIDDEN]
-    present = {_name(field) for field in fields}
+    start, end = _resent_block([_name(field).decode("ascii", "replace") for field in fields])
+    prefix = b"resent-" if start < end else b""
+    own = fields[start:end] if prefix else fields  # the fields of this sending
+    present = {_name(field) for field in own}
     added: list[bytes] = []
-    if b"from" not in present:
+    if prefix + b"from" not in present:
         added.append(b"From: " + mailbox(display_name, sender.address).encode())
-    if b"date" not in present:
+    if prefix + b"date" not in present:
         added.append(b"Date: " + formatdate(now, localtime=True).encode())
-    message_id = _message_id(fields)
+    message_id = _message_id(own, prefix + b"message-id")
     if message_id is None:
         message_id = make_msgid(domain=sender.domain)
         added.append(b"Message-ID: " + message_id.encode())
-    header = b"".join(fields) + b"".join(line + eol for line in added)
+    new = [(b"Resent-" if prefix else b"") + line + eol for line in added]
+    place = end if prefix else len(fields)
+    header = b"".join(fields[:place] + new + fields[place:])
     return header + eol + body, message_id
 
 
@@ -163,9 +218,23 @@ def _name(field: bytes) -> bytes:
     return field.split(b":", 1)[0].strip().lower()
 
 
-def _message_id(fields: list[bytes]) -> str | None:
+def _resent_block(names: list[str]) -> tuple[int, int]:
+    """Where, in the header fields named ``names`` (lower case), the newest resent block
+    starts and ends: the first run of ``Resent-*`` fields, ended by any other field or by a
+    name the run already has (each appears once per block). ``(0, 0)`` for a message that was
+    never resent."""
+    start = next((i for i, name in enumerate(names) if name.startswith(_RESENT)), len(names))
+    seen: set[str] = set()
+    end = start
+    while end < len(names) and names[end].startswith(_RESENT) and names[end] not in seen:
+        seen.add(names[end])
+        end += 1
+    return (start, end) if end > start else (0, 0)
+
+
+def _message_id(fields: list[bytes], name: bytes) -> str | None:
     for field in fields:
-        if _name(field) == b"message-id":
+        if _name(field) == name:
             value = field.split(b":", 1)[1].strip().decode("utf-8", "replace")
             return value or None
     return None
@@ -182,13 +251,16 @@ def mailbox(display_name: str, address: str, *, encoded: bool = True) -> str:
     return str(HeaderAddress(display_name, username=local_part, domain=domain))
 
 
-def _addresses(parsed: Message, name: str, problem: MessageProblem) -> list[EmailAddress]:
-    """The addresses of every ``name`` field of ``parsed`` (read with compat32, so that the
-    raw text is at hand to show when an address cannot be read)."""
+def _addresses(
+    fields: list[tuple[str, Any]], name: str, problem: MessageProblem
+) -> list[EmailAddress]:
+    """The addresses of every ``name`` field among ``fields`` (read with compat32, so that
+    the raw text is at hand to show when an address cannot be read)."""
     found: list[EmailAddress] = []
-    for raw in parsed.get_all(name, []):
+    for raw in (value for field, value in fields if field.lower() == name.lower()):
         unfolded = " ".join(str(raw).split())
         try:
+            # Resent-To and the others are address lists as To is; the factory knows them.
             value = default_policy.header_factory(name, unfolded)
         except ValueError as err:
             raise MessageError(problem, unfolded) from err
