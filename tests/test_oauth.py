@@ -23,7 +23,14 @@ import pytest
 from tests.lab.oauth_server import LabAuthServer, OAuthBehaviour
 from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
 from tests.lab.world import Lab
-from tests.test_cli_accounts import AUTOCONFIG, one_json_object, profiles_file, run
+from tests.test_cli_accounts import (
+    AUTOCONFIG,
+    interrupt,
+    one_json_object,
+    profiles_file,
+    run,
+    run_at_terminal,
+)
 from wizard.model import Security
 
 pytestmark = pytest.mark.usefixtures("private_keychain")
@@ -110,7 +117,13 @@ class World:
         stdin: str | None = None,
     ) -> subprocess.CompletedProcess[str]:
         """The program, with the scripted person at the browser doing ``mode``."""
-        environment = {
+        done = run(self.lab, self.config_home, *args, env=self.environment(mode, env), stdin=stdin)
+        self.outputs += [done.stdout, done.stderr]
+        return done
+
+    def environment(self, mode: str, env: dict[str, str] | None = None) -> dict[str, str]:
+        """What the program runs with: the scripted person at the browser doing ``mode``."""
+        return {
             "BROWSER": str(self.browser),
             "LAB_BROWSER": mode,
             "LAB_BROWSER_USER": self.address,
@@ -118,20 +131,18 @@ class World:
             "XDG_CONFIG_DIRS": str(self.config_home.parent / "system"),
             **(env or {}),
         }
-        done = run(self.lab, self.config_home, *args, env=environment, stdin=stdin)
-        self.outputs += [done.stdout, done.stderr]
-        return done
 
-    def type_the_code_on_a_phone(self) -> None:
-        """The person reads the device code off the screen and approves it elsewhere, as soon
-        as the program has asked for one (a thread, since the program runs meanwhile)."""
+    def type_the_code_on_a_phone(self, *, allow: bool = True) -> None:
+        """The person reads the device code off the screen and approves it (or says no,
+        ``allow=False``) elsewhere, as soon as the program has asked for one (a thread, since
+        the program runs meanwhile)."""
 
         def person() -> None:
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
                 codes = self.auth.user_codes()
                 if codes:
-                    self.auth.approve(codes[0], self.address)
+                    self.auth.approve(codes[0], self.address if allow else None)
                     return
                 time.sleep(0.1)
 
@@ -276,6 +287,54 @@ def test_setup_with_the_device_code(world: World) -> None:
     assert "enter the code" in done.stderr
     assert len(server.received) == 1
     world.assert_no_token_shown()
+
+
+@pytest.mark.parametrize(
+    ("allow", "lifetime", "expected"),
+    [(False, 900, "Access was not granted"), (None, 2, "The code expired")],
+)
+def test_a_device_code_refused_or_left_to_expire_stores_nothing(
+    lab: Lab, tmp_path: Path, domain: str, allow: bool | None, lifetime: int, expected: str
+) -> None:
+    """The person says no on the phone (access_denied), or never types the code until it
+    expires (expired_token): a plain reason, nothing sent or stored."""
+    world = World(lab, tmp_path, domain, device_lifetime=lifetime)
+    world.autoconfig()
+    server = world.smtp()
+    if allow is not None:
+        world.type_the_code_on_a_phone(allow=allow)
+
+    done = world.run("setup", world.address, "--oauth2", "--device-code")
+
+    assert done.returncode != 0
+    assert expected in done.stderr
+    assert server.received == []
+    assert not profiles_file(world.config_home).exists()
+    assert keychain_token(f"oauth://auth.{domain}", world.address) == ""
+
+
+def test_ctrl_c_while_the_browser_is_open_ends_at_once_and_stores_nothing(
+    world: World,
+) -> None:
+    """The person gives up at the command line while the sign-in page is open."""
+    world.autoconfig()
+    server = world.smtp()
+
+    done = run_at_terminal(
+        world.lab,
+        world.config_home,
+        "setup",
+        world.address,
+        prompt="If no browser opens, open this page",
+        answer=interrupt,
+        env=world.environment("never"),
+    )
+
+    assert done.returncode == 130, done.stderr
+    assert "Cancelled" in done.stderr
+    assert server.received == []
+    assert not profiles_file(world.config_home).exists()
+    assert keychain_token(f"oauth://auth.{world.domain}", world.address) == ""
 
 
 def test_a_configured_client_from_the_registrations_file(

@@ -164,6 +164,7 @@ class OAuthBehaviour:
     registration: bool = True  # offer RFC 7591 dynamic registration
     device: bool = True  # offer the device authorization grant
     device_interval: int = 1  # seconds the client is told to wait between polls
+    device_lifetime: int = 900  # seconds a device code lives (RFC 8628 expires_in)
     slow_down_polls: int = 0  # answer this many polls with slow_down first
     token_bytes: int = 32  # random bytes in an access token (2400: over 2.5 KB, as Microsoft's)
     rotate_refresh: bool = False  # a refresh hands out a new refresh token and revokes the old
@@ -534,6 +535,7 @@ class _DeviceEndpoint(rfc8628.DeviceAuthorizationEndpoint):  # type: ignore[misc
     def save_device_credential(self, client_id: str, scope: str, data: dict[str, Any]) -> None:
         owner = self.server.owner
         data["interval"] = owner.behaviour.device_interval
+        data["expires_in"] = owner.behaviour.device_lifetime
         owner._devices[data["device_code"]] = _Device(
             client_id=client_id,
             scope=scope,
