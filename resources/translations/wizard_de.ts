@@ -3255,7 +3255,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+133"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+147"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -3295,7 +3295,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Im Postfach angekommen</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+192"/>
         <source>Stopping the wait…</source>
         <translation>Warten wird beendet …</translation>
     </message>

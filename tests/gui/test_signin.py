@@ -6,6 +6,7 @@ gnome-keyring with ``secret-tool``.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 
+from tests.gui import canned
 from tests.gui.canned import Canned
 from tests.gui.test_flow import SEND_TIMEOUTS, WAIT_MS, click
 from tests.test_cli_accounts import AUTOCONFIG
@@ -20,7 +22,10 @@ from tests.test_detect import FAST
 from tests.test_oauth import World, keychain_token
 from wizard.gui.engine import Engine
 from wizard.gui.wizard import PageId, SetupWizard
-from wizard.profiles import ProfileStore
+from wizard.oauth.clients import REGISTRATIONS_FILE
+from wizard.oauth.issuers import GOOGLE, MICROSOFT
+from wizard.presets import ENVIRONMENT as PRESETS
+from wizard.profiles import APP_NAME, ProfileStore
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -285,3 +290,51 @@ def test_sign_in_addresses_from_plain_http_are_shown_as_ignored(
 
     assert "were ignored (https://phish.example.test" in page.sign_in_note.text()
     assert page.password_edit.isVisible() and not page.sign_in.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("host", "methods", "registered", "password_shown", "said"),
+    [
+        ("smtp.gmail.com", ("OAuth2", "password-cleartext"), False, True, "apppasswords"),
+        ("smtp.gmail.com", ("OAuth2", "password-cleartext"), True, False, ""),
+        ("smtp.office365.com", ("OAuth2",), False, False, "enable SMTP AUTH"),
+    ],
+)
+def test_a_built_in_provider_without_an_app_registration_is_said_before_signing_in(
+    qtbot: QtBot,
+    worker: EngineWorker,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
+    methods: tuple[str, ...],
+    registered: bool,
+    password_shown: bool,
+    said: str,
+) -> None:
+    """No app registration ships, so for Google and Microsoft the test page knows before any
+    click whether signing in can work here: Gmail keeps the password field (an app password),
+    Microsoft says what an administrator must do; with a registration, Sign in is offered."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "system"))
+    monkeypatch.setenv(PRESETS, str(tmp_path / "presets"))
+    issuer = GOOGLE.issuer if "gmail" in host else MICROSOFT.issuer
+    if registered:
+        registrations = tmp_path / "config" / APP_NAME / REGISTRATIONS_FILE
+        registrations.parent.mkdir(parents=True)
+        registrations.write_text(f'["{issuer}"]\nclient_id = "corp-app"\n', encoding="utf-8")
+    server = dataclasses.replace(canned.config(host), auth_methods=methods)
+    made = SetupWizard(worker, Canned(detection=canned.result(server)).engine())
+    qtbot.addWidget(made)
+    made.show()
+    QTest.keyClicks(made.account_page.address_edit, "alice@example.com")
+    with qtbot.waitSignal(made.detect_page.finished, timeout=WAIT_MS):
+        made.next()
+    made.next()
+    made.next()
+    page = made.send_page
+
+    assert page.password_edit.isVisible() is password_shown
+    assert page.sign_in.isVisible() is not password_shown
+    assert said in page.sign_in_note.text()
+    assert bool(page.sign_in_note.text()) is bool(said)
+    made.discard()

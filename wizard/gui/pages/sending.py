@@ -116,6 +116,20 @@ def _sign_in_target(
     return with_name(plan.issuer, config.provider), plan.password_offered and rule.password
 
 
+def _no_client_here(issuer: Issuer) -> str | None:
+    """Why signing in at a built-in issuer cannot work on this computer: no app registration
+    is configured for it (a preset or a registrations file; a built-in issuer offers no
+    dynamic registration). None where one is, or where the issuer's metadata may offer
+    registration. Reads small local files only."""
+    if not issuer.built_in:
+        return None
+    from wizard.oauth.clients import configured_client
+
+    if configured_client(issuer.issuer) is not None:
+        return None
+    return texts.describe_error(OAuthError(OAuthProblem.NO_CLIENT, issuer.issuer))
+
+
 class SendPage(EnginePage):
     finished = Signal()  # a test ended: passed, failed, or cancelled
     confirmed = Signal()  # the delivery confirmation after a pass ended (or was stopped)
@@ -247,6 +261,9 @@ class SendPage(EnginePage):
         where it also allows one and the user chose it), else show the password field."""
         rule = sign_in_rule(self._draft.preset)
         target = _sign_in_target(choice, rule, oauth_chosen=self._oauth_chosen)
+        no_client = _no_client_here(target[0]) if target is not None else None
+        if target is not None and no_client is not None and target[1]:
+            target = None  # the password field stays (Gmail: an app password), with why
         self._oauth = target is not None
         if target is not None:
             issuer, password_allowed = target
@@ -257,7 +274,9 @@ class SendPage(EnginePage):
         self.password_label.setVisible(not self._oauth)
         self.password_edit.setVisible(not self._oauth)
         ignored = plan_sign_in(choice.config).ignored if choice.config is not None else ()
-        if ignored:
+        if no_client is not None:
+            self.sign_in_note.show_text(Tone.WARNING, no_client)
+        elif ignored:
             self.sign_in_note.show_text(Tone.WARNING, texts.describe_ignored_sign_in(ignored))
         else:
             self.sign_in_note.clear()
