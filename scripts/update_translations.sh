@@ -18,7 +18,8 @@ LANGUAGES="en de"
 
 cd "$REPO"
 # Sorted, so the .ts files do not change with the order the file system lists sources in.
-SOURCES=$(find wizard/gui wizard/cli wizard/reporting -name '*.py' | sort)
+# wizard/smtp/send.py: the test message's subject and body.
+SOURCES=$(find wizard/gui wizard/cli wizard/reporting wizard/smtp/send.py -name '*.py' | sort)
 for language in $LANGUAGES; do
     ts="$FOLDER/wizard_$language.ts"
     # English is the source language: only plural forms would need an English "translation".

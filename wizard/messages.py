@@ -977,6 +977,13 @@ def describe_certificate_problem(
     return tr(CONTEXT, _CERT_PROBLEMS[problem])
 
 
+def words_of_test_message(tr: Translate = untranslated) -> tuple[str, str]:
+    """The test message's subject and body (``SendSettings``) in the user's language."""
+    from wizard.smtp.send import BODY, SUBJECT
+
+    return tr(CONTEXT, SUBJECT), tr(CONTEXT, BODY)
+
+
 def describe_outcome(
     outcome: TestOutcome, tr: Translate = untranslated, date: DateFormat = iso_day
 ) -> list[str]:

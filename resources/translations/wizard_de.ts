@@ -96,7 +96,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../wizard/cli/setup.py" line="+252"/>
+        <location filename="../../wizard/cli/setup.py" line="+253"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -1860,7 +1860,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+204"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -2769,6 +2769,24 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <source>(Preset: {path}; ask your administrator.)</source>
         <translation>(Vorgabe: {path}; fragen Sie Ihre Administration.)</translation>
     </message>
+    <message>
+        <location filename="../../wizard/smtp/send.py" line="+107"/>
+        <source>Test message from Email Setup Wizard</source>
+        <translation>Testnachricht vom Email Setup Wizard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This message was sent by Email Setup Wizard to check the settings for sending mail from
+{address} through {host}, port {port}.
+
+It arrived, so the settings work. You can delete it.
+</source>
+        <translation>Diese Nachricht hat der Email Setup Wizard gesendet, um die Einstellungen zu prüfen, mit denen
+{address} über {host}, Port {port}, Mail sendet.
+
+Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie löschen.
+</translation>
+    </message>
 </context>
 <context>
     <name>Notice</name>
@@ -3295,7 +3313,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Im Postfach angekommen</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+195"/>
         <source>Stopping the wait…</source>
         <translation>Warten wird beendet …</translation>
     </message>

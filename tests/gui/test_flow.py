@@ -8,12 +8,13 @@ signal or a condition; the deadlines are short so a failure costs seconds, not m
 from __future__ import annotations
 
 from email import message_from_bytes
+from email.header import decode_header, make_header
 from email.message import Message
 from typing import TYPE_CHECKING
 
 import keyring
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
     from tests.lab.smtp_server import LabSmtpServer
     from tests.lab.world import Lab
+    from wizard.gui.i18n import Translations
     from wizard.gui.worker import EngineWorker
 
 pytestmark = [pytest.mark.lab, pytest.mark.usefixtures("translations")]
@@ -160,6 +162,36 @@ def test_from_address_to_stored_account(
 
 
 @pytest.mark.usefixtures("private_keychain")
+def test_the_test_message_is_in_the_users_language(
+    qtbot: QtBot, worker: EngineWorker, profiles: ProfileStore, lab: Lab, translations: Translations
+) -> None:
+    """The person who finds the test message in their inbox reads it in their language."""
+    translations.use(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    server = serve(
+        lab, 465, "SSL", SmtpBehaviour(security=Security.SSL, accounts={ADDRESS: PASSWORD})
+    )
+    engine = Engine.real(profiles, deadlines=FAST, send_timeouts=SEND_TIMEOUTS)
+    wizard = SetupWizard(worker, engine)
+    qtbot.addWidget(wizard)
+    wizard.show()
+
+    detect(qtbot, wizard)
+    run_test(qtbot, wizard)
+    wizard.discard()
+
+    message = received(server)
+    assert str(make_header(decode_header(message["Subject"]))) == (
+        "Testnachricht vom Email Setup Wizard"
+    )
+    body = message.get_payload(decode=True)
+    assert isinstance(body, bytes)
+    assert body.decode(message.get_content_charset() or "ascii").replace("\r\n", "\n") == (
+        "Diese Nachricht hat der Email Setup Wizard gesendet, um die Einstellungen zu prüfen, "
+        f"mit denen\n{ADDRESS} über {HOST}, Port 465, Mail sendet.\n\n"
+        "Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie löschen.\n"
+    )
+
+
 def test_a_certificate_can_be_pinned_after_seeing_it(
     qtbot: QtBot, wizard: SetupWizard, lab: Lab, profiles: ProfileStore
 ) -> None:

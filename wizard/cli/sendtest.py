@@ -46,7 +46,7 @@ from wizard.cli.signin import (
 from wizard.discovery.context import Deadlines
 from wizard.errors import InvalidAddressError, InvalidValueError
 from wizard.keychain import KeychainError
-from wizard.messages import describe_outcome
+from wizard.messages import describe_outcome, words_of_test_message
 from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.signin import fresh_access
@@ -206,7 +206,7 @@ def handle(args: argparse.Namespace) -> int:
         return fail(err, sign_in_exit(err))
     incoming = detect_incoming(args, address, Deadlines())
     sent_at = time.monotonic()
-    outcome = run(send_test_message(settings, secret, limit=args.send_timeout))
+    outcome = send_test(args, settings, secret)
     if not args.json:
         show_outcome(outcome, as_json=False)
     delivery = confirm_arrival(args, settings, outcome, secret, incoming, sent_at=sent_at)
@@ -248,6 +248,13 @@ def _stored_secret(args: argparse.Namespace, profile: AccountProfile) -> str | B
     if not args.password_stdin:
         stored = stored_secret(profile)
     return stored or read_password(from_stdin=args.password_stdin)
+
+
+def send_test(args: argparse.Namespace, settings: SendSettings, login: str | Bearer) -> TestOutcome:
+    """The test send, its message in the user's language, within ``--send-timeout``."""
+    subject, body = words_of_test_message(translate)
+    worded = dataclasses.replace(settings, subject=subject, body=body)
+    return run(send_test_message(worded, login, limit=args.send_timeout))
 
 
 def show_outcome(outcome: TestOutcome, *, as_json: bool) -> None:

@@ -39,6 +39,7 @@ from wizard.cli.i18n import CONTEXT, translate
 from wizard.cli.sendtest import (
     add_send_options,
     send_settings,
+    send_test,
     sender_address,
     show_outcome,
     sign_in_exit,
@@ -76,7 +77,7 @@ from wizard.presets_rules import (
 from wizard.profiles import ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
-from wizard.smtp.send import Bearer, send_test_message
+from wizard.smtp.send import Bearer
 
 if TYPE_CHECKING:
     from wizard.presets import Preset
@@ -208,7 +209,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
 
     login: str | Bearer = Bearer(signed.tokens.access_token) if signed else password or ""
     sent_at = time.monotonic()
-    outcome = run(send_test_message(settings, login, limit=args.send_timeout))
+    outcome = send_test(args, settings, login)
     document["test"] = outcome_json(outcome)
     if not args.json:
         show_outcome(outcome, as_json=False)

@@ -100,6 +100,11 @@ def stage_label(stage: Stage) -> str:
     return messages.stage_label(stage, _translate)
 
 
+def words_of_test_message() -> tuple[str, str]:
+    """The test message's subject and body in the wizard's language (``SendSettings``)."""
+    return messages.words_of_test_message(_translate)
+
+
 def certificate_problem(certificate: Certificate) -> str:
     """Why a certificate was not accepted, its dates in the user's locale."""
     return messages.describe_certificate_problem(certificate, _translate, date)

@@ -68,6 +68,7 @@ from wizard.smtp.session import (
     starttls,
 )
 from wizard.values import check_display_name, check_password, check_username
+from wizard.wording import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import socket
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
     from wizard.address import EmailAddress
 
 __all__ = [
+    "BODY",
     "SEND_LIMIT",
     "SEND_TIMEOUTS",
     "SUBJECT",
@@ -99,13 +101,17 @@ SEND_TIMEOUTS = ProbeTimeouts(connect=10.0, greeting=20.0, command=30.0)
 # 29 s before each of a dozen replies must not hold the user for six minutes.
 SEND_LIMIT = 120.0
 
-SUBJECT = "Test message from Email Setup Wizard"
-_BODY = """\
-This message was sent by Email Setup Wizard to check the settings for sending mail from
-{address} through {host}, port {port}.
-
-It arrived, so the settings work. You can delete it.
-"""
+# The test message, in English; the GUI and the command line hand the session its words in
+# the user's language (``wizard.messages.words_of_test_message``), so the person who finds it in
+# their inbox can read it.
+SUBJECT = QT_TRANSLATE_NOOP("Messages", "Test message from Email Setup Wizard")
+BODY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "This message was sent by Email Setup Wizard to check the settings for sending mail from\n"
+    "{address} through {host}, port {port}.\n"
+    "\n"
+    "It arrived, so the settings work. You can delete it.\n",
+)
 
 # Failed logins one test may cost the user, whatever the number of usernames tried: servers
 # lock an account or ban an address after a few (fail2ban: five by default), and the user may
@@ -145,6 +151,10 @@ class SendSettings:
     allowed_mechanisms: frozenset[str] | None = None
     organisation_pins: tuple[str, ...] = ()
     organisation_hosts: frozenset[str] = frozenset()
+    # The test message's subject and body ({address}, {host} and {port} filled in), in the
+    # user's language.
+    subject: str = SUBJECT
+    body: str = BODY
 
     def pins_for(self, host: str) -> tuple[str, ...]:
         """The organisation's pinned certificates that alone are accepted at ``host``."""
@@ -618,9 +628,9 @@ def _test_message(
     message["To"] = Address(username=recipient.mailbox, domain=recipient.domain)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.domain)
-    message["Subject"] = SUBJECT
+    message["Subject"] = settings.subject
     message.set_content(
-        _BODY.format(address=sender.display, host=settings.host, port=settings.port),
+        settings.body.format(address=sender.display, host=settings.host, port=settings.port),
         charset="utf-8",
     )
     international = not (sender.local_part.isascii() and recipient.local_part.isascii())

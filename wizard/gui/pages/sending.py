@@ -332,6 +332,7 @@ class SendPage(EnginePage):
             return
         if self._oauth and self._draft.signed_in is None:
             return  # the sign-in comes first; it sends the test when it is done
+        subject, body = texts.words_of_test_message()
         settings = SendSettings(
             host=choice.host,
             port=choice.port,
@@ -343,6 +344,8 @@ class SendPage(EnginePage):
             allow_plaintext=choice.allow_plaintext,
             pinned_sha256=self._draft.pinned_sha256,
             auth_method=choice.auth_method or None,
+            subject=subject,
+            body=body,
         )
         self._draft.passed = None
         self._reset()
