@@ -401,7 +401,7 @@ def test_setup_stores_password_in_keychain_and_profile(
     assert shown["password_stored"] is True
     assert shown["keychain_service"] == service
     readable = run(lab, config_home, "accounts", "show", address).stdout
-    assert f"Password:   in Secret Service (service {service})" in readable
+    assert f"Password:   in GNOME Keyring (service {service})" in readable
 
     removed = run(lab, config_home, "accounts", "remove", address)
     assert removed.returncode == 0, removed.stderr
@@ -434,7 +434,7 @@ def test_setup_refuses_untrusted_settings_without_a_terminal(
         f"{address}\n  Server:     smtp.{domain}\n  Port:       465\n  Security:   SSL/TLS\n"
         f"  Username:   {address}\n  Last test:  "
     )
-    assert "  Password:   in Secret Service (service smtp://" in summary
+    assert "  Password:   in GNOME Keyring (service smtp://" in summary
     assert f"  Settings:   {profiles_file(config_home)}" in summary
     keyring.delete_password(f"smtp://smtp.{domain}:465", address)
 
@@ -672,7 +672,7 @@ def test_no_keychain_is_a_clear_error_and_nothing_is_stored(
     )
 
     assert done.returncode == 5
-    assert "No usable keychain" in done.stderr and "Secret Service" in done.stderr
+    assert "No usable keychain" in done.stderr and "GNOME Keyring" in done.stderr
     assert not profiles_file(config_home).exists()
     leaked = [p for p in tmp_path.rglob("*") if p.is_file() and PASSWORD.encode() in p.read_bytes()]
     assert leaked == []
@@ -849,7 +849,7 @@ def test_setup_speaks_the_language_but_its_json_stays_english(
         f"{address}\n  Server:           smtp.{domain}\n  Port:             465\n"
         f"  Verschlüsselung:  SSL/TLS\n  Benutzername:     {address}\n  Letzter Test:     "
     )
-    assert "  Passwort:         liegt in Secret Service (Dienst smtp://" in summary
+    assert "  Passwort:         liegt in GNOME Keyring (Dienst smtp://" in summary
     assert f"  Einstellungen:    {profiles_file(config_home)}" in summary
 
     removed = run(lab, config_home, "accounts", "remove", address, env=GERMAN)

@@ -56,7 +56,7 @@ class StoredAccount:
     """An account stored: the keychain its secret went to, and what was left behind."""
 
     profile: AccountProfile
-    backend: str  # the keychain, as people call it ("Secret Service")
+    backend: str  # the keychain, as people call it ("GNOME Keyring")
     loose_ends: tuple[LooseEnd, ...] = ()
 
 

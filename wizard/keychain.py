@@ -16,9 +16,11 @@ asyncio engine, call them through ``asyncio.to_thread``.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from wizard.errors import WizardError
@@ -52,18 +54,32 @@ class KeychainError(WizardError):
         self.detail = detail  # the backend's own words, for the helpdesk
 
 
-_FREEDESKTOP = "Secret Service"
+# Keychains as their users know them: on Linux the program behind the Secret Service D-Bus
+# API, never the API's name ("Ihr Passwort liegt in Secret Service" tells nobody where to look).
+_GNOME = "GNOME Keyring"
+_KWALLET = "KWallet"
 _MACOS = "macOS Keychain"
 _WINDOWS = "Windows Credential Manager"
 
 _NAMES = {
-    "keyring.backends.SecretService.Keyring": _FREEDESKTOP,
-    "keyring.backends.libsecret.Keyring": _FREEDESKTOP,
-    "keyring.backends.kwallet.DBusKeyring": "KDE Wallet",
-    "keyring.backends.kwallet.DBusKeyringKWallet4": "KDE Wallet",
+    "keyring.backends.kwallet.DBusKeyring": _KWALLET,
+    "keyring.backends.kwallet.DBusKeyringKWallet4": _KWALLET,
     "keyring.backends.macOS.Keyring": _MACOS,
     "keyring.backends.Windows.WinVaultKeyring": _WINDOWS,
 }
+_SECRET_SERVICE_BACKENDS = {
+    "keyring.backends.SecretService.Keyring",
+    "keyring.backends.libsecret.Keyring",
+}
+# The programs that answer for the Secret Service, by the name of their executable.
+_SECRET_SERVICE_PROGRAMS = {
+    "gnome-keyring-daemon": _GNOME,
+    "kwalletd5": _KWALLET,
+    "kwalletd6": _KWALLET,
+    "ksecretd": _KWALLET,
+    "keepassxc": "KeePassXC",
+}
+_SECRET_SERVICE_BUS_NAME = "org.freedesktop.secrets"  # noqa: S105 (a D-Bus name)
 
 # keyring's stand-ins for "no keychain" (fail raises, null silently forgets) and keyrings.alt,
 # whose backends keep passwords in files, in plain text or under a scheme weaker than the OS's.
@@ -207,7 +223,48 @@ def _problem(error: BaseException) -> KeychainProblem:
 
 
 def _describe(backend: KeyringBackend) -> str:
-    return _NAMES.get(_dotted(backend), _dotted(backend))
+    dotted = _dotted(backend)
+    if dotted in _SECRET_SERVICE_BACKENDS:
+        return _secret_service_program()
+    return _NAMES.get(dotted, dotted)
+
+
+def _secret_service_program() -> str:
+    """The keychain program that owns the Secret Service on the session bus, as its users
+    call it; the desktop's usual one when the bus cannot say (no bus, a sandbox)."""
+    path = _owner_executable()
+    if path is None:
+        return _desktop_keychain()
+    name = Path(path).name
+    return _SECRET_SERVICE_PROGRAMS.get(name, name)
+
+
+def _owner_executable() -> str | None:
+    """The command that owns the Secret Service's bus name, from ``/proc``; None if unknown."""
+    try:  # keyring's own way to the Secret Service on Linux; not there elsewhere
+        from jeepney import DBusAddress, DBusErrorResponse, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+    except ImportError:
+        return None
+    bus = DBusAddress(
+        "/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus"
+    )
+    ask = new_method_call(bus, "GetConnectionUnixProcessID", "s", (_SECRET_SERVICE_BUS_NAME,))
+    try:
+        with open_dbus_connection(bus="SESSION") as connection:
+            reply = connection.send_and_get_reply(ask, timeout=2)
+        pid = int(reply.body[0])
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0", 1)[0]
+    except (OSError, KeyError, ValueError, IndexError, TimeoutError, DBusErrorResponse):
+        return None
+    return command.decode(errors="replace") or None
+
+
+def _desktop_keychain() -> str:
+    """The keychain the desktop session starts: KWallet on KDE Plasma, GNOME Keyring on the
+    others (GNOME, Cinnamon, MATE, Xfce, Budgie...)."""
+    desktops = os.environ.get("XDG_CURRENT_DESKTOP", "").upper().split(":")
+    return _KWALLET if "KDE" in desktops else _GNOME
 
 
 def _dotted(backend: KeyringBackend) -> str:
@@ -220,4 +277,4 @@ def _platform_keychain() -> str:
         return _MACOS
     if sys.platform == "win32":
         return _WINDOWS
-    return _FREEDESKTOP
+    return _desktop_keychain()

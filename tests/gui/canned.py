@@ -114,7 +114,7 @@ def gathered(context: ReportContext) -> Gathered:
         created=datetime(2026, 12, 7, 12, 0, tzinfo=UTC),
         program_version="0.1.0",
         system="Linux",
-        keychain="Secret Service",
+        keychain="GNOME Keyring",
         detection=context.detection,
         settings=settings,
         settings_origin=SettingsOrigin.DETECTED if settings else SettingsOrigin.NONE,
@@ -211,7 +211,7 @@ class Canned:
         if self.store_errors:
             raise self.store_errors.pop(0)
         self.stored.append((profile, password))
-        return StoredAccount(profile, "Secret Service", self.loose_ends)
+        return StoredAccount(profile, "GNOME Keyring", self.loose_ends)
 
     async def confirm(
         self, address: EmailAddress, send: AfterSend, report: Report

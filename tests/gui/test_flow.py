@@ -156,7 +156,7 @@ def test_from_address_to_stored_account(
         "Alice Lab",
         Trust.TRUSTED,
     )
-    assert "Password: kept in Secret Service" in done.summary_text()
+    assert "Password: kept in GNOME Keyring" in done.summary_text()
     click(finish)
     assert wizard.result() == QWizard.DialogCode.Accepted
 

@@ -542,7 +542,7 @@ def test_a_pin_is_stored_only_if_the_passing_test_needed_it(
 def test_nothing_is_stored_until_save_and_a_keychain_error_can_be_retried(
     qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
 ) -> None:
-    locked = KeychainError(KeychainProblem.LOCKED, "Secret Service", "collection is locked")
+    locked = KeychainError(KeychainProblem.LOCKED, "GNOME Keyring", "collection is locked")
     canned = Canned(store_errors=[locked])
     wizard = make_wizard(canned)
     wizard.draft.set_password("s3cret")
@@ -567,7 +567,7 @@ def test_nothing_is_stored_until_save_and_a_keychain_error_can_be_retried(
     assert (profile.host, profile.port, profile.security) == ("smtp.example.com", 465, Security.SSL)
     assert profile.source is SourceName.AUTOCONFIG
     assert profile.last_tested is not None
-    assert "Password: kept in Secret Service (service smtp://smtp.example.com:465" in (
+    assert "Password: kept in GNOME Keyring (service smtp://smtp.example.com:465" in (
         page.summary_text()
     )
     assert finish.text() == "&Close"
@@ -580,7 +580,7 @@ def test_nothing_is_stored_until_save_and_a_keychain_error_can_be_retried(
 def test_save_stores_the_mechanism_that_worked_and_shows_what_was_left_behind(
     qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
 ) -> None:
-    denied = KeychainError(KeychainProblem.DENIED, "Secret Service", "prompt dismissed")
+    denied = KeychainError(KeychainProblem.DENIED, "GNOME Keyring", "prompt dismissed")
     left = LooseEnd("smtp://old.example.com:587", "alice", denied)
     canned = Canned(outcome=replace(PASSED, mechanism="LOGIN"), loose_ends=(left,))
     wizard = make_wizard(canned)

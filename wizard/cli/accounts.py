@@ -200,7 +200,7 @@ def _not_found(address: str, *, as_json: bool) -> int:
 
 def describe_profile(profile: AccountProfile, *, password: str) -> str:
     """The readable summary of an account, shared by ``show`` and ``setup``; ``password``
-    says where its password is ("in Secret Service"), in the user's language."""
+    says where its password is ("in GNOME Keyring"), in the user's language."""
     if profile.last_tested:
         tested = local_date(profile.last_tested, with_time=True)
     else:
