@@ -240,7 +240,13 @@ _OUTCOMES = (
         Stage.TLS,
         None,
         Diagnosis.CERTIFICATE,
-        Certificate(FINGERPRINT, verified=False, problem=CertProblem.SELF_SIGNED),
+        Certificate(
+            FINGERPRINT,
+            verified=False,
+            problem=CertProblem.WRONG_HOST,
+            host="smtp.example.com",
+            names=("mail.hosting-provider.example",),
+        ),
     ),
     _outcome(Stage.DONE, Reply(250, "2.0.0 OK: queued as 4XYZ"), None),
 )
