@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -229,8 +230,8 @@ def test_probe_failures_are_told_apart(lab: Lab) -> None:
     assert Caution.UNREACHABLE in result.best.warnings
 
 
-@pytest.mark.lab
-def test_cli_detect_json_has_imap_shaped_like_smtp(lab: Lab) -> None:
+def detect_both_servers(lab: Lab) -> dict[str, Any]:
+    """``detect --json`` where the domain's autoconfig lists both servers and both answer."""
     lab.https("autoconfig.example.test", AUTOCONFIG_PATH, BOTH)
     lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL, accounts={"x": "y"}))
     lab.imap("imap.example.test", 993)
@@ -239,6 +240,13 @@ def test_cli_detect_json_has_imap_shaped_like_smtp(lab: Lab) -> None:
 
     assert done.returncode == 0, done.stderr
     document: dict[str, Any] = json.loads(done.stdout)
+    return document
+
+
+@pytest.mark.lab
+def test_cli_detect_json_has_imap_shaped_like_smtp(lab: Lab) -> None:
+    document = detect_both_servers(lab)
+
     assert set(document["imap"]) == set(document["smtp"])
     assert {k: document["imap"][k] for k in ("host", "port", "security", "verified")} == {
         "host": "imap.example.test",
@@ -247,6 +255,21 @@ def test_cli_detect_json_has_imap_shaped_like_smtp(lab: Lab) -> None:
         "verified": True,
     }
     assert document["smtp"]["host"] == "smtp.example.test"
+
+
+@pytest.mark.lab
+def test_cli_detect_fetches_each_document_once_for_both_servers(lab: Lab) -> None:
+    """The outgoing and the incoming runs ask for the same documents at the same moment; each
+    is fetched once, and both servers come from it."""
+    document = detect_both_servers(lab)
+
+    assert (document["smtp"]["host"], document["imap"]["host"]) == (
+        "smtp.example.test",
+        "imap.example.test",
+    )
+    asked = Counter(request.url for request in lab.requests)
+    assert any(url.startswith(f"https://autoconfig.example.test{AUTOCONFIG_PATH}") for url in asked)
+    assert [url for url, times in asked.items() if times > 1] == []
 
 
 @pytest.mark.lab

@@ -69,6 +69,19 @@ def loaded_by(*arguments: str, env: dict[str, str] | None = None) -> list[str]:
     return modules
 
 
+def imported_with(module: str) -> list[str]:
+    """The modules importing ``module`` (in a fresh interpreter) brought in."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_AND_REPORT, module],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    modules: list[str] = json.loads(done.stdout)
+    return modules
+
+
 def beyond_the_standard_library(modules: list[str]) -> set[str]:
     return {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names) - {"wizard"}
 
@@ -103,17 +116,20 @@ def test_detect_loads_no_keychain_gui_or_test_send(lab: Lab) -> None:
     assert unwanted == []
 
 
+def test_detect_asks_its_first_dns_questions_before_parsing_the_public_suffix_list() -> None:
+    """What ``detect`` imports before it asks DNS leaves out the public suffix list (parsed as
+    it loads) and the HTTPS machinery: the MX source has them imported beside its question."""
+    modules = imported_with("wizard.cli.detect")
+
+    assert "wizard.discovery.engine" in modules and "dns.asyncresolver" in modules
+    unwanted = ("publicsuffixlist", "wizard.net.domains", "httpx", "wizard.net.tls")
+    assert [m for m in modules if m.startswith(unwanted)] == []
+
+
 def test_the_wizard_s_window_does_not_wait_for_detection_or_the_keychain() -> None:
     """Detection's engine, the provider database and the keychain load on the engine thread
     once the window is up (``wizard.gui.app``), not while Python loads the window."""
-    done = subprocess.run(
-        [sys.executable, "-c", _IMPORT_AND_REPORT, "wizard.gui.app"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    modules: list[str] = json.loads(done.stdout)
+    modules = imported_with("wizard.gui.app")
 
     assert "wizard.gui.wizard" in modules
     unwanted = ("wizard.discovery.engine", "wizard.providers", "dns", "httpx", "keyring")

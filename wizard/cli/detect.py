@@ -23,7 +23,7 @@ from wizard.cli.common import (
     print_json,
 )
 from wizard.cli.i18n import translate
-from wizard.discovery.context import Deadlines
+from wizard.discovery.context import Deadlines, Fetches
 from wizard.discovery.engine import detect
 from wizard.discovery.events import DetectionEvent, SlowGreeting, SourceFinished
 from wizard.discovery.patience import FLOOR
@@ -108,17 +108,25 @@ async def detect_both(
     """
     loop = asyncio.get_running_loop()
     stop_incoming = asyncio.Event()
+    fetches = Fetches(deadlines)  # both runs ask for the same documents: fetched once
     incoming = asyncio.create_task(
-        detect(address, deadlines=deadlines, protocol=Protocol.IMAP, stop=stop_incoming)
+        detect(
+            address,
+            deadlines=deadlines,
+            protocol=Protocol.IMAP,
+            stop=stop_incoming,
+            fetches=fetches,
+        )
     )
     started = loop.time()
     try:
-        outgoing = await detect(address, deadlines=deadlines, on_event=on_event)
-    except BaseException:
-        incoming.cancel()
-        raise
-    loop.call_later(max(FLOOR, loop.time() - started), stop_incoming.set)
-    return outgoing, await incoming
+        outgoing = await detect(address, deadlines=deadlines, on_event=on_event, fetches=fetches)
+        loop.call_later(max(FLOOR, loop.time() - started), stop_incoming.set)
+        return outgoing, await incoming
+    finally:
+        incoming.cancel()  # ended, or no longer wanted
+        await asyncio.gather(incoming, return_exceptions=True)
+        await fetches.close()
 
 
 def incoming_json(result: DetectionResult) -> dict[str, Any] | None:

@@ -6,10 +6,11 @@ one detection shares one HTTP connection pool and tests can see exactly what is 
 
 from __future__ import annotations
 
+import asyncio
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from wizard.address import EmailAddress
 from wizard.errors import WizardError
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from wizard.providers import ProviderDatabase
 
 ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,62 @@ class SourceFailedError(WizardError):
         self.timed_out = timed_out
 
 
+class Fetches:
+    """The HTTP client and the documents fetched with it, shared by whoever detects side by
+    side for one address: ``detect`` looks for the outgoing and the incoming server in two
+    runs at once, and both ask for the same documents (the domain's autoconfig, the ISPDB's
+    entry, the MX provider's). Each is fetched and parsed once, over one connection pool.
+
+    Whoever made it closes it (``close``) once every run using it has ended.
+    """
+
+    def __init__(self, deadlines: Deadlines) -> None:
+        self.deadlines = deadlines  # for every fetch, whichever run asks first
+        self._shared: dict[str, _Shared] = {}
+
+    @functools.cached_property
+    def http(self) -> httpx.AsyncClient:
+        """The HTTP client, made when the first document is fetched (so that httpx and a TLS
+        context are not loaded before the first DNS question is out)."""
+        from wizard.net.http import new_client
+
+        return new_client(
+            connect_timeout=self.deadlines.http_connect, read_timeout=self.deadlines.http_read
+        )
+
+    async def once(self, key: str, fetch: Callable[[], Coroutine[Any, Any, T]]) -> T:
+        """What ``fetch()`` gives (or raises), fetched once for everyone asking for ``key``
+        while it runs or after. A run that stops waiting does not cancel it for another; once
+        nobody waits any more, it is cancelled (and fetched again if asked for again)."""
+        shared = self._shared.get(key)
+        if shared is None or shared.abandoned:
+            shared = self._shared[key] = _Shared(asyncio.ensure_future(fetch()))
+        shared.waiting += 1
+        try:
+            return cast(T, await asyncio.shield(shared.task))
+        finally:
+            shared.waiting -= 1
+            if not shared.waiting and not shared.task.done():
+                shared.abandoned = True
+                shared.task.cancel()
+
+    async def close(self) -> None:
+        """Stop what is still being fetched and close the HTTP client, if one was made."""
+        tasks = [shared.task for shared in self._shared.values()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)  # their errors: seen by their runs
+        if "http" in vars(self):
+            await self.http.aclose()
+
+
+@dataclass
+class _Shared:
+    task: asyncio.Future[Any]
+    waiting: int = 0  # runs awaiting it
+    abandoned: bool = False  # cancelled, as nobody waited for it any more
+
+
 @dataclass(frozen=True)
 class DiscoveryContext:
     """The shared state of one detection run."""
@@ -81,6 +140,7 @@ class DiscoveryContext:
     address: EmailAddress
     resolver: dns.asyncresolver.Resolver
     deadlines: Deadlines
+    fetches: Fetches  # perhaps shared with a run beside this one
     database: ProviderDatabase | None = None  # None: the bundled one (``providers``)
     ispdb_url: str = ISPDB_URL
     protocol: Protocol = Protocol.SMTP  # which servers the sources look for
@@ -92,22 +152,6 @@ class DiscoveryContext:
         from wizard.providers import ProviderDatabase
 
         return self.database or ProviderDatabase.bundled()
-
-    @functools.cached_property
-    def http(self) -> httpx.AsyncClient:
-        """The HTTP client the sources share, made when the first one fetches something (so
-        that httpx and a TLS context are not loaded before the first DNS question is out).
-        Whoever made this context closes it (``close``)."""
-        from wizard.net.http import new_client
-
-        return new_client(
-            connect_timeout=self.deadlines.http_connect, read_timeout=self.deadlines.http_read
-        )
-
-    async def close(self) -> None:
-        """Close the HTTP client, if one was made."""
-        if "http" in vars(self):
-            await self.http.aclose()
 
     def configs_from(
         self, config: ClientConfig, *, source: SourceName, trust: Trust, tier: Tier, origin: str

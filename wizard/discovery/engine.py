@@ -29,6 +29,7 @@ from wizard.discovery.context import (
     Deadlines,
     DiscoveryContext,
     Emit,
+    Fetches,
     SourceFailedError,
     SourceOutcome,
 )
@@ -256,10 +257,12 @@ async def detect(
     ispdb_url: str = ISPDB_URL,
     protocol: Protocol = Protocol.SMTP,
     stop: asyncio.Event | None = None,
+    fetches: Fetches | None = None,
 ) -> DetectionResult:
     """Find the outgoing-server settings for ``address``; with ``protocol``, the incoming
     (IMAP) server's, by the same sources and rules (a separate run, so that the outgoing
-    answer never waits for it).
+    answer never waits for it). Runs side by side share their documents through ``fetches``,
+    which whoever made it closes; without it, the run has its own.
 
     Never takes longer than ``deadlines.total``; once ``stop`` is set, it ends as it would out
     of time, with what it found so far. Cancelling the calling task stops all work.
@@ -267,10 +270,14 @@ async def detect(
     # Every TLS connection shares one context; the trust store it holds is read from disk
     # once, here, beside the event loop while the first questions go out.
     trust = asyncio.ensure_future(_load_trust_store())
+    deadlines = deadlines or Deadlines()
+    own = fetches is None
+    documents = Fetches(deadlines) if fetches is None else fetches
     ctx = DiscoveryContext(
         address=address,
-        resolver=new_resolver((deadlines or Deadlines()).dns),
-        deadlines=deadlines or Deadlines(),
+        resolver=new_resolver(deadlines.dns),
+        deadlines=deadlines,
+        fetches=documents,
         database=providers,
         ispdb_url=ispdb_url,
         protocol=protocol,
@@ -278,7 +285,8 @@ async def detect(
     try:
         return await _Detection(ctx, on_event or (lambda _event: None)).run(stop)
     finally:
-        await ctx.close()
+        if own:
+            await documents.close()
         await trust
 
 

@@ -12,7 +12,6 @@ import dataclasses
 from urllib.parse import urlsplit
 
 from wizard.model import Link, LinkStep, ServerConfig
-from wizard.net.domains import registrable_domain
 
 
 def sign_in_as_reached(server: ServerConfig, step: LinkStep) -> ServerConfig:
@@ -30,6 +29,10 @@ def sign_in_as_reached(server: ServerConfig, step: LinkStep) -> ServerConfig:
 
 def base_domain(host: str) -> str:
     """The registrable domain of ``host`` (``example.co.uk``), or the host itself."""
+    # Imported when first needed: the public suffix list it parses as it loads would hold up
+    # detection's first DNS questions (the MX source has it loaded beside them, see mx.py).
+    from wizard.net.domains import registrable_domain
+
     host = host.lower().rstrip(".")
     return registrable_domain(host) or host
 

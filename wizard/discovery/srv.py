@@ -11,6 +11,7 @@ import asyncio
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
 from wizard.discovery.limits import first_distinct, per_answer_note
 from wizard.discovery.links import link_to
+from wizard.discovery.loading import load
 from wizard.model import (
     LinkStep,
     Protocol,
@@ -79,6 +80,9 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
         return SourceOutcome(SourceNote.SRV_NOT_OFFERED if refused else SourceNote.NO_SRV, detail)
     listed = ", ".join(f"{s.host}:{s.port}" for s in servers)
     found = SourceOutcome(SourceNote.SRV_FOUND, detail, (("servers", listed),))
+    # Placing the servers against the address's domain takes the public suffix list, which
+    # the MX source has had imported beside the questions: waited for, not imported here.
+    await load("wizard.net.domains")
     for server in servers:
         emit(
             link_to(server, ctx.address.domain, LinkStep.SRV, server.origin.removeprefix("SRV ")),
