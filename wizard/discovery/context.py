@@ -118,9 +118,12 @@ class Fetches:
 
     async def close(self) -> None:
         """Stop what is still being fetched and close the HTTP client, if one was made."""
+        for shared in self._shared.values():
+            # Once is enough: a second cancel would cut short the fetch's own cleanup (closing
+            # a connection it was making).
+            if not shared.abandoned:
+                shared.task.cancel()
         tasks = [shared.task for shared in self._shared.values()]
-        for task in tasks:
-            task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)  # their errors: seen by their runs
         if "http" in vars(self):
             await self.http.aclose()
