@@ -133,6 +133,37 @@ def test_a_blocking_call_stuck_as_the_program_ends_does_not_hold_it() -> None:
     assert ended == (0, "answer\n", "")
 
 
+def test_a_name_lookup_under_way_as_the_program_ends_is_not_waited_for() -> None:
+    """A slow DNS answer nobody needs any more (a guessed host, once the answer is found) holds
+    nothing of OpenSSL's: the program ends without it, where another blocking call would be
+    waited for (the test above). This lookup takes half a second; the program ends first."""
+    ended = run_program(
+        """
+        import asyncio, socket, threading, time
+
+        started = threading.Event()
+
+        def slow_lookup(*args, **kwargs):
+            started.set()
+            time.sleep(0.5)
+            print("looked up", flush=True)
+            return []
+
+        socket.getaddrinfo = slow_lookup  # what asyncio calls for a name
+        from wizard.runtime import run
+
+        async def main():
+            asyncio.create_task(asyncio.get_running_loop().getaddrinfo("mail.example.test", 25))
+            await asyncio.to_thread(started.wait)
+
+        run(main())
+        print("answer", flush=True)
+        """
+    )
+
+    assert ended == (0, "answer\n", "")
+
+
 def test_helper_threads_leave_ctrl_c_to_the_main_thread() -> None:
     """The main thread, reading a password, is the one the kernel interrupts: no helper
     thread, started directly or by the engine's loop for a blocking call, takes the signal."""

@@ -17,9 +17,10 @@ every background loop (``in_background``) and of every other thread started with
 and waits for those threads, ``WIND_DOWN_SECONDS`` at most. It also gives blocking calls still
 under way (``DaemonExecutor``) ``BLOCKING_CALL_GRACE_SECONDS`` to end: a thread left inside
 OpenSSL (a trust store being read, an IMAP handshake) as the process exits crashes it, since
-OpenSSL's own exit handler frees what the thread is using. What may still run then is idle or
-blocked outside Python (a slow name lookup): it holds nothing the interpreter needs, and Python
-stops it when it comes back.
+OpenSSL's own exit handler frees what the thread is using. Name lookups are not waited for:
+they hold nothing of OpenSSL's, and a slow DNS answer nobody needs would hold every exit. What
+may still run then is idle or blocked outside Python (a slow name lookup): it holds nothing the
+interpreter needs, and Python stops it when it comes back.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import atexit
 import contextlib
 import itertools
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -42,8 +44,8 @@ P = ParamSpec("P")
 # How long the program's end may wait for its background work to stop once cancelled. It
 # normally takes milliseconds: cancelled coroutines end at their next step.
 WIND_DOWN_SECONDS = 2.0
-# How much of it blocking calls still under way get. Short: only a call stuck on a dead
-# resolver or a keychain prompt takes it all.
+# How much of it blocking calls still under way get (name lookups none). Short: only a call
+# stuck on a keychain prompt, say, takes it all.
 BLOCKING_CALL_GRACE_SECONDS = 1.0
 
 # The signals a person or another program sends (not those the CPU raises for a fault), where
@@ -161,7 +163,10 @@ class DaemonExecutor(ThreadPoolExecutor):
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         future: Future[T] = Future()
-        call = partial(_call, future, partial(fn, *args, **kwargs))
+        # A name lookup holds nothing of OpenSSL's, so the program's end never waits for one:
+        # a slow DNS answer nobody needs any more would otherwise hold every exit a second.
+        waited = fn not in (socket.getaddrinfo, socket.getnameinfo)
+        call = partial(_call, future, partial(fn, *args, **kwargs), waited=waited)
         start_thread(call, name=f"engine-blocking-{next(self._numbers)}")
         return future
 
@@ -170,10 +175,11 @@ class DaemonExecutor(ThreadPoolExecutor):
         del wait, cancel_futures
 
 
-def _call(future: Future[T], call: Callable[[], T]) -> None:
+def _call(future: Future[T], call: Callable[[], T], *, waited: bool) -> None:
     if not future.set_running_or_notify_cancel():
         return
-    _blocking_calls.add(threading.current_thread())
+    if waited:
+        _blocking_calls.add(threading.current_thread())
     try:
         result = call()
     except BaseException as error:  # whatever it is, the awaiting coroutine gets it, as from a pool
