@@ -8,6 +8,7 @@ from email.parser import BytesHeaderParser
 
 from wizard.delivery.authresults import DkimSignature, dkim_signature, read_verdict
 from wizard.delivery.bounce import read_bounce
+from wizard.smtp.envelope import xtext
 
 
 def headers(text: str) -> email.message.Message:
@@ -153,3 +154,20 @@ def test_a_dsn_about_another_message_or_no_dsn_is_not_a_bounce() -> None:
     assert (
         read_bounce(b"From: a@b.c\r\nSubject: Undelivered Mail\r\n\r\nsorry\r\n", "<x@y>") is None
     )
+
+
+def test_a_dsn_is_matched_by_the_envelope_id_it_quotes_in_xtext() -> None:
+    quoted = DSN.replace(
+        b"X-Postfix-Queue-ID: 4AB\n", b"X-Postfix-Queue-ID: 4AB\nOriginal-Envelope-Id: id+2B1\n"
+    ).replace(b"Message-ID: <test-42@example.test>\n", b"")
+
+    assert read_bounce(quoted, "<test-42@example.test>") is None  # no copy to match by
+    bounce = read_bounce(quoted, "<test-42@example.test>", envelope_id="id+1")
+    assert bounce is not None
+    assert (bounce.status, bounce.envelope_id) == ("5.1.1", "id+1")
+    assert read_bounce(quoted, "<test-42@example.test>", envelope_id="id+2") is None
+
+
+def test_an_envelope_id_is_written_as_xtext() -> None:
+    assert xtext("esw-0a1b") == "esw-0a1b"
+    assert xtext("a+b=c d\u00e9") == "a+2Bb+3Dc+20d+C3+A9"

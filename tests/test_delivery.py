@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -219,6 +220,53 @@ async def test_a_bounce_for_another_recipient_is_recognised(mta: PostfixLab) -> 
     assert "No such user here" in bounce.diagnostic
     assert bounce.remote_mta == "127.0.0.1"
     assert bounce.reporting_mta == f"mta.{DOMAIN}"
+
+
+async def test_the_test_goes_with_an_envelope_id_that_its_bounce_quotes(
+    mta: PostfixLab,
+) -> None:
+    """Postfix offers DSN (RFC 3461): the test message goes with an ENVID and asks for only
+    the headers back; the bounce Postfix writes quotes the ENVID, and is matched by it."""
+    outcome = await send(mta, "alice", recipient=FAR_RECIPIENT)
+    envid = outcome.envelope_id
+    assert envid is not None
+    assert envid.startswith("esw-")
+    assert f"C: MAIL FROM:<alice@{DOMAIN}> ENVID={envid} RET=HDRS" in outcome.transcript
+    assert outcome.message_id is not None
+
+    watch = Watch(outcome.message_id, own_mailbox=False, timeout=10.0, envelope_id=envid)
+    result = await confirm_delivery(imap(mta, "alice"), PASSWORD, watch)
+
+    assert result.status is DeliveryStatus.NOT_ARRIVED
+    assert result.bounce is not None
+    assert result.bounce.envelope_id == envid  # what Postfix wrote back: it got the ENVID
+
+
+async def test_a_bounce_that_returns_nothing_of_the_message_is_known_by_its_envelope_id(
+    mta: PostfixLab,
+) -> None:
+    """Some servers return no copy of the message, not even its headers: Postfix's own bounce,
+    with its returned headers cut off, is still recognised, by the envelope ID alone."""
+    outcome = await send(mta, "alice", recipient=FAR_RECIPIENT)
+    assert outcome.message_id is not None
+    (bounce,) = mta.delivered()
+    mta.empty_mailboxes()
+    report = bounce.as_bytes()
+    returned = report.rindex(b"Content-Type: text/rfc822-headers")
+    boundary = report.rindex(b"\n--", 0, returned)
+    headless = report[:boundary] + f"\n--{bounce.get_boundary()}--\n".encode()
+    assert outcome.message_id.encode() not in headless
+    mta.put("alice", "INBOX", headless)
+
+    by_id = Watch(outcome.message_id, own_mailbox=False, timeout=2.0)
+    by_envelope = replace(by_id, envelope_id=outcome.envelope_id)
+    not_known = await confirm_delivery(imap(mta, "alice"), PASSWORD, by_id)
+    known = await confirm_delivery(imap(mta, "alice"), PASSWORD, by_envelope)
+
+    assert (not_known.status, not_known.bounce) == (DeliveryStatus.SKIPPED, None)
+    assert known.status is DeliveryStatus.NOT_ARRIVED
+    assert known.bounce is not None
+    assert (known.bounce.status, known.bounce.recipient) == ("5.1.1", FAR_RECIPIENT)
 
 
 async def test_no_bounce_for_another_recipient_means_arrival_cannot_be_checked(

@@ -127,6 +127,7 @@ def outcome_json(outcome: TestOutcome) -> dict[str, Any]:
         "auth": outcome.auth,
         "mechanism": outcome.mechanism,
         "message_id": outcome.message_id,
+        "envelope_id": outcome.envelope_id,
         "explanation": explanation,
         "next_step": next_step,
         "diagnosis": outcome.diagnosis.value if outcome.diagnosis else None,

@@ -104,6 +104,7 @@ async def confirm_after_send(
         timeout=send.timeout,
         keep=send.keep,
         sent_at=send.sent_at,
+        envelope_id=outcome.envelope_id,
     )
     logins = tuple(name for name in (outcome.username, settings.address) if name)
     assert isinstance(send.password, str)  # incoming_server skipped a token

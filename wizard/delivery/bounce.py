@@ -3,8 +3,10 @@
 A DSN is a ``multipart/report; report-type=delivery-status`` message whose
 ``message/delivery-status`` part holds one block about the message and one per recipient
 (RFC 3464 section 2), beside the returned message or its headers. It is matched to the test
-message by the ``Message-ID`` of that returned copy, never by its subject or sender, which any
-message can imitate. The email package parses it; nothing here reads text by pattern.
+message by the ``Message-ID`` of that returned copy, or by the envelope ID the test was sent
+with (RFC 3461 ENVID), which the DSN quotes as ``Original-Envelope-Id`` even when it returns
+nothing of the message; never by its subject or sender, which any message can imitate. The
+email package parses it; nothing here reads text by pattern.
 """
 
 from __future__ import annotations
@@ -28,15 +30,16 @@ class Bounce:
     remote_mta: str | None  # the server that refused, if it said so
     diagnostic: str | None  # that server's own words, e.g. "smtp; 550 5.1.1 No such user"
     reporting_mta: str | None  # the server that wrote the DSN
+    envelope_id: str | None = None  # the ENVID it quoted (Original-Envelope-Id), if any
 
     @property
     def failed(self) -> bool:
         return self.action == "failed"
 
 
-def read_bounce(raw: bytes, message_id: str) -> Bounce | None:
-    """The bounce ``raw`` reports for the message ``message_id``, or None if ``raw`` is not a
-    DSN about it."""
+def read_bounce(raw: bytes, message_id: str, envelope_id: str | None = None) -> Bounce | None:
+    """The bounce ``raw`` reports for the message ``message_id`` (sent with the envelope ID
+    ``envelope_id``, when it was), or None if ``raw`` is not a DSN about it."""
     report = BytesParser(policy=email.policy.default).parsebytes(raw)
     assert isinstance(report, EmailMessage)  # what the default policy makes
     if report.get_content_type() != "multipart/report":
@@ -51,11 +54,13 @@ def read_bounce(raw: bytes, message_id: str) -> Bounce | None:
             status_blocks = [block for block in part.get_payload() if isinstance(block, Message)]
         elif kind in ("message/rfc822", "text/rfc822-headers", "message/rfc822-headers"):
             returned_ids.extend(_returned_message_ids(part))
-    if _normal(message_id) not in {_normal(found) for found in returned_ids}:
-        return None
     if len(status_blocks) < 2:
         return None
     per_message, recipients = status_blocks[0], status_blocks[1:]
+    quoted = _from_xtext(_field(per_message, "Original-Envelope-Id"))
+    by_envelope = envelope_id is not None and quoted == envelope_id
+    if not by_envelope and _normal(message_id) not in {_normal(i) for i in returned_ids}:
+        return None
     worst = next((r for r in recipients if _field(r, "Action") == "failed"), recipients[0])
     return Bounce(
         action=(_field(worst, "Action") or "").lower(),
@@ -64,6 +69,7 @@ def read_bounce(raw: bytes, message_id: str) -> Bounce | None:
         remote_mta=_typed(_field(worst, "Remote-MTA")),
         diagnostic=_field(worst, "Diagnostic-Code"),
         reporting_mta=_typed(_field(per_message, "Reporting-MTA")),
+        envelope_id=quoted,
     )
 
 
@@ -91,6 +97,21 @@ def _typed(value: str | None) -> str | None:
         return None
     _, semicolon, rest = value.partition(";")
     return rest.strip() if semicolon else value
+
+
+def _from_xtext(value: str | None) -> str | None:
+    """An RFC 3461 xtext value as text: ``+XX`` is the byte XX."""
+    if value is None:
+        return None
+    first, *rest = value.split("+")
+    decoded = [first]
+    for piece in rest:
+        code = piece[:2]
+        if len(code) == 2 and all(c in "0123456789ABCDEFabcdef" for c in code):
+            decoded.append(chr(int(code, 16)) + piece[2:])
+        else:  # not xtext after all: as it was
+            decoded.append("+" + piece)
+    return "".join(decoded)
 
 
 def _normal(message_id: str) -> str:

@@ -6,8 +6,9 @@ with the same credentials, and looks in INBOX and in the Junk folder (SPECIAL-US
 or the usual names) for the test message's Message-ID. It waits with IDLE where the server
 offers it, so an arrival is seen at once, and otherwise asks again after growing pauses; at
 most ``timeout`` seconds, and cancelling stops it at once. A bounce (a delivery status
-notification about the test message) ends the wait too. When the test went to somebody else,
-only a bounce can be watched for.
+notification about the test message, matched by its Message-ID or by the envelope ID it was
+sent with) ends the wait too. When the test went to somebody else, only a bounce can be
+watched for.
 
 It touches nothing but the test message: folders are opened read-only (EXAMINE) to look, and
 read-write only to remove the test message, which goes to the Trash (MOVE), or is flagged
@@ -52,7 +53,8 @@ INBOX = "INBOX"
 @dataclass(frozen=True)
 class Watch:
     """What to look for: the test message's Message-ID; whether it went to the user's own
-    mailbox (else only a bounce can be seen); how long; and whether to keep it."""
+    mailbox (else only a bounce can be seen); how long; and whether to keep it.
+    ``envelope_id``: the RFC 3461 ENVID it was sent with, which a bounce quotes."""
 
     message_id: str
     own_mailbox: bool = True
@@ -60,6 +62,7 @@ class Watch:
     keep: bool = False
     sent_at: float = field(default_factory=time.monotonic)  # time.monotonic() at the send
     sent_on: date = field(default_factory=lambda: datetime.now(UTC).date())
+    envelope_id: str | None = None
 
 
 async def confirm_delivery(
@@ -184,7 +187,8 @@ class _Looker:
         if int(sizes.get(uid, {}).get(b"RFC822.SIZE", MAX_DSN_BYTES + 1)) > MAX_DSN_BYTES:
             return None
         fetched = await self.session.call(self.client.fetch, [uid], ["BODY.PEEK[]"])
-        return read_bounce(fetched.get(uid, {}).get(b"BODY[]", b""), self.watch.message_id)
+        raw = fetched.get(uid, {}).get(b"BODY[]", b"")
+        return read_bounce(raw, self.watch.message_id, self.watch.envelope_id)
 
     async def _pause(self, seconds: float) -> None:
         """Wait ``seconds``; with IDLE, on INBOX, ending as soon as something changes there."""

@@ -29,6 +29,7 @@ def delivery_json(result: DeliveryResult) -> dict[str, Any]:
             "remote_mta": bounce.remote_mta,
             "diagnostic": bounce.diagnostic,
             "reporting_mta": bounce.reporting_mta,
+            "envelope_id": bounce.envelope_id,
         },
         "removed": result.removal.value if result.removal else None,
         "reason": result.reason.value if result.reason else None,

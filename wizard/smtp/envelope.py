@@ -7,6 +7,8 @@ can ask for exactly that and nothing more:
 - SMTPUTF8 (RFC 6531) when an envelope address has a non-ASCII mailbox name, or a header holds
   UTF-8 (RFC 6532). Domains never need it: they travel as A-labels.
 - 8BITMIME (RFC 6152) when any byte of the message has its high bit set.
+- DSN (RFC 3461) for an envelope ``envid``: where the server offers it, MAIL carries the ENVID,
+  which a bounce quotes back (``Original-Envelope-Id``), and asks for only the headers back.
 
 A server without 8BITMIME must not be sent 8-bit data. ``seven_bit`` re-encodes such a message's
 text parts as base64, as sendmail and Postfix convert; a message whose 8-bit data cannot be
@@ -36,6 +38,7 @@ class Envelope:
     sender: str
     recipients: tuple[str, ...]
     content: bytes  # RFC 5322; line endings as they came (the session sends CRLF)
+    envid: str | None = None  # the RFC 3461 envelope ID to ask bounces to quote, if any
 
     @property
     def needs_smtputf8(self) -> bool:
@@ -50,6 +53,15 @@ class Envelope:
     @property
     def eight_bit(self) -> bool:
         return not self.content.isascii()
+
+
+def xtext(text: str) -> str:
+    """``text`` as RFC 3461 xtext (section 4): printable ASCII but ``+`` and ``=`` as is,
+    everything else as ``+XX``."""
+    return "".join(
+        c if "!" <= c <= "~" and c not in "+=" else f"+{ord(c):02X}"
+        for c in text.encode("utf-8").decode("latin-1")
+    )
 
 
 def header_bytes(content: bytes) -> bytes:

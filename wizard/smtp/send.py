@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ from wizard.model import Certificate, Security
 from wizard.net.certificates import certificate_from
 from wizard.net.tls import client_context, pinned, same_fingerprint, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, diagnose_bearer
-from wizard.smtp.envelope import Envelope, seven_bit
+from wizard.smtp.envelope import Envelope, seven_bit, xtext
 from wizard.smtp.probe import ProbeTimeouts
 from wizard.smtp.redact import MASK, Redactor
 from wizard.smtp.sasl import Bearer, bearer_mechanism, decode_error, error_answer, initial_response
@@ -185,6 +186,7 @@ class TestOutcome:
     mechanism: str | None = None
     refused: tuple[tuple[str, Reply], ...] = ()
     auth: str = "password"  # "password" or "oauth2": what the login was tried with
+    envelope_id: str | None = None  # the RFC 3461 ENVID the message went with (server's DSN)
 
     __test__ = False  # not a pytest test class, whatever its name
 
@@ -309,6 +311,7 @@ class _Test:
     certificate: Certificate | None = None
     mechanism: str | None = None  # the one the server accepted
     refused: tuple[tuple[str, Reply], ...] = ()
+    envelope_id: str | None = None  # the ENVID asked for, where the server offered DSN
 
     async def run(
         self, tls_context: ssl.SSLContext, rejection: ssl.SSLCertVerificationError | None = None
@@ -548,9 +551,13 @@ class _Test:
     def _fit(self, smtp: _RecordingSMTP) -> tuple[list[str], bytes]:
         """The MAIL parameters the message needs, and the message as this server can take it:
         SMTPUTF8 for UTF-8 addresses or headers, 8BITMIME for 8-bit data, or 8-bit text parts
-        re-encoded for a server without it."""
+        re-encoded for a server without it; and where the server offers DSN, the envelope's
+        ENVID, with only the headers asked back in a bounce (RET=HDRS)."""
         envelope = self.envelope
         options: list[str] = []
+        if envelope.envid and smtp.supports_extension("dsn"):
+            options += [f"ENVID={xtext(envelope.envid)}", "RET=HDRS"]
+            self.envelope_id = envelope.envid
         if envelope.needs_smtputf8 or envelope.utf8_headers:
             if smtp.supports_extension("smtputf8"):
                 options.append("SMTPUTF8")
@@ -615,6 +622,7 @@ class _Test:
             mechanism=self.mechanism,
             refused=self.refused,
             auth="oauth2" if isinstance(self.password, Bearer) else "password",
+            envelope_id=self.envelope_id if diagnosis is None else None,
         )
 
 
@@ -635,7 +643,10 @@ def _test_message(
     )
     international = not (sender.local_part.isascii() and recipient.local_part.isascii())
     content = message.as_bytes(policy=SMTPUTF8 if international else SMTP)
-    return Envelope(sender.address, (recipient.address,), content), str(message["Message-ID"])
+    # A bounce quotes it back even when it returns nothing of the message (RFC 3461 4.4).
+    envid = f"esw-{secrets.token_hex(16)}"
+    envelope = Envelope(sender.address, (recipient.address,), content, envid)
+    return envelope, str(message["Message-ID"])
 
 
 def _reply_of(error: BaseException | None) -> Reply | None:
