@@ -4,7 +4,7 @@ decision out: no server is needed to check them."""
 
 from __future__ import annotations
 
-from wizard.delivery.after_send import AfterSend, incoming_server
+from wizard.delivery.after_send import AfterSend, incoming_server, usable_incoming
 from wizard.delivery.result import DeliveryResult, DeliveryStatus, Removal, SkipReason
 from wizard.imap.errors import ImapSettings
 from wizard.messages import describe_delivery_lines
@@ -19,9 +19,11 @@ from wizard.model import (
     Tier,
     Trust,
 )
+from wizard.profiles import IncomingServer
 from wizard.reporting.delivery import delivery_section
 from wizard.reporting.document import Fact, Note
 from wizard.smtp.diagnosis import Stage
+from wizard.smtp.sasl import Bearer
 from wizard.smtp.send import SendSettings, TestOutcome
 
 SETTINGS = SendSettings("smtp.example.com", 465, Security.SSL, "alice", "alice@example.com")
@@ -77,6 +79,29 @@ def test_an_untrusted_server_needs_the_users_yes_or_the_outgoing_host() -> None:
     assert incoming_server(after(), untrusted) is SkipReason.UNTRUSTED
     assert isinstance(incoming_server(after(accepted=True), untrusted), ImapSettings)
     assert isinstance(incoming_server(after(), same_host), ImapSettings)
+
+
+def test_a_token_logs_in_only_if_its_scope_reaches_the_mailbox() -> None:
+    def with_token(mailbox: bool) -> AfterSend:
+        return AfterSend(SETTINGS, SENT, Bearer("token", mailbox=mailbox), 0.0, 60.0)
+
+    assert incoming_server(with_token(False), incoming()) is SkipReason.SIGNED_IN_FOR_SENDING
+    assert incoming_server(with_token(True), incoming()) == ImapSettings(
+        "imap.example.com", 993, Security.SSL, "alice@example.com"
+    )
+
+
+def test_the_server_the_account_keeps_is_used_as_it_is() -> None:
+    kept = IncomingServer("mail.example.net", 143, Security.STARTTLS, "alice")
+
+    assert incoming_server(after(), kept) == ImapSettings(
+        "mail.example.net", 143, Security.STARTTLS, "alice"
+    )
+    assert usable_incoming(incoming(), SETTINGS, accepted_untrusted=False) == IncomingServer(
+        "imap.example.com", 993, Security.SSL
+    )  # its username is the address: not kept twice
+    untrusted = incoming(trust=Trust.UNAUTHENTICATED)
+    assert usable_incoming(untrusted, SETTINGS, accepted_untrusted=False) is SkipReason.UNTRUSTED
 
 
 def test_the_report_section_says_what_the_command_line_says() -> None:

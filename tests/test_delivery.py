@@ -22,6 +22,7 @@ from tests.lab.postfix import (
     DKIM_SELECTOR,
     DOMAIN,
     FAR_RECIPIENT,
+    NO_IDLE_IP,
     PASSWORD,
     PostfixLab,
 )
@@ -328,6 +329,39 @@ async def test_cancelling_during_the_wait_hangs_up_at_once(mta: PostfixLab) -> N
         await watching
 
     await wait_for_log(mta, log_before, "Disconnected")
+
+
+@pytest.mark.parametrize(("host", "idle"), [("localhost", True), (NO_IDLE_IP, False)])
+async def test_a_message_that_comes_during_the_wait_is_found_with_or_without_idle(
+    mta: PostfixLab, host: str, idle: bool
+) -> None:
+    """Where the server offers IDLE, the confirmation waits in it; where it does not (the
+    lab's Dovecot on ``NO_IDLE_IP`` leaves it out of CAPABILITY), it looks again after
+    growing pauses. Either way a message that comes while it waits is found; what Dovecot
+    received says how it waited."""
+    mta.record_imap("alice")
+    message_id = f"<later.{int(idle)}@{DOMAIN}>"
+    settings = ImapSettings(host, mta.imaps_port, Security.SSL, f"alice@{DOMAIN}")
+    watching = asyncio.create_task(
+        confirm_delivery(settings, PASSWORD, Watch(message_id, timeout=30.0))
+    )
+    async with asyncio.timeout(10):  # the first look found nothing: it waits now
+        while not any("SEARCH" in c for c in mta.imap_commands("alice")):  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+
+    mta.put("alice", "INBOX", f"Message-ID: {message_id}\r\nSubject: Test\r\n\r\nHi\r\n".encode())
+    result = await watching
+
+    assert (result.status, result.removal) == (DeliveryStatus.INBOX, Removal.TRASH)
+    async with asyncio.timeout(10):  # Dovecot has written down the whole session
+        while "LOGOUT" not in mta.imap_commands("alice"):  # noqa: ASYNC110 (a file)
+            await asyncio.sleep(0.05)
+    commands = mta.imap_commands("alice")
+    assert ("IDLE" in commands) is idle
+    searches = [c for c in commands if "HEADER Message-ID" in c]
+    assert len(searches) >= 3  # INBOX and Junk at first, INBOX again once the message came
+    # Read-write only to move the test message away: never anything else.
+    assert [c for c in commands if c.startswith("SELECT")] == ['SELECT "INBOX"']
 
 
 async def wait_for_log(mta: PostfixLab, before: str, text: str, seconds: float = 10.0) -> None:

@@ -5,9 +5,11 @@ both), and report where the test message arrived, with the receiving server's ve
 from __future__ import annotations
 
 import json
+import plistlib
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -23,8 +25,6 @@ from tests.lab.postfix import (
 from tests.test_cli_accounts import AUTOCONFIG, GERMAN, program
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from tests.lab.world import Lab
 
 pytestmark = pytest.mark.usefixtures("private_keychain")
@@ -178,3 +178,61 @@ def test_the_diagnosis_report_says_whether_its_test_message_arrived(wizard: Wiza
     assert "Arrived in your mailbox?" in as_text.stdout
     assert "The test message arrived in your Inbox after" in as_text.stdout
     assert "DKIM: passed: the signature is valid." in as_text.stdout
+
+
+def test_the_account_keeps_its_incoming_server(
+    wizard: Wizard, lab: Lab, postfix_lab: PostfixLab, tmp_path: Path
+) -> None:
+    """``setup`` stores the incoming server with the account: ``test`` looks for the test
+    message there without detecting again, ``accounts show`` names it, and an Apple profile
+    needs no ``--imap-host``."""
+    address = f"alice@{DOMAIN}"
+    done = wizard("setup", address, "--password-stdin", "--json")
+    assert done.returncode == 0, done.stderr
+    kept = {
+        "host": "localhost",
+        "port": postfix_lab.imaps_port,
+        "security": "ssl",
+        "username": None,
+    }
+    assert json.loads(done.stdout)["stored"]["account"]["incoming"] == kept
+    asked_before = len(lab.requests)
+
+    tested = wizard("test", address, "--json")
+    shown = wizard("accounts", "show", address)
+    exported = wizard("export", address, "--format", "mobileconfig")
+
+    assert tested.returncode == 0, tested.stderr
+    assert json.loads(tested.stdout)["delivery"]["status"] == "inbox"
+    assert lab.requests[asked_before:] == []  # no autoconfig, no ISPDB: nothing looked for
+    assert shown.returncode == 0, shown.stderr
+    assert f"localhost, port {postfix_lab.imaps_port}, SSL/TLS (IMAP)" in shown.stdout
+    assert exported.returncode == 0, exported.stderr
+    apple = plistlib.loads(exported.stdout.encode())["PayloadContent"][0]
+    assert (apple["IncomingMailServerHostName"], apple["IncomingMailServerPortNumber"]) == (
+        "localhost",
+        postfix_lab.imaps_port,
+    )
+
+
+def test_an_account_stored_before_it_kept_one_finds_its_incoming_server_once(
+    wizard: Wizard, lab: Lab
+) -> None:
+    """An account from an older version (profile format 2) has no incoming server: the next
+    ``test`` finds it and the account keeps it, so the one after that does not look again."""
+    address = f"alice@{DOMAIN}"
+    assert wizard("setup", address, "--password-stdin").returncode == 0
+    accounts = Path(wizard.env["XDG_CONFIG_HOME"]) / "email-setup-wizard" / "accounts.json"
+    document = json.loads(accounts.read_text())
+    for account in document["accounts"]:
+        del account["incoming"]
+    accounts.write_text(json.dumps({**document, "format": 2}))
+
+    first = wizard("test", address, "--json")
+    asked_before = len(lab.requests)
+    second = wizard("test", address, "--json")
+
+    assert json.loads(first.stdout)["delivery"]["status"] == "inbox"
+    assert json.loads(accounts.read_text())["accounts"][0]["incoming"]["host"] == "localhost"
+    assert json.loads(second.stdout)["delivery"]["status"] == "inbox"
+    assert lab.requests[asked_before:] == []

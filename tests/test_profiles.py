@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 from wizard.model import Security, SourceName, Trust
-from wizard.profiles import AccountProfile, OAuthLogin, ProfileError, ProfileProblem, ProfileStore
+from wizard.oauth.issuers import GOOGLE, MICROSOFT
+from wizard.profiles import (
+    AccountProfile,
+    IncomingServer,
+    OAuthLogin,
+    ProfileError,
+    ProfileProblem,
+    ProfileStore,
+)
 
 ALICE = AccountProfile(
     display_name="Alice at Example",
@@ -53,6 +61,7 @@ KEYS = {
     "last_tested",
     "pinned_sha256",
     "oauth",
+    "incoming",
 }
 FILE_KEYS = KEYS | {"auth"}
 
@@ -88,7 +97,7 @@ def test_round_trip(store: ProfileStore) -> None:
     assert ProfileStore(store.path).load() == [ALICE, BOB]
     assert store.get("bob@mail.lab.test") == BOB
     document = json.loads(store.path.read_text(encoding="utf-8"))
-    assert document["format"] == 2
+    assert document["format"] == 3
     assert document["accounts"][0] == {
         "display_name": "Alice at Example",
         "address": "alice@example.com",
@@ -103,6 +112,7 @@ def test_round_trip(store: ProfileStore) -> None:
         "pinned_sha256": ALICE.pinned_sha256,
         "auth": "password",
         "oauth": None,
+        "incoming": None,
     }
     assert document["accounts"][1]["source"] is None
 
@@ -128,20 +138,66 @@ def test_an_oauth2_account_records_how_it_signs_in_and_never_a_token(
         "scope": "smtp offline_access",
         "token_endpoint": "https://login.example.test/token",
         "revocation_endpoint": None,
+        "mailbox": False,
     }
     assert signed_in.keychain_service == "oauth://login.example.test"
 
 
-def test_a_format_1_file_is_read_and_rewritten_as_format_2(store: ProfileStore) -> None:
+def test_the_incoming_server_is_kept(store: ProfileStore) -> None:
+    with_imap = replace(ALICE, incoming=IncomingServer("imap.example.com", 143, Security.STARTTLS))
+    store.save(with_imap)
+
+    assert store.load() == [with_imap]
+    account = json.loads(store.path.read_text(encoding="utf-8"))["accounts"][0]
+    assert account["incoming"] == {
+        "host": "imap.example.com",
+        "port": 143,
+        "security": "starttls",
+        "username": None,
+    }
+
+
+def test_a_format_1_file_is_read_and_rewritten_as_format_3(store: ProfileStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_bytes(_document(_account()))
 
     (alice,) = store.load()
     assert (alice.username, alice.oauth, alice.auth) == ("alice", None, "password")
+    assert alice.incoming is None
     store.save(replace(alice, display_name="Alice Example"))
     document = json.loads(store.path.read_text(encoding="utf-8"))
-    assert document["format"] == 2
+    assert document["format"] == 3
     assert document["accounts"][0]["auth"] == "password"
+    assert document["accounts"][0]["incoming"] is None
+
+
+@pytest.mark.parametrize(
+    ("issuer", "scope", "mailbox"),
+    [
+        # Microsoft's sign-in for sending alone cannot read the mailbox...
+        (MICROSOFT.issuer, "https://outlook.office.com/SMTP.Send offline_access", False),
+        # ...Google's one scope can, and so can what provider data named.
+        (GOOGLE.issuer, "https://mail.google.com/", True),
+        ("https://auth.example.test", "mail", True),
+    ],
+)
+def test_a_format_2_sign_in_reads_the_mailbox_as_far_as_its_scope_reaches(
+    store: ProfileStore, issuer: str, scope: str, mailbox: bool
+) -> None:
+    oauth = {
+        "issuer": issuer,
+        "client_id": "client-1",
+        "scope": scope,
+        "token_endpoint": "https://login.example.test/token",
+        "revocation_endpoint": None,
+    }
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_bytes(_document(_account(auth="oauth2", oauth=oauth), version=2))
+
+    (alice,) = store.load()
+
+    assert alice.oauth is not None
+    assert (alice.oauth.scope, alice.oauth.mailbox, alice.incoming) == (scope, mailbox, None)
 
 
 def test_times_are_stored_as_utc(store: ProfileStore) -> None:
@@ -290,6 +346,9 @@ def _account(**changes: object) -> dict[str, object]:
     return account
 
 
+IMAP = {"host": "imap.example.com", "port": 993, "security": "ssl", "username": None}
+
+
 def _document(*accounts: object, version: object = 1) -> bytes:
     return json.dumps({"format": version, "accounts": list(accounts)}).encode()
 
@@ -321,6 +380,21 @@ CORRUPT = [
     pytest.param(
         _document(_account(), _account(address="alice@EXAMPLE.com")), id="duplicate-address"
     ),
+    pytest.param(_document(_account(auth="password", oauth=None), version=3), id="no-incoming"),
+    pytest.param(
+        _document(
+            _account(auth="password", oauth=None, incoming=IMAP | {"port": "993"}), version=3
+        ),
+        id="incoming-port-string",
+    ),
+    pytest.param(
+        _document(_account(auth="password", oauth=None, incoming=IMAP | {"port": 0}), version=3),
+        id="incoming-port-range",
+    ),
+    pytest.param(
+        _document(_account(auth="password", oauth=None, incoming={"host": "imap"}), version=3),
+        id="incoming-keys",
+    ),
 ]
 
 
@@ -334,7 +408,7 @@ def test_a_corrupt_file_is_reported_and_never_rewritten(
 @pytest.mark.parametrize(
     "content",
     [
-        pytest.param(_document(_account(), version=3), id="format-3"),
+        pytest.param(_document(_account(), version=4), id="format-4"),
         pytest.param(b'{"format": 7, "profiles": {"new": "shape"}}', id="new-shape"),
     ],
 )

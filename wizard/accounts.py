@@ -26,12 +26,18 @@ disk): the GUI calls them on its engine thread, through ``asyncio.to_thread``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wizard import keychain
 from wizard.keychain import KeychainError
-from wizard.profiles import AccountProfile, OAuthLogin, ProfileError, ProfileStore
+from wizard.profiles import (
+    AccountProfile,
+    IncomingServer,
+    OAuthLogin,
+    ProfileError,
+    ProfileStore,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -96,10 +102,12 @@ def profile_from_test(
     trust: Trust | None,
     when: datetime,
     oauth: OAuthLogin | None = None,
+    incoming: IncomingServer | None = None,
 ) -> AccountProfile:
     """The profile a passed test vouches for: its server, the login and mechanism that worked,
     the pin it needed. ``source`` and ``trust`` say where the settings came from (None: typed
-    by the user). ``oauth`` is how an OAuth2 account signs in (None: a password account)."""
+    by the user). ``oauth`` is how an OAuth2 account signs in (None: a password account);
+    ``incoming`` its incoming server, as the delivery confirmation may use it."""
     if not outcome.ok:
         raise ValueError("only a test that went through can vouch for an account")
     return AccountProfile(
@@ -115,6 +123,7 @@ def profile_from_test(
         last_tested=when,
         pinned_sha256=pin_to_keep(settings, outcome),
         oauth=oauth,
+        incoming=incoming,
     )
 
 
@@ -192,6 +201,19 @@ def store_account(store: ProfileStore, profile: AccountProfile, secret: str) -> 
                 else:
                     store.forget(*_login(previous))
         return StoredAccount(profile, backend, tuple(loose_ends))
+
+
+def remember_incoming(store: ProfileStore, address: str, incoming: IncomingServer) -> bool:
+    """Keep ``incoming`` as the account's incoming server (found again by a later test of an
+    account stored without one); whether there was such an account to keep it in. Nothing
+    else of the account changes, and the keychain is not touched."""
+    with store.locked():
+        profile = store.get(address)
+        if profile is None:
+            return False
+        if profile.incoming != incoming:
+            store.save(replace(profile, incoming=incoming))
+        return True
 
 
 def remove_account(store: ProfileStore, address: str) -> RemovedAccount | None:

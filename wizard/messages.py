@@ -1433,6 +1433,13 @@ _SKIPPED = {
         "was not sent to it.",
     ),
 }
+_SKIPPED_ADVICE = {
+    SkipReason.SIGNED_IN_FOR_SENDING: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending works. To have arrival checked too, set the account up again and allow "
+        "reading your mail when you sign in.",
+    ),
+}
 _IMAP_PROBLEMS = {
     ImapProblem.UNREACHABLE: QT_TRANSLATE_NOOP(
         "Messages", "The incoming-mail server could not be reached, so arrival was not checked."
@@ -1471,6 +1478,16 @@ _IMAP_PROBLEMS = {
         "Messages",
         "The incoming-mail server allows no password login on this connection, so arrival "
         "was not checked.",
+    ),
+    ImapProblem.NO_TOKEN_LOGIN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server does not take a sign-in (OAuth2) for logging in, so arrival "
+        "was not checked.",
+    ),
+    ImapProblem.TOKEN_REFUSED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The incoming-mail server did not accept the sign-in, so arrival was not checked. "
+        "Sending works; the sign-in may not be allowed to read mail there.",
     ),
     ImapProblem.CONNECTION_LOST: QT_TRANSLATE_NOOP(
         "Messages",
@@ -1582,8 +1599,10 @@ def describe_delivery(
     if status is DeliveryStatus.NOT_ARRIVED:
         return tr(CONTEXT, _NOT_ARRIVED).format(seconds=seconds), tr(CONTEXT, _NOT_ARRIVED_ADVICE)
     if status is DeliveryStatus.SKIPPED:
-        reason_text = _SKIPPED[result.reason or SkipReason.NO_SERVER]
-        return tr(CONTEXT, reason_text).format(seconds=seconds), None
+        reason = result.reason or SkipReason.NO_SERVER
+        advice = _SKIPPED_ADVICE.get(reason)
+        said = tr(CONTEXT, _SKIPPED[reason]).format(seconds=seconds)
+        return said, tr(CONTEXT, advice) if advice else None
     problem = _IMAP_PROBLEMS[result.problem or ImapProblem.UNREACHABLE]
     return tr(CONTEXT, problem), None
 

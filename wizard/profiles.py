@@ -1,10 +1,14 @@
 r"""The accounts the wizard has set up: everything about them except the password.
 
-They live in one JSON file in the platform's config folder, ``{"format": 2, "accounts": [...]}``.
+They live in one JSON file in the platform's config folder, ``{"format": 3, "accounts": [...]}``.
 Passwords and OAuth2 refresh tokens are in the keychain (``wizard.keychain``) under
 ``AccountProfile.keychain_service``; this file never holds one. Format 2 added ``oauth`` (how an
-OAuth2 account signs in: issuer, client ID, scope, endpoints); format 1 files are read as
-password accounts and rewritten as format 2 on the next save.
+OAuth2 account signs in: issuer, client ID, scope, endpoints); format 3 added ``incoming`` (the
+incoming (IMAP) server, which the delivery confirmation, the report and the exports use) and
+``oauth.mailbox`` (whether the sign-in may read the mailbox). Older files are read (format 1 as
+password accounts, neither as knowing an incoming server; a format-2 sign-in's ``mailbox``
+follows from its scope) and rewritten as format 3 on the next save. A file of a newer format is
+refused, not rewritten (see below).
 
 The file is the user's: a write replaces it whole and atomically (a temporary file beside it,
 fsync, rename), so a crash leaves the old version or the new one, never half of each; it is
@@ -34,7 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -45,9 +49,10 @@ from wizard.address import parse_address
 from wizard.errors import WizardError
 from wizard.keychain import service_name
 from wizard.model import Security, SourceName, Trust
+from wizard.oauth.issuers import covers, mailbox_scope_of
 
 APP_NAME = "email-setup-wizard"
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -57,14 +62,31 @@ class OAuthLogin:
 
     issuer: str
     client_id: str
-    scope: str
+    scope: str  # what was granted, as far as the issuer said; what a refresh asks for
     token_endpoint: str
     revocation_endpoint: str | None = None
+    mailbox: bool = False  # the grant lets its tokens read the mailbox (delivery confirmation)
 
     @property
     def keychain_service(self) -> str:
         host = (urlsplit(self.issuer).hostname or "").lower()
         return f"oauth://{host}"
+
+
+@dataclass(frozen=True)
+class IncomingServer:
+    """The account's incoming (IMAP) server, as detection found it and the wizard accepted it
+    for the delivery confirmation: never given a password unless that was allowed, so it is
+    used again as it is. ``username``: its login, when it differs from the address."""
+
+    host: str
+    port: int
+    security: Security
+    username: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 < self.port < 65536:
+            raise ValueError(f"incoming port out of range: {self.port}")
 
 
 @dataclass(frozen=True)
@@ -86,6 +108,7 @@ class AccountProfile:
     last_tested: datetime | None = None  # time zone required; stored as UTC
     pinned_sha256: str | None = None  # a certificate fingerprint the user explicitly accepted
     oauth: OAuthLogin | None = None  # None: the account logs in with a password
+    incoming: IncomingServer | None = None  # None: not known (yet)
 
     def __post_init__(self) -> None:
         # Checked here so that every profile that can be saved can also be loaded back; the
@@ -110,7 +133,8 @@ class AccountProfile:
 
 
 _KEYS = frozenset(field.name for field in fields(AccountProfile))
-_KEYS_FORMAT_1 = _KEYS - {"oauth"}
+_KEYS_FORMAT_2 = _KEYS - {"incoming"}
+_KEYS_FORMAT_1 = _KEYS_FORMAT_2 - {"oauth"}
 
 
 class ProfileProblem(StrEnum):
@@ -402,12 +426,22 @@ def profile_to_json(profile: AccountProfile) -> dict[str, Any]:
         "pinned_sha256": profile.pinned_sha256,
         "auth": profile.auth,
         "oauth": None if profile.oauth is None else asdict(profile.oauth),
+        "incoming": None if profile.incoming is None else _incoming_json(profile.incoming),
+    }
+
+
+def _incoming_json(incoming: IncomingServer) -> dict[str, Any]:
+    return {
+        "host": incoming.host,
+        "port": incoming.port,
+        "security": incoming.security.value,
+        "username": incoming.username,
     }
 
 
 def _from_json(raw: object, version: int = FORMAT) -> AccountProfile:
     """Rebuild a profile, raising ValueError or TypeError at the first thing that is not right."""
-    keys = _KEYS_FORMAT_1 if version == 1 else _KEYS | {"auth"}
+    keys = {1: _KEYS_FORMAT_1, 2: _KEYS_FORMAT_2 | {"auth"}}.get(version, _KEYS | {"auth"})
     if not isinstance(raw, dict) or raw.keys() != keys:
         raise ValueError(f"expected an object with exactly the keys {sorted(keys)}")
     port = raw["port"]
@@ -428,25 +462,53 @@ def _from_json(raw: object, version: int = FORMAT) -> AccountProfile:
         trust=None if trust is None else Trust(trust),
         last_tested=None if last_tested is None else datetime.fromisoformat(last_tested),
         pinned_sha256=_optional_text(raw, "pinned_sha256"),
-        oauth=None if version == 1 else _oauth_login(raw["oauth"]),
+        oauth=None if version == 1 else _oauth_login(raw["oauth"], version),
+        incoming=_incoming(raw["incoming"]) if version >= 3 else None,
     )
 
 
-def _oauth_login(raw: object) -> OAuthLogin | None:
+def _oauth_login(raw: object, version: int) -> OAuthLogin | None:
     if raw is None:
         return None
-    if not isinstance(raw, dict) or raw.keys() != _OAUTH_KEYS:
-        raise ValueError(f"oauth: expected an object with exactly the keys {sorted(_OAUTH_KEYS)}")
-    return OAuthLogin(
+    keys = _OAUTH_KEYS if version >= 3 else _OAUTH_KEYS - {"mailbox"}
+    if not isinstance(raw, dict) or raw.keys() != keys:
+        raise ValueError(f"oauth: expected an object with exactly the keys {sorted(keys)}")
+    login = OAuthLogin(
         issuer=_text(raw, "issuer"),
         client_id=_text(raw, "client_id"),
         scope=_text(raw, "scope"),
         token_endpoint=_text(raw, "token_endpoint"),
         revocation_endpoint=_optional_text(raw, "revocation_endpoint"),
     )
+    if version < 3:  # whether it reaches the mailbox follows from what it asked for
+        needed = mailbox_scope_of(login.issuer, login.scope)
+        return replace(login, mailbox=covers(login.scope, needed))
+    mailbox = raw["mailbox"]
+    if type(mailbox) is not bool:
+        raise TypeError(f"oauth mailbox is not true or false: {mailbox!r}")
+    return replace(login, mailbox=mailbox)
+
+
+def _incoming(raw: object) -> IncomingServer | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or raw.keys() != _INCOMING_KEYS:
+        raise ValueError(
+            f"incoming: expected an object with exactly the keys {sorted(_INCOMING_KEYS)}"
+        )
+    port = raw["port"]
+    if type(port) is not int:
+        raise TypeError(f"incoming port is not a number: {port!r}")
+    return IncomingServer(
+        host=_text(raw, "host"),
+        port=port,
+        security=Security(_text(raw, "security")),
+        username=_optional_text(raw, "username"),
+    )
 
 
 _OAUTH_KEYS = frozenset(field.name for field in fields(OAuthLogin))
+_INCOMING_KEYS = frozenset(field.name for field in fields(IncomingServer))
 
 
 def _text(raw: dict[str, object], key: str) -> str:

@@ -96,7 +96,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../wizard/cli/setup.py" line="+253"/>
+        <location filename="../../wizard/cli/setup.py" line="+258"/>
         <source>in {keychain}</source>
         <translation>liegt in {keychain}</translation>
     </message>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../wizard/cli/export.py" line="+76"/>
+        <location filename="../../wizard/cli/export.py" line="+77"/>
         <location filename="../../wizard/cli/token.py" line="+52"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>
@@ -153,12 +153,17 @@
         <translation>OAuth2 bei {issuer} (Client {client_id})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>{host}, port {port}, {security} (IMAP)</source>
+        <translation>{host}, Port {port}, {security} (IMAP)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{password} (service {service})</source>
         <translation>{password} (Dienst {service})</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/common.py" line="+94"/>
+        <location filename="../../wizard/cli/common.py" line="+95"/>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -181,6 +186,11 @@
         <location line="+1"/>
         <source>Sign-in:</source>
         <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming:</source>
+        <translation>Posteingang:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -315,7 +325,7 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+182"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+184"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
@@ -330,7 +340,7 @@
         <translation>Dieses Konto wurde gespeichert:</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>{caution} Nothing was sent or stored. If your provider confirms it, run again with --trust-domain {server_domain}.</source>
         <translation>{caution} Es wurde nichts gesendet oder gespeichert. Wenn Ihr Anbieter es bestätigt, starten Sie erneut mit --trust-domain {server_domain}.</translation>
     </message>
@@ -375,7 +385,7 @@
         <translation>{path} konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/confirm.py" line="+91"/>
+        <location filename="../../wizard/cli/confirm.py" line="+94"/>
         <source>Waiting up to {seconds} s for the test message at {server}…</source>
         <translation>Warte bis zu {seconds} s auf die Testnachricht bei {server} …</translation>
     </message>
@@ -470,17 +480,22 @@
         <translation>  OAuth2-Client für {issuer}: {client_id}</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/signin.py" line="+66"/>
+        <location filename="../../wizard/cli/signin.py" line="+67"/>
         <source>no client secret on standard input.</source>
         <translation>kein Client-Geheimnis auf der Standardeingabe.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Sign in in your browser. If no browser opens, open this page:</source>
         <translation>Melden Sie sich im Browser an. Wenn sich kein Browser öffnet, öffnen Sie diese Seite:</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The sign-in server does not allow reading your mailbox ({reason}); signing in again for sending only, so arrival will not be checked.</source>
+        <translation>Der Anmeldeserver erlaubt das Lesen Ihres Postfachs nicht ({reason}); die Anmeldung wird nur für das Senden wiederholt, deshalb wird die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>On any device, open {url} and enter the code {code}.</source>
         <translation>Öffnen Sie auf einem beliebigen Gerät {url} und geben Sie den Code {code} ein.</translation>
     </message>
@@ -660,12 +675,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../wizard/gui/pages/done.py" line="+187"/>
+        <location filename="../../wizard/gui/pages/done.py" line="+188"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>&amp;Copy summary</source>
         <translation>Zusammenfassung &amp;kopieren</translation>
     </message>
@@ -700,7 +715,7 @@
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Saved. Your sign-in is kept in {keychain}.</source>
         <translation>Gespeichert. Ihre Anmeldung liegt in {keychain}.</translation>
     </message>
@@ -2326,6 +2341,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+8"/>
+        <source>Sending works. To have arrival checked too, set the account up again and allow reading your mail when you sign in.</source>
+        <translation>Das Senden funktioniert. Damit auch die Ankunft geprüft wird, richten Sie das Konto erneut ein und erlauben Sie bei der Anmeldung das Lesen Ihrer Mail.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The incoming-mail server could not be reached, so arrival was not checked.</source>
         <translation>Der Posteingangsserver war nicht erreichbar, deshalb wurde die Ankunft nicht geprüft.</translation>
     </message>
@@ -2363,6 +2383,16 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <location line="+5"/>
         <source>The incoming-mail server allows no password login on this connection, so arrival was not checked.</source>
         <translation>Der Posteingangsserver erlaubt auf dieser Verbindung keine Anmeldung mit Passwort, deshalb wurde die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server does not take a sign-in (OAuth2) for logging in, so arrival was not checked.</source>
+        <translation>Der Posteingangsserver nimmt keine Anmeldung (OAuth2) zum Einloggen an, deshalb wurde die Ankunft nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incoming-mail server did not accept the sign-in, so arrival was not checked. Sending works; the sign-in may not be allowed to read mail there.</source>
+        <translation>Der Posteingangsserver hat die Anmeldung nicht angenommen, deshalb wurde die Ankunft nicht geprüft. Das Senden funktioniert; die Anmeldung darf dort vielleicht keine Mail lesen.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2495,7 +2525,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Signiert von {domain} (Selektor {selector}).</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Port {port} reaches {host}.</source>
         <translation>Port {port} erreicht {host}.</translation>
     </message>
@@ -2770,7 +2800,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>(Vorgabe: {path}; fragen Sie Ihre Administration.)</translation>
     </message>
     <message>
-        <location filename="../../wizard/smtp/send.py" line="+107"/>
+        <location filename="../../wizard/smtp/send.py" line="+108"/>
         <source>Test message from Email Setup Wizard</source>
         <translation>Testnachricht vom Email Setup Wizard</translation>
     </message>
@@ -3161,6 +3191,11 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Zeit</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Incoming server</source>
+        <translation>Posteingangsserver</translation>
+    </message>
+    <message>
         <location filename="../../wizard/reporting/render.py" line="+21"/>
         <source>en</source>
         <translation>de</translation>
@@ -3273,7 +3308,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/sending.py" line="+147"/>
+        <location filename="../../wizard/gui/pages/sending.py" line="+150"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
@@ -3369,7 +3404,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>warte bei {server} …</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>could not be checked</source>
         <translation>ließ sich nicht prüfen</translation>
     </message>
@@ -3623,17 +3658,22 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Ihr Browser wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Finish signing in in your browser ({provider}). If no browser opened, open the address below.</source>
         <translation>Schließen Sie die Anmeldung in Ihrem Browser ab ({provider}). Wenn sich kein Browser geöffnet hat, öffnen Sie die Adresse unten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>{provider} does not allow reading your mailbox, so signing in again for sending only; arrival will not be checked.</source>
+        <translation>{provider} erlaubt das Lesen Ihres Postfachs nicht; die Anmeldung wird nur für das Senden wiederholt, die Ankunft wird nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>On any device, open the address below (or scan the QR code) and enter the code {code}.</source>
         <translation>Öffnen Sie auf einem beliebigen Gerät die Adresse unten (oder scannen Sie den QR-Code) und geben Sie den Code {code} ein.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Signed in. Sending the test message…</source>
         <translation>Angemeldet. Die Testnachricht wird gesendet…</translation>
     </message>
@@ -3666,12 +3706,12 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Pos&amp;teingangsserver (IMAP), Port 993:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+97"/>
         <source>for example imap.example.com</source>
         <translation>zum Beispiel imap.example.com</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-93"/>
         <source>Settings for this p&amp;rogram:</source>
         <translation>Einstellungen für dieses P&amp;rogramm:</translation>
     </message>
@@ -3756,7 +3796,12 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Die Einstellungen, wie dieses Programm sie gespeichert hat, für Ihre eigenen Werkzeuge.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+12"/>
+        <source>{host}, port {port}, as the test found it</source>
+        <translation>{host}, Port {port}, wie der Test ihn gefunden hat</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>An Apple profile must name the incoming (IMAP) server too: enter it above. Your provider&apos;s help pages name it.</source>
         <translation>Ein Apple-Profil muss auch den Posteingangsserver (IMAP) nennen: Geben Sie ihn oben ein. Die Hilfeseiten Ihres Anbieters nennen ihn.</translation>
     </message>

@@ -47,6 +47,7 @@ from wizard.model import (
     SourceStatus,
     Trust,
 )
+from wizard.profiles import IncomingServer
 from wizard.smtp.diagnosis import Diagnosis
 from wizard.smtp.send import Stage, TestOutcome
 
@@ -747,17 +748,22 @@ ARRIVED = DeliveryResult(
 )
 
 
+def send_and_confirm(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """From the start to the test page, Send, and wait for the delivery confirmation."""
+    to_settings(qtbot, wizard)
+    wizard.next()
+    with qtbot.waitSignal(wizard.send_page.confirmed):
+        click(wizard.send_page.send_button)
+
+
 def test_the_last_step_says_where_the_test_message_arrived_and_the_verdict(
     qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
 ) -> None:
     canned = Canned(delivery=ARRIVED)
     wizard = make_wizard(canned)
     page = wizard.send_page
-    to_settings(qtbot, wizard)
-    wizard.next()
 
-    with qtbot.waitSignal(page.confirmed):
-        click(page.send_button)
+    send_and_confirm(qtbot, wizard)
 
     assert lines(page.steps)[4] == "Arrived in your mailbox: in Junk after 2.4 s"
     assert page.delivery.text().splitlines() == [
@@ -777,6 +783,22 @@ def test_the_last_step_says_where_the_test_message_arrived_and_the_verdict(
     [sent] = canned.confirmed
     assert sent.settings.recipient == "alice@example.com"
     assert next_button(wizard).isEnabled()
+
+
+def test_the_account_keeps_the_incoming_server_the_confirmation_found(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    incoming = IncomingServer("imap.example.com", 993, Security.SSL)
+    canned = Canned(delivery=replace(ARRIVED, server=incoming))
+    wizard = make_wizard(canned)
+    send_and_confirm(qtbot, wizard)
+    wizard.next()
+
+    with qtbot.waitSignal(wizard.done_page.stored):
+        click(wizard.button(QWizard.WizardButton.FinishButton))
+
+    profile, _ = canned.stored[0]
+    assert profile.incoming == incoming
 
 
 def test_next_does_not_wait_for_the_confirmation_and_cancel_stops_it(

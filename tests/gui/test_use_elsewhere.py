@@ -4,6 +4,7 @@ read where the settings go, copy them or save them through the real file dialog.
 from __future__ import annotations
 
 import plistlib
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,7 +20,7 @@ from wizard.gui.use_elsewhere import UseElsewhere
 from wizard.gui.wizard import SetupWizard
 from wizard.model import Security
 from wizard.outbound.export import ExportFormat, export
-from wizard.profiles import AccountProfile
+from wizard.profiles import AccountProfile, IncomingServer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,6 +81,30 @@ def test_an_apple_profile_waits_for_the_incoming_server(section: UseElsewhere) -
     assert mail["IncomingMailServerHostName"] == "imap.example.test"
     assert mail["IncomingMailServerPortNumber"] == 993
     assert section.save_button.isEnabled()
+
+
+def test_an_apple_profile_takes_the_incoming_server_the_account_keeps(
+    section: UseElsewhere,
+) -> None:
+    kept = IncomingServer("mail.example.test", 143, Security.STARTTLS)
+    section.show_account(replace(PROFILE, incoming=kept))
+    choose(section, ExportFormat.MOBILECONFIG)
+
+    assert section.incoming.placeholderText() == "mail.example.test, port 143, as the test found it"
+    [mail] = plistlib.loads(section.text.encode())["PayloadContent"]
+    assert (mail["IncomingMailServerHostName"], mail["IncomingMailServerPortNumber"]) == (
+        "mail.example.test",
+        143,
+    )
+    assert section.copy_button.isEnabled() and section.save_button.isEnabled()
+
+    section.incoming.setText("imap.example.test")  # typed: that one, on port 993
+
+    [mail] = plistlib.loads(section.text.encode())["PayloadContent"]
+    assert (mail["IncomingMailServerHostName"], mail["IncomingMailServerPortNumber"]) == (
+        "imap.example.test",
+        993,
+    )
 
 
 def test_copy_puts_exactly_the_settings_on_the_clipboard(section: UseElsewhere) -> None:

@@ -4,7 +4,8 @@ It offers what the wizard uses: authorize (a scripted browser consents, see
 ``tests/lab/browser.py``), token (authorization code with PKCE S256, refresh), device
 authorization (RFC 8628) with its verification page, RFC 8414 metadata, RFC 7591
 registration and RFC 7009 revocation, and a switch to send RFC 9207 ``iss``. Lab SMTP servers
-check bearer tokens against it (``login_of``).
+check bearer tokens against it (``login_of``); a real resource server (the Postfix lab's
+Dovecot) asks its RFC 7662 introspection endpoint, as ``RESOURCE_SERVER`` with a secret.
 
 It runs as dynamic routes of the lab's HTTPS server: ``Lab.oauth(host)`` sets it up.
 """
@@ -19,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-from authlib.oauth2 import rfc6749, rfc7009, rfc7591, rfc7636, rfc8628, rfc9207
-from authlib.oauth2.rfc6749 import grants
+from authlib.oauth2 import rfc6749, rfc7009, rfc7591, rfc7636, rfc7662, rfc8628, rfc9207
+from authlib.oauth2.rfc6749 import InvalidScopeError, OAuth2Error, grants
 from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
 from authlib.oauth2.rfc6750 import BearerTokenGenerator
 
@@ -39,6 +40,7 @@ PATHS = {
     "verify": "/verify",
     "register": "/register",
     "revoke": "/revoke",
+    "introspect": "/introspect",
     "metadata": "/.well-known/oauth-authorization-server",
 }
 
@@ -171,6 +173,16 @@ class OAuthBehaviour:
     # Registration hands out a client secret (as some servers do even to a native client that
     # asked for none), which the token endpoint then requires.
     registration_secret: bool = False
+    # Scopes the server refuses to grant (invalid_scope), as an issuer that does not know one,
+    # or a tenant whose administrator never allowed it, does.
+    refuse_scopes: tuple[str, ...] = ()
+    # The person unticks every scope but these on the consent page (Google's granular
+    # consent): the token is granted less than was asked for, and says so.
+    consent_only: tuple[str, ...] | None = None
+
+
+# The resource server (a mail server) that asks the introspection endpoint about tokens.
+RESOURCE_SERVER = ("mail-server", "lab-introspection-secret")
 
 
 @dataclass
@@ -199,6 +211,11 @@ class LabAuthServer:
         return f"{self.issuer}{PATHS[name]}"
 
     # -- what tests set up and look at ---------------------------------------------------------
+
+    def granted_scopes(self, user: str) -> list[str]:
+        """The scope of each access token issued to ``user``, in order."""
+        with self.lock:
+            return [t.scope for t in self._tokens if t.user == user]
 
     def add_client(self, client_id: str, client_secret: str | None = None) -> LabClient:
         client = LabClient(client_id, client_secret)
@@ -290,6 +307,8 @@ class LabAuthServer:
             )
         if request.path == PATHS["revoke"]:
             return _answer(respond("revocation", oauth_request))
+        if request.path == PATHS["introspect"]:
+            return _answer(respond("introspection", oauth_request))
         if request.path == PATHS["register"] and self.behaviour.registration:
             json_request = rfc6749.JsonRequest("POST", url, request.headers)
             json_request.payload = _JsonPayload(json.loads(request.body or b"{}"))
@@ -301,10 +320,14 @@ class LabAuthServer:
         if request.path == PATHS["authorize"] and request.method == "POST":
             # The scripted browser's consent: "user" says yes, no "user" says no.
             user = form.get("user") or None
-            grant = self._server.get_consent_grant(oauth_request, end_user=user)
-            response = self._server.create_authorization_response(
-                oauth_request, grant_user=user, grant=grant
-            )
+            try:
+                grant = self._server.get_consent_grant(oauth_request, end_user=user)
+            except OAuth2Error as error:  # a scope it will not grant: back with the error
+                response = self._server.handle_error_response(oauth_request, error)
+            else:
+                response = self._server.create_authorization_response(
+                    oauth_request, grant_user=user, grant=grant
+                )
             return Route(b"", response.status, HTML, tuple(response.headers))
         if request.path == PATHS["authorize"]:
             return Route(b"<html><body><form method=post>Allow?</form></body></html>", 200, HTML)
@@ -338,7 +361,7 @@ class _OAuthRequest(rfc6749.OAuth2Request):  # type: ignore[misc]
     """An HTTP request as Authlib's server reads it: query arguments and form fields."""
 
     def __init__(self, method: str, url: str, form: dict[str, str], headers: dict[str, str]):
-        super().__init__(method, url, headers=headers)
+        super().__init__(method, url, headers=_Headers(headers))
         self._args = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
         self._form = form
         self.payload = BasicOAuth2Payload({**self._args, **form})
@@ -350,6 +373,23 @@ class _OAuthRequest(rfc6749.OAuth2Request):  # type: ignore[misc]
     @property
     def form(self) -> dict[str, str]:
         return self._form
+
+
+class _Headers(dict[str, str]):
+    """Request headers whatever the case of the name asked for (the lab server keeps them in
+    lower case; Authlib asks for ``Authorization``)."""
+
+    def __init__(self, headers: dict[str, str]) -> None:
+        super().__init__((name.lower(), value) for name, value in headers.items())
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(name.lower())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name.lower())
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return super().get(name.lower(), default)
 
 
 def _request(
@@ -415,11 +455,21 @@ class _Server(rfc6749.AuthorizationServer):  # type: ignore[misc]
         self.register_grant(_DeviceGrant)
         self.register_endpoint(_DeviceEndpoint)
         self.register_endpoint(_Revocation)
+        self.register_endpoint(_Introspection)
+        # Not one of ``owner.clients`` (the apps that sign in, which tests count).
+        self._resource_server = LabClient(*RESOURCE_SERVER)
         self.register_endpoint(_Registration)
         self.register_extension(_Issuer(owner))
 
     def query_client(self, client_id: str) -> LabClient | None:
+        if client_id == RESOURCE_SERVER[0]:
+            return self._resource_server
         return self.owner.clients.get(client_id)
+
+    def validate_requested_scope(self, scope: str | None, *args: Any) -> None:
+        refused = set(self.owner.behaviour.refuse_scopes) & set((scope or "").split())
+        if refused:
+            raise InvalidScopeError(description=f"not granted: {' '.join(sorted(refused))}")
 
     def save_token(self, token: dict[str, Any], request: Any) -> None:
         self.owner._tokens.append(
@@ -467,11 +517,15 @@ class _CodeGrant(grants.AuthorizationCodeGrant):  # type: ignore[misc]
     TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = AUTH_METHODS
 
     def save_authorization_code(self, code: str, request: Any) -> None:
+        scope = request.payload.scope or ""
+        kept = _owner(self).behaviour.consent_only
+        if kept is not None:  # what the person left ticked
+            scope = " ".join(item for item in scope.split() if item in kept)
         _owner(self)._codes[code] = _Code(
             code=code,
             client_id=request.client.client_id,
             redirect_uri=request.payload.redirect_uri,
-            scope=request.payload.scope or "",
+            scope=scope,
             user=request.user,
             code_challenge=request.payload.data.get("code_challenge"),
             code_challenge_method=request.payload.data.get("code_challenge_method"),
@@ -557,6 +611,29 @@ class _Revocation(rfc7009.RevocationEndpoint):  # type: ignore[misc]
         for other in _owner(self)._tokens:
             if other.refresh_token == token.refresh_token and other.user == token.user:
                 other.revoked = True
+
+
+class _Introspection(rfc7662.IntrospectionEndpoint):  # type: ignore[misc]
+    """RFC 7662, for the resource server only: whose token it is, for which scope."""
+
+    CLIENT_AUTH_METHODS: ClassVar[list[str]] = ["client_secret_basic", "client_secret_post"]
+
+    def query_token(self, token_string: str, token_type_hint: str | None) -> _Token | None:
+        return next((t for t in _owner(self)._tokens if t.access_token == token_string), None)
+
+    def check_permission(self, token: _Token, client: LabClient, request: Any) -> bool:
+        return bool(client.client_id == RESOURCE_SERVER[0])
+
+    def introspect_token(self, token: _Token) -> dict[str, Any]:
+        return {
+            "active": True,
+            "client_id": token.client_id,
+            "token_type": "Bearer",
+            "username": token.user,
+            "scope": token.scope,
+            "exp": int(token.expires_at),
+            "iss": _owner(self).issuer,
+        }
 
 
 class _Registration(rfc7591.ClientRegistrationEndpoint):  # type: ignore[misc]

@@ -20,8 +20,15 @@ a Maildir here, and every other transport is Postfix's ``error`` transport, so a
 anywhere else bounces back to its sender.
 
 Dovecot also serves those Maildirs over IMAP (implicit TLS and STARTTLS), for the delivery
-confirmation. Each of the lab's mailboxes (``MAILBOXES``) stands for one way a receiving side
-treats a message sent to it: filed in the Inbox or in Junk, silently dropped, and with which
+confirmation. Both it and Postfix (on ``oauth_port``, through Dovecot's SASL) also take OAuth2
+access tokens (XOAUTH2, OAUTHBEARER) of the lab's authorization server at ``ISSUER_HOST``,
+whose RFC 7662 introspection endpoint Dovecot's ``oauth2`` password database asks, over HTTPS
+with the lab's CA (``trust_issuer``): a token must carry ``IMAP_SCOPE`` to read the mailbox
+and ``SMTP_SCOPE`` to send, as Microsoft's do. On ``NO_IDLE_IP`` it offers no IDLE, and
+``record_imap`` shows what a client sent it.
+
+Each of the lab's mailboxes (``MAILBOXES``) stands for one way a receiving side treats a
+message sent to it: filed in the Inbox or in Junk, silently dropped, and with which
 ``Authentication-Results`` the receiving server adds (Postfix prepends it, as a milter would,
 above its own ``Received`` header) or a sending side slips in among the message's own headers
 (a Postfix header check puts it there).
@@ -47,6 +54,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import trustme
+
+from .oauth_server import PATHS as OAUTH_PATHS
+from .oauth_server import RESOURCE_SERVER
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -144,6 +154,21 @@ MAILBOXES = (
     ),
 )
 PASSWORD = "correct horse battery staple"  # every lab mailbox's
+# The lab's authorization server whose tokens Postfix and Dovecot take, at an address outside
+# the lab's pool of fresh ones, so that it is the same in every test (Dovecot's HTTP client
+# keeps what it resolved).
+ISSUER_HOST = f"auth.{DOMAIN}"
+ISSUER_IP = "127.1.0.1"
+# Dovecot's IMAP on this address too (imaps_port; its certificate names it) offers no IDLE, as
+# some servers do not: clients must look again from time to time.
+NO_IDLE_IP = "127.1.0.2"
+# What Dovecot offers there, before and after login: its usual list without IDLE.
+NO_IDLE_CAPABILITY = (
+    "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ NAMESPACE CHILDREN UNSELECT "
+    "UIDPLUS MOVE ESEARCH SPECIAL-USE"
+)
+IMAP_SCOPE = "imap"  # what reading the mailbox needs
+SMTP_SCOPE = "smtp"  # what sending needs
 
 
 @dataclass(frozen=True)
@@ -160,8 +185,9 @@ class _System:
 
 
 class PostfixLab:
-    """A running private Postfix (submissions and submission ports) with Dovecot SASL, and
-    Dovecot's IMAP on ``imaps_port`` (implicit TLS) and ``imap_port`` (STARTTLS).
+    """A running private Postfix (submissions and submission ports, password logins; and
+    ``oauth_port``, implicit TLS, OAuth2 tokens only) with Dovecot SASL, and Dovecot's IMAP on
+    ``imaps_port`` (implicit TLS) and ``imap_port`` (STARTTLS).
 
     Start it with ``PostfixLab.start()``; ``stop()`` ends every process it started and
     removes its directory.
@@ -173,8 +199,9 @@ class PostfixLab:
         self.root = root
         self._system = system
         self.account = Account(f"alice@{DOMAIN}", PASSWORD)
-        ports = _free_ports(5)
-        self.ssl_port, self.starttls_port, self.imaps_port, self.imap_port, self.far_port = ports
+        ports = _free_ports(6)
+        self.ssl_port, self.starttls_port, self.imaps_port, self.imap_port = ports[:4]
+        self.far_port, self.oauth_port = ports[4:]
         self.ca_pem = root / "ca.pem"
         self._etc = root / "postfix"
         self._spool = root / "spool"
@@ -228,6 +255,17 @@ class PostfixLab:
             if not _wait_until(accepted, _START_TIMEOUT):
                 raise MtaUnavailable(f"Dovecot did not take the new password\n{self.logs()}")
 
+    def trust_issuer(self, ca_pem: Path) -> None:
+        """Have Dovecot trust ``ca_pem`` (the lab's CA) when it asks the authorization server
+        about a token; it reads the file when it first does."""
+        copy = self._issuer_ca
+        copy.write_bytes(ca_pem.read_bytes())
+        copy.chmod(0o644)
+
+    @property
+    def _issuer_ca(self) -> Path:
+        return self._dovecot / "issuer-ca.pem"
+
     def _doveadm(self, *arguments: str) -> subprocess.CompletedProcess[bytes]:
         command = [str(self._system.doveadm), "-c", str(self._dovecot / "dovecot.conf")]
         return subprocess.run([*command, *arguments], capture_output=True, check=False)
@@ -272,6 +310,25 @@ class PostfixLab:
             found[(folder, unique)] = info.removeprefix("2,")
         return found
 
+    def record_imap(self, mailbox: str) -> None:
+        """Have Dovecot record every IMAP command ``mailbox``'s sessions send after login, from
+        the next login on (its rawlog, into a folder it writes to only if it exists)."""
+        folder = self.maildir(mailbox) / "dovecot.rawlog"
+        folder.mkdir(parents=True, exist_ok=True)
+        for each in (self._mail / DOMAIN, self.maildir(mailbox), folder):
+            os.chown(each, self._system.postfix_uid, self._system.postfix_gid)
+
+    def imap_commands(self, mailbox: str) -> list[str]:
+        """The commands ``mailbox``'s recorded sessions sent after login, oldest first, each
+        without its tag (``IDLE``, ``DONE``, ``EXAMINE "INBOX"``...)."""
+        folder = self.maildir(mailbox) / "dovecot.rawlog"
+        commands: list[str] = []
+        for log in sorted(folder.glob("*.in")):
+            for line in log.read_text(errors="replace").splitlines():
+                tag, _, command = line.partition(" ")
+                commands.append(command if command else tag)  # DONE has no tag
+        return commands
+
     def imap_log(self) -> str:
         """Dovecot's log: logins and what clients did."""
         return (self._dovecot / "dovecot.log").read_text(errors="replace")
@@ -309,7 +366,7 @@ class PostfixLab:
         ca.cert_pem.write_to_path(str(self.ca_pem))
         chain = self._etc / "localhost.pem"
         chain.touch(mode=0o600)  # the private key: smtpd reads it as root before dropping
-        leaf = ca.issue_cert(self.host)
+        leaf = ca.issue_cert(self.host, NO_IDLE_IP)
         leaf.private_key_and_cert_chain_pem.write_to_path(str(chain))
         # Dovecot wants the certificate and the key apart; it reads both as root.
         key = self._dovecot / "localhost.key"
@@ -328,6 +385,8 @@ class PostfixLab:
         self.set_password(self.account.password)
         os.chown(users, 0, system.dovecot_gid)
         users.chmod(0o640)
+        for protocol, scope in (("imap", IMAP_SCOPE), ("smtp", SMTP_SCOPE)):
+            (self._dovecot / f"oauth2-{protocol}.conf.ext").write_text(self._oauth2_conf(scope))
         (self._dovecot / "dovecot.conf").write_text(self._dovecot_conf(users))
 
     def _receiving_side(self) -> None:
@@ -416,6 +475,8 @@ smtpd_tls_auth_only = yes
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = private/auth
 smtpd_sasl_auth_enable = yes
+# Dovecot offers OAuth2 mechanisms too; only oauth_port (master.cf) takes them.
+smtpd_sasl_mechanism_filter = plain, login
 smtpd_relay_restrictions = permit_sasl_authenticated, reject
 smtpd_sender_login_maps = texthash:{self._etc}/logins
 smtpd_sender_restrictions = reject_sender_login_mismatch,
@@ -438,6 +499,10 @@ smtpd_hard_error_limit = 20
 {LOOPBACK}:{self.starttls_port} inet n - n - - smtpd
   -o syslog_name=postfix/submission
   -o smtpd_tls_security_level=encrypt
+{LOOPBACK}:{self.oauth_port} inet n - n - - smtpd
+  -o syslog_name=postfix/oauth
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_sasl_mechanism_filter=xoauth2,oauthbearer
 {LOOPBACK}:{self.far_port} inet n - n - - smtpd
   -o syslog_name=postfix/far
   -o smtpd_sender_restrictions=
@@ -495,17 +560,48 @@ service imap-login {{
     port = {self.imap_port}
   }}
   inet_listener imaps {{
-    address = {LOOPBACK}
+    address = {LOOPBACK}, {NO_IDLE_IP}
     port = {self.imaps_port}
     ssl = yes
   }}
 }}
-auth_mechanisms = plain login
+local {NO_IDLE_IP} {{
+  protocol imap {{
+    imap_capability = {NO_IDLE_CAPABILITY}
+  }}
+}}
+# Every session after login goes through rawlog, which records it where a user's home has a
+# dovecot.rawlog folder (``record_imap``).
+service imap {{
+  executable = imap postlogin
+}}
+service postlogin {{
+  executable = script-login -d rawlog
+  unix_listener postlogin {{
+  }}
+}}
+auth_mechanisms = plain login xoauth2 oauthbearer
 auth_failure_delay = 0
 auth_verbose = yes
 passdb {{
   driver = passwd-file
+  mechanisms = plain login
   args = {users}
+}}
+# Tokens, asked about at the authorization server: IMAP wants its scope, SMTP (Postfix) its own.
+protocol imap {{
+  passdb {{
+    driver = oauth2
+    mechanisms = xoauth2 oauthbearer
+    args = {self._dovecot}/oauth2-imap.conf.ext
+  }}
+}}
+protocol !imap {{
+  passdb {{
+    driver = oauth2
+    mechanisms = xoauth2 oauthbearer
+    args = {self._dovecot}/oauth2-smtp.conf.ext
+  }}
 }}
 userdb {{
   driver = static
@@ -525,6 +621,21 @@ service auth {{
     group = postfix
   }}
 }}
+"""
+
+    def _oauth2_conf(self, scope: str) -> str:
+        client, secret = RESOURCE_SERVER
+        return f"""\
+# Dovecot as a resource server of the lab's authorization server (RFC 7662 introspection).
+introspection_mode = post
+introspection_url = https://{client}:{secret}@{ISSUER_HOST}{OAUTH_PATHS["introspect"]}
+force_introspection = yes
+active_attribute = active
+active_value = true
+username_attribute = username
+scope = {scope}
+tls_ca_cert_file = {self._issuer_ca}
+timeout_msecs = 10000
 """
 
     @property

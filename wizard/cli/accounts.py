@@ -224,6 +224,14 @@ def describe_profile(profile: AccountProfile, *, password: str) -> str:
                 signed_in.format(issuer=profile.oauth.issuer, client_id=profile.oauth.client_id),
             )
         )
+    incoming = profile.incoming
+    if incoming is not None:
+        server = translate("CommandLine", "{host}, port {port}, {security} (IMAP)").format(
+            host=incoming.host,
+            port=incoming.port,
+            security=security_label(incoming.security, translate),
+        )
+        lines.append(field("incoming", server))
     service = translate("CommandLine", "{password} (service {service})")
     lines.append(
         field("password", service.format(password=password, service=profile.keychain_service))

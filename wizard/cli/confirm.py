@@ -1,8 +1,9 @@
 """Confirming delivery after ``test`` and ``setup``: the options, which incoming server may be
 used, and how the outcome is shown.
 
-The incoming (IMAP) server is detected in the background, beside the outgoing side, so the
-send never waits for it; ``wizard.delivery.after_send`` decides whether it may be used.
+The incoming (IMAP) server is the one the account keeps, or else is detected in the background,
+beside the outgoing side, so the send never waits for it; ``wizard.delivery.after_send``
+decides whether it may be used.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from wizard.discovery.engine import detect
 from wizard.imap.errors import ImapSettings
 from wizard.messages import describe_delivery_lines
 from wizard.model import DetectionResult, Protocol
+from wizard.profiles import IncomingServer
 from wizard.runtime import in_background, run
 
 if TYPE_CHECKING:
@@ -65,13 +67,14 @@ def confirm_arrival(
     settings: SendSettings,
     outcome: TestOutcome,
     password: str | Bearer,
-    incoming: Future[DetectionResult] | None,
+    incoming: Future[DetectionResult] | IncomingServer | None,
     *,
     sent_at: float,
     accepted_untrusted: bool = False,
 ) -> DeliveryResult:
     """Watch for the test message (or, with ``--to``, a bounce) if it was sent and a usable
-    incoming server is known; otherwise say why not."""
+    incoming server is known (the account's, or the one being detected); otherwise say why
+    not. ``incoming`` None: not asked for (``--no-confirm``)."""
     send = AfterSend(
         settings,
         outcome,
@@ -93,7 +96,7 @@ def confirm_arrival(
             )
             print(said.format(seconds=f"{send.timeout:g}", server=server.host), file=sys.stderr)
 
-    found = incoming.result() if incoming is not None else None
+    found = incoming.result() if isinstance(incoming, Future) else incoming
     return run(confirm_after_send(send, found, on_waiting=waiting))
 
 

@@ -25,8 +25,8 @@ from wizard.cli.i18n import translate
 from wizard.cli.sendtest import port_number
 from wizard.errors import InvalidAddressError
 from wizard.model import Security
-from wizard.outbound.export import ExportError, ExportFormat, IncomingServer, Platform, export
-from wizard.profiles import ProfileError, ProfileStore
+from wizard.outbound.export import ExportError, ExportFormat, Platform, export
+from wizard.profiles import IncomingServer, ProfileError, ProfileStore
 
 # IMAP's ports (RFC 8314: 993 with implicit TLS; 143 otherwise).
 _IMAP_PORTS = {Security.SSL: 993, Security.STARTTLS: 143, Security.NONE: 143}
@@ -51,7 +51,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--imap-host",
         metavar="HOST",
-        help="the incoming (IMAP) server, for thunderbird and mobileconfig (needed there)",
+        help="the incoming (IMAP) server, for thunderbird and mobileconfig (default: the one "
+        "the account keeps, found when it was set up or tested)",
     )
     parser.add_argument("--imap-port", type=port_number, help="its port (default: by security)")
     parser.add_argument(

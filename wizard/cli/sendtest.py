@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any
 
-from wizard.accounts import settings_for, stored_secret
+from wizard.accounts import remember_incoming, settings_for, stored_secret
 from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
     EXIT_INVALID_INPUT,
@@ -46,12 +46,13 @@ from wizard.cli.signin import (
 from wizard.discovery.context import Deadlines
 from wizard.errors import InvalidAddressError, InvalidValueError
 from wizard.keychain import KeychainError
-from wizard.messages import describe_outcome, words_of_test_message
+from wizard.messages import describe_error, describe_outcome, words_of_test_message
 from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
+from wizard.oauth.results import bearer_for, stored_bearer
 from wizard.oauth.signin import fresh_access
 from wizard.presets_rules import PresetRefusedError
-from wizard.profiles import AccountProfile, ProfileError, ProfileStore
+from wizard.profiles import AccountProfile, IncomingServer, ProfileError, ProfileStore
 from wizard.report import outcome_json
 from wizard.runtime import run
 from wizard.smtp.send import SEND_LIMIT, Bearer, SendSettings, TestOutcome, send_test_message
@@ -163,6 +164,7 @@ def handle(args: argparse.Namespace) -> int:
         address = sender_address(args)
     except (InvalidAddressError, InvalidValueError) as err:
         return fail(err, EXIT_INVALID_INPUT)
+    profile: AccountProfile | None = None
     try:
         if args.host:
             security = Security(args.security or Security.SSL)
@@ -204,17 +206,30 @@ def handle(args: argparse.Namespace) -> int:
         return fail(err, EXIT_INVALID_INPUT)
     except OAuthError as err:
         return fail(err, sign_in_exit(err))
-    incoming = detect_incoming(args, address, Deadlines())
+    kept = profile.incoming if profile is not None else None
+    # The incoming server the account keeps, or one found beside the send.
+    incoming = None if args.no_confirm else kept or detect_incoming(args, address, Deadlines())
     sent_at = time.monotonic()
     outcome = send_test(args, settings, secret)
     if not args.json:
         show_outcome(outcome, as_json=False)
     delivery = confirm_arrival(args, settings, outcome, secret, incoming, sent_at=sent_at)
+    if profile is not None and kept is None and delivery.server is not None:
+        _keep_incoming(profile, delivery.server)
     if args.json:
         print_json(with_delivery(outcome_json(outcome), delivery))
     elif outcome.ok:
         show_delivery(delivery)
     return EXIT_OK if outcome.ok else EXIT_TEST_FAILED
+
+
+def _keep_incoming(profile: AccountProfile, server: IncomingServer) -> None:
+    """An account stored without its incoming server keeps the one found now, so the next
+    test need not look for it again. Failing to is not the test's failure: said, not fatal."""
+    try:
+        remember_incoming(ProfileStore(), profile.address, server)
+    except ProfileError as err:
+        complain(describe_error(err, translate), english=describe_error(err))
 
 
 def sign_in_exit(err: OAuthError) -> int:
@@ -235,7 +250,7 @@ def _fresh_secret(args: argparse.Namespace, settings: SendSettings) -> str | Bea
         raise OAuthError(OAuthProblem.NO_ISSUER, settings.host)
     prepared = prepare_here(issuer, args, client_secret(args))
     signed = sign_in_here(prepared, args, login_hint=settings.address)
-    return Bearer(signed.tokens.access_token)
+    return bearer_for(signed)
 
 
 def _stored_secret(args: argparse.Namespace, profile: AccountProfile) -> str | Bearer:
@@ -243,7 +258,7 @@ def _stored_secret(args: argparse.Namespace, profile: AccountProfile) -> str | B
     its password from the keychain (asked for when missing)."""
     if profile.oauth is not None:
         tokens = run(fresh_access(profile))
-        return Bearer(tokens.access_token)
+        return stored_bearer(profile.oauth, tokens)
     stored = None
     if not args.password_stdin:
         stored = stored_secret(profile)

@@ -51,6 +51,7 @@ from wizard.cli.signin import (
     prepare_here,
     sign_in_here,
 )
+from wizard.delivery.after_send import usable_incoming
 from wizard.delivery.document import delivery_json
 from wizard.discovery.context import Deadlines
 from wizard.discovery.engine import detect
@@ -66,7 +67,7 @@ from wizard.model import Candidate, Caution, Trust
 from wizard.oauth.clients import keep_given_secret
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
-from wizard.oauth.results import SignedIn, login_for
+from wizard.oauth.results import SignedIn, bearer_for, login_for
 from wizard.presets_rules import (
     PresetRefusedError,
     check_sign_in,
@@ -74,7 +75,7 @@ from wizard.presets_rules import (
     preset_for,
     sign_in_rule,
 )
-from wizard.profiles import ProfileError, ProfileStore, profile_to_json
+from wizard.profiles import IncomingServer, ProfileError, ProfileStore, profile_to_json
 from wizard.report import detection_json, outcome_json
 from wizard.runtime import run
 from wizard.smtp.send import Bearer
@@ -207,7 +208,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         except PasswordUnavailableError as err:
             raise _Stop(EXIT_INVALID_INPUT, err.reason, err.readable) from err
 
-    login: str | Bearer = Bearer(signed.tokens.access_token) if signed else password or ""
+    login: str | Bearer = bearer_for(signed) if signed else password or ""
     sent_at = time.monotonic()
     outcome = send_test(args, settings, login)
     document["test"] = outcome_json(outcome)
@@ -216,6 +217,9 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
     if not outcome.ok:
         raise _Stop(EXIT_TEST_FAILED, document["test"]["explanation"])
 
+    accepted = best.config.trust is not Trust.TRUSTED  # a person (or --yes) said yes to that
+    detected = incoming.result() if incoming is not None else None  # seconds ago, most likely
+    server = usable_incoming(detected, settings, accepted_untrusted=accepted)
     profile = profile_from_test(
         settings,
         outcome,
@@ -224,6 +228,7 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         trust=best.config.trust,
         when=datetime.now(UTC),
         oauth=login_for(signed) if signed else None,
+        incoming=server if isinstance(server, IncomingServer) else None,
     )
     kept = signed.tokens.refresh_token if signed else password
     try:
@@ -255,12 +260,11 @@ def _set_up(args: argparse.Namespace, document: dict[str, Any]) -> None:
         print(field("settings", store.path))
 
     # Stored first: a user who stops the wait keeps the account that already passed.
-    accepted = best.config.trust is not Trust.TRUSTED  # a person (or --yes) said yes to that
     delivery = confirm_arrival(
         args, settings, outcome, login, incoming, sent_at=sent_at, accepted_untrusted=accepted
     )
     document["delivery"] = delivery_json(delivery)
-    document["detect"]["imap"] = incoming_json(incoming.result()) if incoming else None
+    document["detect"]["imap"] = incoming_json(detected) if detected else None
     if not args.json:
         show_delivery(delivery)
 

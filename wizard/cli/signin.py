@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from dataclasses import replace
 
 import segno
 
@@ -17,7 +18,7 @@ from wizard.cli.common import positive_seconds
 from wizard.cli.credentials import PasswordUnavailableError
 from wizard.cli.i18n import translate
 from wizard.messages import QT_TRANSLATE_NOOP, sign_in_pages
-from wizard.oauth.events import BrowserOpened, DeviceCode, Method
+from wizard.oauth.events import BrowserOpened, DeviceCode, MailboxDeclined, Method
 from wizard.oauth.flows import SIGN_IN_TIMEOUT
 from wizard.oauth.issuers import Issuer, built_in_for_host, normalized_issuer
 from wizard.oauth.results import SignedIn
@@ -78,8 +79,12 @@ def issuer_for(host: str, issuer_url: str | None) -> Issuer | None:
 
 
 def prepare_here(issuer: Issuer, args: argparse.Namespace, secret: str | None) -> Prepared:
-    """The issuer's metadata and the client to sign in as; ``OAuthError`` if there is none."""
-    return run(prepare(issuer, client_id=args.oauth_client_id or None, client_secret=secret))
+    """The issuer's metadata and the client to sign in as; ``OAuthError`` if there is none.
+
+    The sign-in asks for reading the mailbox too only when the delivery confirmation will
+    look into it (not with ``--no-confirm``): the person sees every scope asked for."""
+    wanted = replace(issuer, with_mailbox=not args.no_confirm)
+    return run(prepare(wanted, client_id=args.oauth_client_id or None, client_secret=secret))
 
 
 def sign_in_here(prepared: Prepared, args: argparse.Namespace, *, login_hint: str) -> SignedIn:
@@ -103,6 +108,13 @@ def _show(event: object) -> None:
             "CommandLine", "Sign in in your browser. If no browser opens, open this page:"
         )
         print(f"{said}\n  {event.url}", file=sys.stderr, flush=True)
+    elif isinstance(event, MailboxDeclined):
+        said = translate(
+            "CommandLine",
+            "The sign-in server does not allow reading your mailbox ({reason}); signing in "
+            "again for sending only, so arrival will not be checked.",
+        ).format(reason=event.detail)
+        print(said, file=sys.stderr, flush=True)
     elif isinstance(event, DeviceCode):
         said = translate(
             "CommandLine", "On any device, open {url} and enter the code {code}."

@@ -6,12 +6,15 @@ as the outgoing one was: it comes from a trusted source, or it is the outgoing s
 or the user accepted untrusted settings. Whatever its source, a server in another domain that
 detection reached through a step nobody vouched for (a redirect, DNS) is never sent the
 password, unless it is in the outgoing server's own domain, which the user chose or confirmed
-by name: a yes to the outgoing server's settings is not a yes to a server never shown.
-Otherwise the result says why it was skipped.
+by name: a yes to the outgoing server's settings is not a yes to a server never shown. An
+incoming server the account profile keeps passed those rules when it was stored, and is used
+as it is. An OAuth2 token logs in only if its scope reaches the mailbox. Otherwise the result
+says why it was skipped.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +22,7 @@ from wizard.delivery.confirm import Watch, confirm_delivery
 from wizard.delivery.result import DeliveryResult, DeliveryStatus, SkipReason
 from wizard.imap.errors import ImapSettings
 from wizard.model import Trust
+from wizard.profiles import IncomingServer
 from wizard.smtp.sasl import Bearer
 
 if TYPE_CHECKING:
@@ -34,7 +38,7 @@ class AfterSend:
 
     settings: SendSettings
     outcome: TestOutcome
-    # A token's scope is SMTP's: it cannot read the mailbox. Never shown (repr).
+    # A token reads the mailbox only if its scope says so (``Bearer.mailbox``). Never shown.
     password: str | Bearer = field(repr=False)
     sent_at: float  # time.monotonic() just before the send
     timeout: float
@@ -42,33 +46,22 @@ class AfterSend:
     accepted_untrusted: bool = False  # the user said yes to settings from an untrusted source
 
 
-def incoming_server(send: AfterSend, incoming: DetectionResult | None) -> ImapSettings | SkipReason:
-    """The incoming server to log in to, or why there is none to use."""
-    if not send.outcome.ok or send.outcome.message_id is None:
-        return SkipReason.NOT_SENT
-    if isinstance(send.password, Bearer):
-        return SkipReason.SIGNED_IN_FOR_SENDING
+def usable_incoming(
+    incoming: DetectionResult | None, settings: SendSettings, *, accepted_untrusted: bool
+) -> IncomingServer | SkipReason:
+    """The detected incoming server the password may go to, as the account profile keeps it,
+    or why there is none: it must have answered, not be in a foreign domain reached unvouched,
+    and be trusted, or the outgoing server's own host, or ``accepted_untrusted``."""
     best = incoming.best if incoming is not None else None
     if best is None or best.probe is None or not best.probe.reachable:
         return SkipReason.NO_SERVER
     config = best.config
-    if _foreign(config, send.settings.host):
+    if _foreign(config, settings.host):
         return SkipReason.FOREIGN_DOMAIN
-    if not (
-        config.trust is Trust.TRUSTED
-        or config.host == send.settings.host
-        or send.accepted_untrusted
-    ):
+    if not (config.trust is Trust.TRUSTED or config.host == settings.host or accepted_untrusted):
         return SkipReason.UNTRUSTED
-    settings = send.settings
-    return ImapSettings(
-        config.host,
-        config.port,
-        config.security,
-        config.username,
-        settings.pinned_sha256,
-        settings.pins_for(config.host),
-    )
+    username = config.username if config.username != settings.address else None
+    return IncomingServer(config.host, config.port, config.security, username or None)
 
 
 def _foreign(config: ServerConfig, outgoing_host: str) -> bool:
@@ -82,19 +75,48 @@ def _foreign(config: ServerConfig, outgoing_host: str) -> bool:
     return link.server_domain != base_domain(outgoing_host)
 
 
+def incoming_server(
+    send: AfterSend, incoming: DetectionResult | IncomingServer | None
+) -> ImapSettings | SkipReason:
+    """The incoming server to log in to, or why there is none to use. ``incoming`` is what
+    detection found, or the server the account profile keeps."""
+    if not send.outcome.ok or send.outcome.message_id is None:
+        return SkipReason.NOT_SENT
+    server = _server(send, incoming)
+    if isinstance(server, SkipReason):
+        return server
+    if isinstance(send.password, Bearer) and not send.password.mailbox:
+        return SkipReason.SIGNED_IN_FOR_SENDING
+    settings = send.settings
+    return ImapSettings(
+        server.host,
+        server.port,
+        server.security,
+        server.username or settings.address,
+        settings.pinned_sha256,
+        settings.pins_for(server.host),
+    )
+
+
 async def confirm_after_send(
     send: AfterSend,
-    incoming: DetectionResult | None,
+    incoming: DetectionResult | IncomingServer | None,
     *,
     on_waiting: Callable[[ImapSettings], None] | None = None,
 ) -> DeliveryResult:
     """Watch for the test message (or, when it went to somebody else, a bounce), or say why
-    not; ``on_waiting`` hears which server is watched once the wait begins."""
-    server = incoming_server(send, incoming)
-    if isinstance(server, SkipReason):
-        return DeliveryResult(DeliveryStatus.SKIPPED, reason=server, timeout=send.timeout)
+    not; ``on_waiting`` hears which server is watched once the wait begins. The result names
+    the incoming server found for the account (``server``), even when it was not logged in to,
+    for the account profile to keep."""
+    found = _server(send, incoming)
+    server = found if isinstance(found, IncomingServer) else None
+    imap = incoming_server(send, incoming)
+    if isinstance(imap, SkipReason):
+        return DeliveryResult(
+            DeliveryStatus.SKIPPED, reason=imap, timeout=send.timeout, server=server
+        )
     if on_waiting is not None:
-        on_waiting(server)
+        on_waiting(imap)
     settings, outcome = send.settings, send.outcome
     assert outcome.message_id is not None  # incoming_server checked it
     recipient = settings.recipient
@@ -107,5 +129,13 @@ async def confirm_after_send(
         envelope_id=outcome.envelope_id,
     )
     logins = tuple(name for name in (outcome.username, settings.address) if name)
-    assert isinstance(send.password, str)  # incoming_server skipped a token
-    return await confirm_delivery(server, send.password, watch, usernames=logins)
+    result = await confirm_delivery(imap, send.password, watch, usernames=logins)
+    return dataclasses.replace(result, server=server)
+
+
+def _server(
+    send: AfterSend, incoming: DetectionResult | IncomingServer | None
+) -> IncomingServer | SkipReason:
+    if isinstance(incoming, IncomingServer):
+        return incoming
+    return usable_incoming(incoming, send.settings, accepted_untrusted=send.accepted_untrusted)

@@ -2,7 +2,8 @@
 receiving server thought of it, and tidy up.
 
 After a test send to the user's own address, the confirmation logs in to the incoming server
-with the same credentials, and looks in INBOX and in the Junk folder (SPECIAL-USE, RFC 6154,
+with the same credentials (the password, or the OAuth2 access token when its scope reaches the
+mailbox), and looks in INBOX and in the Junk folder (SPECIAL-USE, RFC 6154,
 or the usual names) for the test message's Message-ID. It waits with IDLE where the server
 offers it, so an arrival is seen at once, and otherwise asks again after growing pauses; at
 most ``timeout`` seconds, and cancelling stops it at once. A bounce (a delivery status
@@ -43,6 +44,7 @@ from wizard.delivery.result import (
 from wizard.imap.errors import ImapError, ImapSettings
 from wizard.imap.session import ImapSession, ImapTimeouts
 from wizard.model import Certificate
+from wizard.smtp.sasl import Bearer
 
 # Pauses between looks: short at first (most mail arrives within seconds), then gentler on
 # the server. With IDLE a pause ends early as soon as INBOX changes.
@@ -67,7 +69,7 @@ class Watch:
 
 async def confirm_delivery(
     settings: ImapSettings,
-    password: str,
+    password: str | Bearer,
     watch: Watch,
     *,
     usernames: tuple[str, ...] = (),
@@ -75,10 +77,14 @@ async def confirm_delivery(
 ) -> DeliveryResult:
     """Watch the mailbox for the test message; never raises for a failed confirmation.
 
-    ``usernames`` are tried after ``settings.username`` (the login the outgoing server
-    accepted, the address). Cancelling stops at once and hangs up.
+    ``usernames`` (the login the outgoing server accepted, the address) are tried after
+    ``settings.username`` with a password; an OAuth2 token (``Bearer``) belongs to the first
+    of them, and is tried with it alone. Cancelling stops at once and hangs up.
     """
-    logins = tuple(dict.fromkeys(name for name in (settings.username, *usernames) if name))
+    names = (*usernames, settings.username)
+    if not isinstance(password, Bearer):
+        names = (settings.username, *usernames)
+    logins = tuple(dict.fromkeys(name for name in names if name))
     try:
         session = await ImapSession.connect(settings, timeouts or ImapTimeouts())
     except ImapError as err:
@@ -93,7 +99,9 @@ async def confirm_delivery(
         session.hang_up()
         raise
     await session.close()
-    return dataclasses.replace(result, username=username, certificate=session.certificate)
+    return dataclasses.replace(
+        result, username=username, certificate=session.certificate, mechanism=session.mechanism
+    )
 
 
 @dataclass

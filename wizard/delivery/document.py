@@ -9,6 +9,7 @@ from wizard.delivery.authresults import Verdict
 from wizard.delivery.result import DeliveryResult
 from wizard.messages import describe_check, describe_delivery
 from wizard.report import certificate_json
+from wizard.smtp.sasl import OAUTHBEARER, XOAUTH2
 
 
 def delivery_json(result: DeliveryResult) -> dict[str, Any]:
@@ -36,10 +37,19 @@ def delivery_json(result: DeliveryResult) -> dict[str, Any]:
         "problem": result.problem.value if result.problem else None,
         "detail": result.detail or None,
         "username": result.username,
+        "auth": _auth(result.mechanism),
+        "mechanism": result.mechanism,
         "certificate": certificate_json(result.certificate),
         "explanation": explanation,
         "next_step": next_step,
     }
+
+
+def _auth(mechanism: str | None) -> str | None:
+    """How the confirmation logged in, as ``test`` names it: ``oauth2`` or ``password``."""
+    if mechanism is None:
+        return None
+    return "oauth2" if mechanism in (OAUTHBEARER, XOAUTH2) else "password"
 
 
 def verdict_json(verdict: Verdict) -> dict[str, Any] | None:

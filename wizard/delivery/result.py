@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from wizard.delivery.bounce import Bounce
     from wizard.imap.errors import ImapProblem
     from wizard.model import Certificate
+    from wizard.profiles import IncomingServer
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -57,6 +58,8 @@ class DeliveryResult:
     username: str | None = None
     certificate: Certificate | None = None
     timeout: float = DEFAULT_TIMEOUT
+    mechanism: str | None = None  # how it logged in: LOGIN, OAUTHBEARER or XOAUTH2
+    server: IncomingServer | None = None  # the account's incoming server, for its profile
 
 
 class SkipReason(StrEnum):
@@ -69,4 +72,4 @@ class SkipReason(StrEnum):
     NOT_REQUESTED = "not-requested"  # --no-confirm
     OTHER_RECIPIENT = "other-recipient"  # the test went elsewhere; no bounce came back
     NOT_SENT = "not-sent"  # the test send failed: nothing to look for
-    SIGNED_IN_FOR_SENDING = "signed-in-for-sending"  # an OAuth2 sign-in covers SMTP only
+    SIGNED_IN_FOR_SENDING = "signed-in-for-sending"  # the OAuth2 token's scope: sending only

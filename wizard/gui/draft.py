@@ -21,6 +21,7 @@ from wizard.smtp.send import SendSettings, TestOutcome
 if TYPE_CHECKING:
     from wizard.oauth.results import SignedIn
     from wizard.presets import Preset
+    from wizard.profiles import IncomingServer
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class TestPassed:
     settings: SendSettings
     outcome: TestOutcome
     when: datetime
+    incoming: IncomingServer | None = None  # found by the delivery confirmation afterwards
 
     __test__ = False  # not a pytest test class, whatever its name
 

@@ -26,7 +26,7 @@ from wizard.gui.engine import Engine, SignInRequest
 from wizard.gui.widgets import CopyableText, Notice, Tone
 from wizard.gui.worker import EngineWorker, Job
 from wizard.oauth.errors import OAuthError, OAuthProblem
-from wizard.oauth.events import BrowserOpened, DeviceCode, Method
+from wizard.oauth.events import BrowserOpened, DeviceCode, MailboxDeclined, Method
 
 if TYPE_CHECKING:
     from wizard.oauth.issuers import Issuer
@@ -163,29 +163,32 @@ class SignInPanel(QWidget):
     @Slot(object)
     def _on_progress(self, event: object) -> None:
         if isinstance(event, BrowserOpened):
-            self.status.show_text(
-                Tone.INFO,
-                self.tr(
-                    "Finish signing in in your browser ({provider}). If no browser opened, "
-                    "open the address below."
-                ).format(provider=self._provider),
-                announce=True,
-            )
-            self._show_details(url=event.url, code="")
+            said = self.tr(
+                "Finish signing in in your browser ({provider}). If no browser opened, "
+                "open the address below."
+            ).format(provider=self._provider)
+            details: dict[str, str] | None = {"url": event.url, "code": ""}
+        elif isinstance(event, MailboxDeclined):
+            said = self.tr(
+                "{provider} does not allow reading your mailbox, so signing in again for "
+                "sending only; arrival will not be checked."
+            ).format(provider=self._provider)
+            details = None
         elif isinstance(event, DeviceCode):
-            self.status.show_text(
-                Tone.INFO,
-                self.tr(
-                    "On any device, open the address below (or scan the QR code) and enter "
-                    "the code {code}."
-                ).format(code=event.user_code),
-                announce=True,
-            )
-            self._show_details(
-                url=event.verification_uri,
-                code=event.user_code,
-                qr=event.verification_uri_complete or event.verification_uri,
-            )
+            said = self.tr(
+                "On any device, open the address below (or scan the QR code) and enter "
+                "the code {code}."
+            ).format(code=event.user_code)
+            details = {
+                "url": event.verification_uri,
+                "code": event.user_code,
+                "qr": event.verification_uri_complete or event.verification_uri,
+            }
+        else:
+            return
+        self.status.show_text(Tone.INFO, said, announce=True)
+        if details is not None:
+            self._show_details(**details)
 
     @Slot(object)
     def _on_signed_in(self, signed: SignedIn) -> None:

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from wizard.address import parse_address
 from wizard.gui.widgets import Notice, Tone, plain_label
 from wizard.model import Security
-from wizard.outbound.export import Export, ExportError, ExportFormat, IncomingServer, export
-from wizard.profiles import AccountProfile
+from wizard.outbound.export import Export, ExportError, ExportFormat, export
+from wizard.profiles import AccountProfile, IncomingServer
 
 _IMAP_PORT = 993  # IMAP with implicit TLS (RFC 8314), what the field's label promises
 _NEEDS_INCOMING = frozenset({ExportFormat.THUNDERBIRD, ExportFormat.MOBILECONFIG})
@@ -66,7 +66,6 @@ class UseElsewhere(QWidget):
         self.where.setWordWrap(True)
         self.incoming_label = QLabel(self.tr("&Incoming (IMAP) server, port 993:"), self)
         self.incoming = QLineEdit(self)
-        self.incoming.setPlaceholderText(self.tr("for example imap.example.com"))
         self.incoming_label.setBuddy(self.incoming)
         self.incoming.setAccessibleName(plain_label(self.incoming_label.text()))
         self.preview_label = QLabel(self.tr("Settings for this p&rogram:"), self)
@@ -153,8 +152,17 @@ class UseElsewhere(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def show_account(self, profile: AccountProfile) -> None:
-        """Offer ``profile``'s settings (once it is saved)."""
+        """Offer ``profile``'s settings (once it is saved). The incoming server the account
+        keeps is used unless another is typed, and the empty field says which it is."""
         self._profile = profile
+        kept = profile.incoming
+        self.incoming.setPlaceholderText(
+            self.tr("{host}, port {port}, as the test found it").format(
+                host=kept.host, port=kept.port
+            )
+            if kept is not None
+            else self.tr("for example imap.example.com")
+        )
         self._refresh()
         self.show()
 

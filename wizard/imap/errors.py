@@ -21,6 +21,10 @@ class ImapProblem(StrEnum):
     TLS_FAILED = "tls-failed"
     LOGIN_REFUSED = "login-refused"
     LOGIN_DISABLED = "login-disabled"  # the server allows no password login here
+    # Neither OAUTHBEARER nor XOAUTH2 offered, for an OAuth2 token:
+    NO_TOKEN_LOGIN = "no-token-login"  # noqa: S105 (a message id)
+    # The token was not accepted (the server's JSON error in detail):
+    TOKEN_REFUSED = "token-refused"  # noqa: S105 (a message id)
     CONNECTION_LOST = "connection-lost"  # hung up or stopped answering once logged in
 
 

@@ -6,18 +6,24 @@ thread of its own while the engine's event loop awaits it under a deadline. A ca
 out of time, or whose caller is cancelled, shuts the socket down, which ends the blocked call
 at once; the connection is then finished, as after any failure.
 
-The same promises as the test send (``wizard.smtp.send``) hold for the password: the
-certificate is checked against the OS trust store before anything is sent (a certificate the
-user pinned by its fingerprint for the outgoing server counts, if it is exactly that one; where
-the organisation pinned certificates for the server, only those count, trusted or not), a
-STARTTLS server that does not offer STARTTLS is not logged in to, and nothing is ever sent
+The same promises as the test send (``wizard.smtp.send``) hold for the password or token:
+the certificate is checked against the OS trust store before anything is sent (a certificate
+the user pinned by its fingerprint for the outgoing server counts, if it is exactly that one;
+where the organisation pinned certificates for the server, only those count, trusted or not),
+a STARTTLS server that does not offer STARTTLS is not logged in to, and nothing is ever sent
 over an unencrypted connection.
+
+An OAuth2 access token logs in with ``AUTHENTICATE OAUTHBEARER`` (RFC 7628) when CAPABILITY
+offers it, else ``XOAUTH2``, exactly as on SMTP (``wizard.smtp.sasl``); a refused token gets
+a continuation holding a JSON error, which is answered as the mechanism requires so that the
+server ends the exchange instead of waiting for ever.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import socket
 import ssl
 from collections.abc import Callable
@@ -40,6 +46,15 @@ from wizard.net.tls import (
 )
 from wizard.runtime import DaemonExecutor
 from wizard.smtp.probe import ProbeTimeouts
+from wizard.smtp.sasl import (
+    OAUTHBEARER,
+    XOAUTH2,
+    Bearer,
+    bearer_mechanism,
+    client_message,
+    error_document,
+    error_reply,
+)
 
 T = TypeVar("T")
 
@@ -65,12 +80,18 @@ class ImapSession:
     by ``login``. Every method may raise ``ImapError``; ``close`` always ends it."""
 
     def __init__(
-        self, client: imapclient.IMAPClient, certificate: Certificate | None, timeouts: ImapTimeouts
+        self,
+        client: imapclient.IMAPClient,
+        certificate: Certificate | None,
+        timeouts: ImapTimeouts,
+        settings: ImapSettings,
     ) -> None:
         self._client = client
         self.certificate = certificate
         self._timeouts = timeouts
+        self._settings = settings
         self._busy: Future[Any] | None = None  # the call running on a thread, if any
+        self.mechanism: str | None = None  # how ``login`` logged in: LOGIN, OAUTHBEARER...
 
     @classmethod
     async def connect(cls, settings: ImapSettings, timeouts: ImapTimeouts) -> ImapSession:
@@ -105,10 +126,10 @@ class ImapSession:
         if certificate.verified:
             client = await _open(settings, client_context(), timeouts)
             if not strict:
-                return cls(client, certificate, timeouts)
+                return cls(client, certificate, timeouts, settings)
         else:
             client = await _open(settings, unverified_context(), timeouts)
-        session = cls(client, certificate, timeouts)
+        session = cls(client, certificate, timeouts, settings)
         presented = _fingerprint(client)
         if presented is None or not same_fingerprint(presented, certificate.sha256):
             session.hang_up()  # another certificate than a moment ago: not the pinned one
@@ -120,20 +141,39 @@ class ImapSession:
         """Whether the server listed ``capability`` (as last asked, i.e. after login)."""
         return bool(self._client.has_capability(capability))
 
-    async def login(self, usernames: tuple[str, ...], password: str) -> str:
+    async def login(self, usernames: tuple[str, ...], secret: str | Bearer) -> str:
         """Log in with the first username the server accepts, trying at most
-        ``MAX_FAILED_LOGINS``; the one that worked."""
+        ``MAX_FAILED_LOGINS``; the one that worked. A token is tried with the first username
+        only: it belongs to one login, the one the outgoing server accepted it for."""
+        if isinstance(secret, Bearer):
+            return await self._token_login(usernames[0], secret.token)
         if self.offers("LOGINDISABLED"):
             raise ImapError(ImapProblem.LOGIN_DISABLED)
         refusal = ImapError(ImapProblem.LOGIN_REFUSED)
         for username in usernames[:MAX_FAILED_LOGINS]:
             try:
-                await self.call(self._client.login, username, password)
+                await self.call(self._client.login, username, secret)
             except LoginError as err:
                 refusal = ImapError(ImapProblem.LOGIN_REFUSED, str(err))
             else:
+                self.mechanism = "LOGIN"
                 return username
         raise refusal
+
+    async def _token_login(self, username: str, token: str) -> str:
+        offered = [m for m in (OAUTHBEARER, XOAUTH2) if self.offers(f"AUTH={m}")]
+        mechanism = bearer_mechanism(offered)
+        if mechanism is None:
+            raise ImapError(ImapProblem.NO_TOKEN_LOGIN)
+        settings = self._settings
+        first = client_message(mechanism, username, token, settings.host, settings.port)
+        exchange = _TokenExchange(mechanism, first)
+        try:
+            await self.call(self._client.sasl_login, mechanism, exchange)
+        except IMAPClientError as err:  # imapclient's LoginError, or a refusal of AUTHENTICATE
+            raise ImapError(ImapProblem.TOKEN_REFUSED, exchange.error or str(err)) from err
+        self.mechanism = mechanism
+        return username
 
     async def call(self, method: Callable[..., T], *args: Any) -> T:
         """``method(*args)`` of the client, under the command deadline. A hang-up or silence
@@ -183,6 +223,34 @@ class ImapSession:
     def _close_socket(self) -> None:
         with contextlib.suppress(Exception):  # whatever state imaplib was left in
             self._client.shutdown()
+
+
+class _TokenExchange:
+    """The client's side of ``AUTHENTICATE`` with a token: the initial message for the
+    server's first (empty) challenge; to a challenge after it, which carries the JSON error
+    of a refused token, the reply that lets the server end the exchange (RFC 7628 section
+    3.2.3); to anything more, the abort (imaplib sends ``*``)."""
+
+    def __init__(self, mechanism: str, first: bytes) -> None:
+        self._mechanism = mechanism
+        self._first: bytes | None = first
+        self._answered_error = False
+        self.error = ""  # the server's JSON error, compact, as it said it (never the token)
+
+    def __call__(self, challenge: bytes) -> bytes | None:
+        if self._first is not None:
+            first, self._first = self._first, None
+            return first
+        if self._answered_error:
+            return None
+        self._answered_error = True
+        document = error_document(challenge)
+        self.error = (
+            json.dumps(document, separators=(",", ":"), sort_keys=True)
+            if document is not None
+            else challenge.decode("utf-8", "replace")[:200]
+        )
+        return error_reply(self._mechanism)
 
 
 async def _open(

@@ -41,7 +41,7 @@ import platformdirs
 
 from wizard import __version__, keychain
 from wizard.oauth.errors import OAuthError, OAuthProblem
-from wizard.oauth.issuers import valid_tenant
+from wizard.oauth.issuers import join_scopes, valid_tenant
 from wizard.profiles import APP_NAME
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ async def register(issuer: Issuer, http: httpx.AsyncClient) -> Client:
         "grant_types": grants,
         "response_types": ["code"],
         "token_endpoint_auth_method": "none",
-        "scope": issuer.scope,
+        "scope": join_scopes(issuer.scope, issuer.mailbox_scope),  # one registration for both
         "software_id": "io.github.emailsetupwizard.EmailSetupWizard",
         "software_version": __version__,
     }

@@ -26,10 +26,14 @@ class OAuthProblem(StrEnum):
 
 class OAuthError(WizardError):
     """Signing in failed. ``issuer`` names the sign-in server; ``detail`` has its own words
-    (an OAuth error code and description), never a token."""
+    (an OAuth error code and description), never a token; ``code`` the OAuth error code
+    alone (``invalid_scope``...), when it sent one."""
 
-    def __init__(self, problem: OAuthProblem, issuer: str = "", detail: str = "") -> None:
+    def __init__(
+        self, problem: OAuthProblem, issuer: str = "", detail: str = "", code: str = ""
+    ) -> None:
         super().__init__(f"{problem.value}: {issuer}" + (f" ({detail})" if detail else ""))
         self.problem = problem
         self.issuer = issuer
         self.detail = detail
+        self.code = code

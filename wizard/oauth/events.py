@@ -31,3 +31,12 @@ class DeviceCode:
     user_code: str
     verification_uri_complete: str | None  # the URL with the code in it, for a QR code
     expires_in: float
+
+
+@dataclass(frozen=True)
+class MailboxDeclined:
+    """The sign-in server would not grant reading the mailbox (the delivery confirmation's
+    scope); the sign-in starts again for sending only, which must not depend on it.
+    ``detail``: the server's words."""
+
+    detail: str

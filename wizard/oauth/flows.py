@@ -116,7 +116,7 @@ def _code_from(issuer: Issuer, parameters: dict[str, str]) -> str:
         problem = OAuthProblem.DENIED if error == "access_denied" else OAuthProblem.REFUSED
         description = parameters.get("error_description")
         raise OAuthError(
-            problem, issuer.issuer, f"{error}: {description}" if description else error
+            problem, issuer.issuer, f"{error}: {description}" if description else error, error
         )
     code = parameters.get("code")
     if not code:
@@ -131,7 +131,7 @@ async def sign_in_with_code(issuer: Issuer, client: Client, *, report: Report = 
     assert issuer.device_authorization_endpoint is not None
     assert issuer.token_endpoint is not None
     async with oauth_client(issuer, client) as session:
-        form = {"client_id": client.client_id, "scope": issuer.scope}
+        form = {"client_id": client.client_id, "scope": issuer.requested_scope}
         if client.client_secret:
             form["client_secret"] = client.client_secret
         try:
@@ -179,7 +179,10 @@ def _device_grant(issuer: Issuer, response: Any) -> _DeviceGrant:
     if response.status_code != 200 or not isinstance(answer, dict):
         error = answer.get("error") if isinstance(answer, dict) else None
         raise OAuthError(
-            OAuthProblem.REFUSED, issuer.issuer, str(error or f"HTTP {response.status_code}")
+            OAuthProblem.REFUSED,
+            issuer.issuer,
+            str(error or f"HTTP {response.status_code}"),
+            error if isinstance(error, str) else "",
         )
     device_code = answer.get("device_code")
     user_code = answer.get("user_code")
@@ -208,4 +211,5 @@ def _refused(issuer: Issuer, err: AuthlibError) -> OAuthError:
         "access_denied": OAuthProblem.DENIED,
         "expired_token": OAuthProblem.EXPIRED,
     }
-    return OAuthError(problems.get(str(err.error), OAuthProblem.REFUSED), issuer.issuer, said(err))
+    code = str(err.error)
+    return OAuthError(problems.get(code, OAuthProblem.REFUSED), issuer.issuer, said(err), code)

@@ -41,10 +41,17 @@ class Issuer:
     host names the keychain service of the refresh tokens it issues); ``name`` is the
     provider's name for "Sign in with …". ``iss_parameter``: it sends RFC 9207 ``iss`` in
     every authorization response, which must then be present and equal ``issuer``.
+
+    ``scope`` is what sending needs; ``mailbox_scope`` what reading the mailbox over IMAP
+    needs (the delivery confirmation), which may be the same scope (Google's covers both) or
+    one more (Microsoft's ``IMAP.AccessAsUser.All``). The sign-in asks for it too only with
+    ``with_mailbox``, because the person sees every scope on the consent page.
     """
 
     issuer: str
     scope: str
+    mailbox_scope: str = ""
+    with_mailbox: bool = False
     name: str | None = None
     authorization_endpoint: str | None = None
     token_endpoint: str | None = None
@@ -63,6 +70,16 @@ class Issuer:
         return host_of(self.issuer)
 
     @property
+    def requested_scope(self) -> str:
+        """The scope the sign-in asks for: sending's, and the mailbox's ``with_mailbox``."""
+        return join_scopes(self.scope, self.mailbox_scope if self.with_mailbox else "")
+
+    @property
+    def asks_more_for_mailbox(self) -> bool:
+        """Whether reading the mailbox needs a scope that sending does not."""
+        return not covers(self.scope, self.mailbox_scope)
+
+    @property
     def browser_sign_in(self) -> bool:
         """Whether the authorization-code flow (through the browser) can run."""
         return bool(self.authorization_endpoint and self.token_endpoint)
@@ -77,6 +94,7 @@ MICROSOFT = Issuer(
     issuer="https://login.microsoftonline.com/common/v2.0",
     name="Microsoft",
     scope="https://outlook.office.com/SMTP.Send offline_access",
+    mailbox_scope="https://outlook.office.com/IMAP.AccessAsUser.All",
     authorization_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
     token_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/token",
     device_authorization_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/devicecode",
@@ -87,6 +105,7 @@ GOOGLE = Issuer(
     issuer="https://accounts.google.com",
     name="Google",
     scope="https://mail.google.com/",
+    mailbox_scope="https://mail.google.com/",  # one scope for IMAP, POP and SMTP
     authorization_endpoint="https://accounts.google.com/o/oauth2/v2/auth",
     token_endpoint="https://oauth2.googleapis.com/token",
     device_authorization_endpoint="https://oauth2.googleapis.com/device/code",
@@ -98,6 +117,7 @@ YAHOO = Issuer(
     issuer="https://login.yahoo.com",
     name="Yahoo",
     scope="mail-w",
+    mailbox_scope="mail-w",
     authorization_endpoint="https://api.login.yahoo.com/oauth2/request_auth",
     token_endpoint="https://api.login.yahoo.com/oauth2/get_token",
     built_in=True,
@@ -106,6 +126,7 @@ AOL = Issuer(
     issuer="https://login.aol.com",
     name="AOL",
     scope="mail-w",
+    mailbox_scope="mail-w",
     authorization_endpoint="https://api.login.aol.com/oauth2/request_auth",
     token_endpoint="https://api.login.aol.com/oauth2/get_token",
     built_in=True,
@@ -114,6 +135,7 @@ FASTMAIL = Issuer(
     issuer="https://www.fastmail.com",
     name="Fastmail",
     scope="https://www.fastmail.com/dev/protocol-smtp",
+    mailbox_scope="https://www.fastmail.com/dev/protocol-imap",
     authorization_endpoint="https://api.fastmail.com/oauth/authorize",
     token_endpoint="https://api.fastmail.com/oauth/refresh",
     built_in=True,
@@ -122,6 +144,7 @@ COMCAST = Issuer(
     issuer="https://comcast.net",
     name="Comcast",
     scope="https://email.comcast.net/ profile openid",
+    mailbox_scope="https://email.comcast.net/",
     authorization_endpoint="https://oauth.xfinity.com/oauth/authorize",
     token_endpoint="https://oauth.xfinity.com/oauth/token",
     built_in=True,
@@ -249,6 +272,7 @@ def issuer_from_hint(hint: OAuthHint) -> Issuer | None:
     return Issuer(
         issuer=issuer_url,
         scope=hint.scope or "",
+        mailbox_scope=hint.scope or "",  # the data's one scope is for its servers, IMAP too
         authorization_endpoint=authorization,
         token_endpoint=token,
     )
@@ -309,3 +333,22 @@ def https_url(url: str | None) -> str | None:
     if parts.scheme.lower() != "https" or not parts.hostname:
         return None
     return url.strip()
+
+
+def mailbox_scope_of(issuer: str, signed_in_scope: str) -> str:
+    """What reading the mailbox needs, for an account that signed in at ``issuer`` with
+    ``signed_in_scope``: a built-in issuer's own, otherwise the scope the provider data
+    named, which is what the sign-in asked for."""
+    known = next((i for i in BUILT_IN if i.issuer == issuer), None)
+    return known.mailbox_scope if known is not None else signed_in_scope
+
+
+def covers(granted: str, needed: str) -> bool:
+    """Whether a token granted ``granted`` (space-separated scopes) has every scope of
+    ``needed``; nothing needed is always covered."""
+    return set(needed.split()) <= set(granted.split())
+
+
+def join_scopes(*scopes: str) -> str:
+    """Scopes together, each once, in the order first named."""
+    return " ".join(dict.fromkeys(item for scope in scopes for item in scope.split()))

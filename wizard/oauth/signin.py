@@ -9,7 +9,7 @@ account from its refresh token, with no person involved.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wizard.accounts import renew_secret, stored_secret
 from wizard.net.http import new_client
@@ -22,7 +22,7 @@ from wizard.oauth.clients import (
     registered_client,
 )
 from wizard.oauth.errors import OAuthError, OAuthProblem
-from wizard.oauth.events import Method
+from wizard.oauth.events import MailboxDeclined, Method
 from wizard.oauth.flows import SIGN_IN_TIMEOUT, Report, sign_in_with_browser, sign_in_with_code
 from wizard.oauth.issuers import Issuer, for_tenant
 from wizard.oauth.loopback import SignInPages
@@ -30,6 +30,11 @@ from wizard.oauth.metadata import discover
 from wizard.oauth.results import SignedIn, Tokens
 from wizard.oauth.tokens import refresh, revoke
 from wizard.profiles import AccountProfile, OAuthLogin
+
+# OAuth error codes with which an issuer refuses a scope rather than the person or the client:
+# RFC 6749 section 4.1.2.1 (invalid_scope) and OpenID Connect's consent_required (an
+# administrator has not allowed that scope for this app).
+MAILBOX_REFUSALS = frozenset({"invalid_scope", "consent_required"})
 
 
 @dataclass(frozen=True)
@@ -57,13 +62,28 @@ async def sign_in(
     report: Report,
     patience: float = SIGN_IN_TIMEOUT,
 ) -> SignedIn:
+    """Sign in as ``method`` says. An issuer ``with_mailbox`` that refuses the mailbox's scope
+    (``MAILBOX_REFUSALS``) is asked again for sending's alone, saying so (``MailboxDeclined``):
+    the delivery confirmation is never worth failing the sign-in for."""
     issuer, client = prepared.issuer, prepared.client
-    if method is Method.DEVICE:
-        tokens = await sign_in_with_code(issuer, client, report=report)
-    else:
-        tokens = await sign_in_with_browser(
+
+    async def flow(issuer: Issuer) -> Tokens:
+        if method is Method.DEVICE:
+            return await sign_in_with_code(issuer, client, report=report)
+        return await sign_in_with_browser(
             issuer, client, login_hint=login_hint, pages=pages, report=report, patience=patience
         )
+
+    try:
+        tokens = await flow(issuer)
+    except OAuthError as err:
+        if not (issuer.with_mailbox and issuer.asks_more_for_mailbox):
+            raise
+        if err.code not in MAILBOX_REFUSALS:
+            raise
+        report(MailboxDeclined(err.detail))
+        issuer = replace(issuer, with_mailbox=False)
+        tokens = await flow(issuer)
     if not tokens.refresh_token:
         # Without one the account would need a new sign-in for every message.
         raise OAuthError(OAuthProblem.REFUSED, issuer.issuer, "no refresh token was issued")

@@ -71,7 +71,7 @@ def oauth_client(issuer: Issuer, client: Client, **options: Any) -> AsyncOAuth2C
         client_secret=client.client_secret,
         token_endpoint_auth_method="client_secret_post" if client.client_secret else "none",
         revocation_endpoint_auth_method=("client_secret_post" if client.client_secret else "none"),
-        scope=issuer.scope,
+        scope=issuer.requested_scope,
         code_challenge_method="S256",
         verify=client_context(),
         trust_env=False,

@@ -17,10 +17,9 @@ from wizard.errors import WizardError
 from wizard.outbound.formats import apple, clientconfig_xml, msmtp, python_snippet
 from wizard.outbound.formats import sendmail_clients as clients
 from wizard.outbound.program import invocation
-from wizard.profiles import profile_to_json
+from wizard.profiles import IncomingServer, profile_to_json
 
 if TYPE_CHECKING:
-    from wizard.model import Security
     from wizard.profiles import AccountProfile
 
 
@@ -66,15 +65,6 @@ _PASSWORD_FORMATS = frozenset({ExportFormat.MOBILECONFIG, ExportFormat.PYTHON})
 
 
 @dataclass(frozen=True)
-class IncomingServer:
-    """The account's incoming (IMAP) server, for the formats that set up a whole mail client."""
-
-    host: str
-    port: int
-    security: Security
-
-
-@dataclass(frozen=True)
 class Export:
     content: bytes
     filename: str  # a name to offer when saving it
@@ -91,8 +81,11 @@ def export(
     platform: Platform | None = None,
     incoming: IncomingServer | None = None,
 ) -> Export:
-    """``profile`` in ``export_format``; ``ExportError`` when that needs what is not known."""
+    """``profile`` in ``export_format``; ``ExportError`` when that needs what is not known.
+    ``incoming`` (the formats that set up a whole mail client) defaults to the incoming
+    server the account keeps."""
     address = profile.address
+    incoming = incoming or profile.incoming
     send_command = [*invocation(), "send"]
     # A password format would hand the refresh token to the mail server as a password.
     if profile.oauth is not None and export_format in _PASSWORD_FORMATS:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from wizard.discovery.context import Deadlines
     from wizard.domaincheck.model import DomainHealth
     from wizard.model import DetectionResult
+    from wizard.profiles import IncomingServer
 
 
 class SettingsOrigin(StrEnum):
@@ -89,12 +90,14 @@ async def collect_report(
     deadlines: Deadlines | None = None,
     detection: DetectionResult | None = None,
     test: TestOutcome | None = None,
+    incoming: IncomingServer | None = None,
 ) -> DiagnosisReport:
     """Run everything the report needs. ``stored`` is the account's settings, if there is
     one; ``password`` its password (or one given, or an OAuth2 account's access token),
     without which no message is sent.
     ``detection`` and ``test`` reuse what already ran (the wizard's), instead of asking the
-    sources and sending a message again."""
+    sources and sending a message again; ``incoming`` is the incoming server the account
+    keeps, where its test message is looked for instead of detecting one."""
     if detection is None:
         detection = await detect(address, deadlines=deadlines)
     settings, origin = _settings(address, stored, detection)
@@ -106,9 +109,9 @@ async def collect_report(
         if test is None and settings is not None and password and usable
         else None
     )
-    incoming = (
+    found = (
         asyncio.create_task(detect(address, deadlines=deadlines, protocol=Protocol.IMAP))
-        if test_task is not None
+        if test_task is not None and incoming is None
         else None
     )
     network, domain = await asyncio.gather(
@@ -117,10 +120,10 @@ async def collect_report(
     )
     certificates = await _certificates(network)
     delivery = None
-    if test_task is not None and incoming is not None and settings and password:
+    if test_task is not None and settings and password:
         test = await test_task
         sent = AfterSend(settings, test, password, sent_at, CONFIRM_TIMEOUT)
-        delivery = await confirm_after_send(sent, await incoming)
+        delivery = await confirm_after_send(sent, incoming or (await found if found else None))
     skipped = None
     if test is None:
         skipped = TestSkipped.NO_SETTINGS if settings is None else TestSkipped.NO_CREDENTIALS

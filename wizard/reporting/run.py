@@ -53,10 +53,12 @@ async def gather(
         # The keychain holds a refresh token, which is no password: sign in with a fresh
         # access token, as ``test`` does.
         access = await _fresh_access(profile)
-        login = Bearer(access[0]) if access else None
+        login = Bearer(access[0], mailbox=profile.oauth.mailbox) if access else None
         secrets += access
     elif not login:
         login = kept
+    # The stored account's own incoming server, unless the report is for other settings.
+    incoming = profile.incoming if profile is not None and settings is None else None
     settings = settings or stored
     report = await collect_report(
         address,
@@ -66,6 +68,7 @@ async def gather(
         deadlines=deadlines,
         detection=detection,
         test=test,
+        incoming=incoming,
     )
     usernames = {address.address, address.local_part}
     if settings is not None:

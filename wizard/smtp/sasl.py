@@ -25,9 +25,14 @@ OAUTHBEARER = "OAUTHBEARER"
 
 @dataclass(frozen=True)
 class Bearer:
-    """An OAuth2 access token to log in with, in place of a password; never shown."""
+    """An OAuth2 access token to log in with, in place of a password; never shown.
+
+    ``mailbox``: its scope also lets it read the mailbox over IMAP (the delivery
+    confirmation logs in with it then); ``wizard.oauth.results`` decides.
+    """
 
     token: str = field(repr=False)
+    mailbox: bool = False
 
 
 def bearer_mechanism(offered: Collection[str]) -> str | None:
@@ -41,25 +46,43 @@ def bearer_mechanism(offered: Collection[str]) -> str | None:
 
 def initial_response(mechanism: str, username: str, token: str, host: str, port: int) -> bytes:
     """The base64 initial response for ``AUTH <mechanism>``."""
+    return base64.b64encode(client_message(mechanism, username, token, host, port))
+
+
+def client_message(mechanism: str, username: str, token: str, host: str, port: int) -> bytes:
+    """The client's first message, before base64 (IMAP's ``AUTHENTICATE`` encodes it)."""
     if mechanism == OAUTHBEARER:
         # RFC 7628 section 3.1: the GS2 header names the user; host and port are optional.
         header = f"n,a={_saslname(username)},"
         text = f"{header}\x01host={host}\x01port={port}\x01auth=Bearer {token}\x01\x01"
     else:
         text = f"user={username}\x01auth=Bearer {token}\x01\x01"
-    return base64.b64encode(text.encode())
+    return text.encode()
 
 
 def error_answer(mechanism: str) -> bytes:
     """What answers a 334 error challenge so that the server sends its final reply."""
-    return b"AQ==" if mechanism == OAUTHBEARER else b""
+    return base64.b64encode(error_reply(mechanism))
+
+
+def error_reply(mechanism: str) -> bytes:
+    """The same answer before base64: a lone ``\\x01`` for OAUTHBEARER, nothing for XOAUTH2."""
+    return b"\x01" if mechanism == OAUTHBEARER else b""
 
 
 def decode_error(challenge: str) -> dict[str, Any] | None:
     """The JSON error object of a 334 challenge; None when it is not one."""
     try:
-        document = json.loads(base64.b64decode(challenge.strip(), validate=True))
-    except (binascii.Error, ValueError):
+        return error_document(base64.b64decode(challenge.strip(), validate=True))
+    except binascii.Error:
+        return None
+
+
+def error_document(challenge: bytes) -> dict[str, Any] | None:
+    """The JSON error object of a decoded challenge; None when it is not one."""
+    try:
+        document = json.loads(challenge)
+    except ValueError:
         return None
     return document if isinstance(document, dict) else None
 

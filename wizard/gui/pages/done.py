@@ -161,6 +161,7 @@ class DonePage(EnginePage):
             trust=config.trust if config else None,
             when=passed.when,
             oauth=login_for(passed.signed_in) if passed.signed_in else None,
+            incoming=passed.incoming,
         )
 
     @Slot(object)

@@ -51,11 +51,11 @@ from wizard.gui.worker import EngineWorker
 from wizard.model import Security
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import plan_sign_in, with_name
+from wizard.oauth.results import bearer_for
 from wizard.presets_rules import PresetRefusedError, SignInRule, enforce, sign_in_rule
 from wizard.printable import printable
 from wizard.reporting.context import ReportContext
 from wizard.smtp.diagnosis import Diagnosis
-from wizard.smtp.sasl import Bearer
 from wizard.smtp.send import Reply, SendSettings, Stage, TestOutcome
 
 if TYPE_CHECKING:
@@ -113,7 +113,10 @@ def _sign_in_target(
     offered = plan.offered or not rule.password
     if not offered or plan.issuer is None or not (oauth_chosen or required):
         return None
-    return with_name(plan.issuer, config.provider), plan.password_offered and rule.password
+    # The wizard always looks for the test message afterwards: the sign-in asks for reading
+    # the mailbox too (and signs in for sending alone if that is refused).
+    issuer = replace(with_name(plan.issuer, config.provider), with_mailbox=True)
+    return issuer, plan.password_offered and rule.password
 
 
 def _no_client_here(issuer: Issuer) -> str | None:
@@ -471,7 +474,7 @@ class SendPage(EnginePage):
         """Watch for the test message in the mailbox, as the page's job, while the page stays
         usable: Next, or changing anything, does not wait for it."""
         secret = attempt.password
-        login = secret if isinstance(secret, str) else Bearer(secret.tokens.access_token)
+        login = secret if isinstance(secret, str) else bearer_for(secret)
         send = AfterSend(attempt.settings, outcome, login, attempt.sent_at, DEFAULT_TIMEOUT)
         self._mark(_Step.ARRIVED, self.tr("looking for the incoming-mail server…"))
         self._confirming = True
@@ -492,6 +495,9 @@ class SendPage(EnginePage):
     def _on_delivery(self, result: DeliveryResult) -> None:
         self._mark(_Step.ARRIVED, self.delivery.step_status(result))
         self.delivery.show_result(result)
+        passed = self._draft.passed
+        if passed is not None and result.server is not None:  # the account keeps it
+            self._draft.passed = replace(passed, incoming=result.server)
         self._confirmation_ended()
 
     @Slot(object)

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from wizard.model import Security
 
 if TYPE_CHECKING:
-    from wizard.outbound.export import IncomingServer
-    from wizard.profiles import AccountProfile
+    from wizard.profiles import AccountProfile, IncomingServer
 
 IDENTIFIER = "io.github.emailsetupwizard"
 # Fixed, so that the same account always gets the same payload UUIDs.
@@ -44,7 +43,7 @@ def configuration_profile(profile: AccountProfile, incoming: IncomingServer) -> 
         "IncomingMailServerPortNumber": incoming.port,
         "IncomingMailServerUseSSL": incoming.security is not Security.NONE,
         "IncomingMailServerAuthentication": "EmailAuthPassword",
-        "IncomingMailServerUsername": profile.username,
+        "IncomingMailServerUsername": incoming.username or profile.username,
         "OutgoingMailServerHostName": profile.host,
         "OutgoingMailServerPortNumber": profile.port,
         "OutgoingMailServerUseSSL": profile.security is not Security.NONE,

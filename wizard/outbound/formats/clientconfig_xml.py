@@ -16,8 +16,7 @@ from wizard.address import parse_address
 from wizard.model import Security
 
 if TYPE_CHECKING:
-    from wizard.outbound.export import IncomingServer
-    from wizard.profiles import AccountProfile
+    from wizard.profiles import AccountProfile, IncomingServer
 
 _SOCKET_TYPES = {Security.SSL: "SSL", Security.STARTTLS: "STARTTLS", Security.NONE: "plain"}
 # clientConfig's words for how the password travels (CRAM-MD5: "encrypted", i.e. hashed);
