@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import subprocess
 import sys
 import threading
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import anyio
 import pytest
 from PySide6.QtCore import QObject, Slot
 
@@ -191,3 +194,31 @@ def test_a_job_can_be_cancelled_after_shutdown(qtbot: QtBot) -> None:
     job.cancel()  # the page does not know the loop is closed: nothing happens, nothing raises
     job.detach()
     assert not job.running
+
+
+async def starts_a_task_as_the_window_closes(report: Report) -> None:
+    """Starts an anyio task, as httpx does for each connection attempt, in the very pass of the
+    loop in which shutdown's stop arrives (here the operation stops the loop itself, at that
+    moment): the task has not taken its first step when the worker winds down."""
+    async with anyio.create_task_group() as group:
+        group.start_soon(anyio.sleep_forever)
+        asyncio.get_running_loop().stop()
+        await anyio.sleep_forever()
+
+
+def test_the_program_ending_as_work_starts_a_task_leaves_no_coroutine_unawaited(
+    qtbot: QtBot,
+) -> None:
+    worker = EngineWorker()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        job = worker.submit(starts_a_task_as_the_window_closes)
+        with qtbot.waitSignal(job.cancelled):  # cancelled as the worker wound down
+            pass
+        worker.shutdown()  # the window's own, arriving as the worker winds down: waits for it
+        gc.collect()  # anyio's task and the coroutine it wraps hold each other
+
+    # Before: "RuntimeWarning: coroutine 'sleep_forever' was never awaited" (anyio's task was
+    # cancelled before its first step), or "Event loop stopped before Future completed" (the
+    # second stop cut the winding down short).
+    assert [str(warning.message) for warning in caught] == []

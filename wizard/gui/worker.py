@@ -14,13 +14,16 @@ operation's last words were already on their way.
 Ending is bounded: the window closing must end the program, whatever the engine is doing.
 Shutting down cancels every task and gives them a moment to hang up; blocking calls (name
 lookups, the keychain, which may be waiting on a prompt) run on daemon threads that are
-abandoned, never waited for.
+abandoned, never waited for. A task is cancelled only once it has started, as anyio does: one
+cancelled before its first step never runs, and where it wraps another coroutine (anyio's tasks,
+such as httpx's connection attempts) that one is left never awaited.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -153,7 +156,7 @@ class EngineWorker:
         thread (a daemon) is waited for ``_JOIN_SECONDS`` at most.
         """
         with contextlib.suppress(RuntimeError):  # closed already: shut down before
-            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._loop.call_soon_threadsafe(self._stop)
         self._thread.join(timeout=_JOIN_SECONDS)
 
     # -- on the engine thread --------------------------------------------------------------
@@ -169,13 +172,13 @@ class EngineWorker:
             finally:
                 self._loop.close()  # shuts the executor down without waiting
 
+    def _stop(self) -> None:
+        if not self._stopping:  # a second shutdown must not cut the winding down short
+            self._loop.stop()
+
     def _wind_down(self) -> None:
         """Cancel every task (the jobs' and any they started) and give them a moment to end."""
-        tasks = asyncio.all_tasks(self._loop)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            self._loop.run_until_complete(asyncio.wait(tasks, timeout=_WIND_DOWN_SECONDS))
+        self._loop.run_until_complete(_cancel_every_task(_WIND_DOWN_SECONDS))
         self._loop.run_until_complete(self._loop.shutdown_asyncgens())
 
     def _start(self, job: Job, operation: Operation) -> None:
@@ -205,6 +208,36 @@ class EngineWorker:
             # message (and can go on), the log gets the traceback.
             log.error("engine operation failed unexpectedly", exc_info=error)
         job._ended.emit(_Ending(_End.FAILED, error))
+
+
+async def _cancel_every_task(seconds: float) -> None:
+    """Cancel every other task of the loop, each once it has started, and wait for them to
+    end, ``seconds`` at most.
+
+    The loop may have stopped just after a task was created (an operation that had just started
+    a connection attempt as the window closed): it starts on the loop's next pass, and is
+    cancelled then. Cancelled before its first step, it would never run, and the coroutine that
+    a library's task wraps (anyio's, for each of httpx's connection attempts) would be dropped
+    unawaited, a RuntimeWarning when it is collected.
+    """
+    this = asyncio.current_task()
+    cancelled: set[asyncio.Task[Any]] = set()
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            while others := asyncio.all_tasks() - {this}:
+                for task in others - cancelled:
+                    if _started(task):
+                        task.cancel()
+                        cancelled.add(task)
+                if others <= cancelled:
+                    await asyncio.wait(others, return_when=asyncio.FIRST_COMPLETED)
+                else:
+                    await asyncio.sleep(0)  # one pass of the loop: the new tasks take a step
+
+
+def _started(task: asyncio.Task[Any]) -> bool:
+    coro = task.get_coro()
+    return not inspect.iscoroutine(coro) or inspect.getcoroutinestate(coro) != inspect.CORO_CREATED
 
 
 async def _run_operation(operation: Operation, report: Report) -> Any:
