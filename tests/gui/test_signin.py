@@ -57,8 +57,12 @@ def world(lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
 
 @pytest.fixture
 def wizard(
-    qtbot: QtBot, worker: EngineWorker, world: World
+    qtbot: QtBot, world: World, worker: EngineWorker
 ) -> Iterator[tuple[SetupWizard, ProfileStore]]:
+    """The wizard on the real engine. ``world`` comes before ``worker``, so the engine thread
+    stops before the lab's servers go: detection may still be fetching from them as the test
+    ends (in the other order, a TLS handshake with a site the lab had just removed, or a
+    connection it never closed, failed the test's teardown)."""
     profiles = ProfileStore(world.config_home / "accounts.json")
     engine = Engine.real(profiles, deadlines=FAST, send_timeouts=SEND_TIMEOUTS)
     made = SetupWizard(worker, engine)
