@@ -238,6 +238,9 @@ _ORIGINS = {
 _ORIGIN_PLAIN_HTTP = QT_TRANSLATE_NOOP(
     "Messages", "Published by {domain} over an unencrypted connection."
 )
+# The domain's own autoconfig sent the wizard on to another domain: both are true, and the
+# danger notice below says what that means.
+_ORIGIN_REDIRECTED = QT_TRANSLATE_NOOP("Messages", "Published by {domain}, redirected to {via}.")
 _ORIGIN_PROVIDER = QT_TRANSLATE_NOOP("Messages", "Provider: {provider}.")
 _CONFIRMED = QT_TRANSLATE_NOOP(
     "Messages", "Checked: the server answered, with encryption and a valid certificate."
@@ -900,14 +903,17 @@ def confirm_foreign(link: Link, tr: Translate = untranslated) -> str:
 def describe_origin(candidate: Candidate, domain: str, tr: Translate = untranslated) -> str:
     """Where the settings came from and how far they were checked, in words for people."""
     config = candidate.config
+    link = config.link
     if config.tier is Tier.HTTP:
         lines = [tr(CONTEXT, _ORIGIN_PLAIN_HTTP).format(domain=domain)]
+    elif config.source is SourceName.AUTOCONFIG and link and link.step is LinkStep.REDIRECT:
+        lines = [tr(CONTEXT, _ORIGIN_REDIRECTED).format(domain=domain, via=link.via)]
     else:
         lines = [tr(CONTEXT, _ORIGINS[config.source]).format(domain=domain)]
     if config.provider:
         lines.append(tr(CONTEXT, _ORIGIN_PROVIDER).format(provider=config.provider))
-    if config.link is not None and config.link.vouched:
-        lines.append(operated_by(config.link, tr))
+    if link is not None and link.vouched:
+        lines.append(operated_by(link, tr))
     return " ".join(lines)
 
 

@@ -253,7 +253,7 @@
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/detect.py" line="+163"/>
+        <location filename="../../wizard/cli/detect.py" line="+171"/>
         <source>No outgoing-mail settings found for {address}.</source>
         <translation>Für {address} wurden keine Einstellungen für den Postausgang gefunden.</translation>
     </message>
@@ -274,12 +274,12 @@
         <translation>Warnung: {warning}</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-116"/>
         <source>{server} accepted the connection but has not greeted yet; still waiting…</source>
         <translation>{server} hat die Verbindung angenommen, aber noch nicht gegrüßt; es wird weiter gewartet …</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>No incoming-mail (IMAP) server found: a test message&apos;s arrival cannot be checked.</source>
         <translation>Kein Posteingangsserver (IMAP) gefunden: Ob eine Testnachricht ankommt, lässt sich nicht prüfen.</translation>
     </message>
@@ -940,7 +940,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Die Domain „{domain}“ existiert nicht; prüfen Sie die Adresse auf Tippfehler.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Set by your organisation</source>
         <translation>Von Ihrer Organisation vorgegeben</translation>
     </message>
@@ -1275,7 +1275,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Wählen Sie STARTTLS (meist Port 587) oder SSL/TLS (meist Port 465) als Verschlüsselung.</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-293"/>
         <source>The server did not offer encryption. Someone on the network may have removed it. Your password was not sent.</source>
         <translation>Der Server hat keine Verschlüsselung angeboten. Jemand im Netzwerk könnte sie entfernt haben. Ihr Passwort wurde nicht gesendet.</translation>
     </message>
@@ -1395,7 +1395,12 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Von {domain} über eine unverschlüsselte Verbindung veröffentlicht.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Published by {domain}, redirected to {via}.</source>
+        <translation>Von {domain} veröffentlicht, zu {via} umgeleitet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Provider: {provider}.</source>
         <translation>Anbieter: {provider}.</translation>
     </message>
@@ -1875,7 +1880,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+207"/>
         <source>good</source>
         <translation>gut</translation>
     </message>

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,6 +40,8 @@ from wizard.model import (
     Caution,
     Certificate,
     CertProblem,
+    Link,
+    LinkStep,
     ProbeResult,
     Security,
     SourceName,
@@ -281,6 +284,40 @@ def test_unconfirmed_settings_get_a_calm_line_and_no_tick(
     page.host_edit.setText("mail.example.net")
     assert page.origin.text() == "Entered by you."
     assert next_button(wizard).isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (QLocale.Language.English, "Published by example.com, redirected to collector.example."),
+        (
+            QLocale.Language.German,
+            "Von example.com veröffentlicht, zu collector.example umgeleitet.",
+        ),
+    ],
+)
+def test_redirected_settings_say_where_they_were_published_and_where_they_led(
+    qtbot: QtBot,
+    translations: Translations,
+    make_wizard: Callable[..., SetupWizard],
+    language: QLocale.Language,
+    said: str,
+) -> None:
+    """The origin line once said only "Published by example.com." above the red notice that
+    the settings had been redirected to collector.example: both lines must tell one story."""
+    translations.use(QLocale(language))
+    foreign = replace(
+        config("smtp.collector.example", 587, Security.STARTTLS, Trust.UNAUTHENTICATED),
+        link=Link(LinkStep.REDIRECT, "example.com", "collector.example", "collector.example"),
+    )
+    wizard = make_wizard(Canned(detection=replace(result(foreign), best=Candidate(foreign))))
+    to_settings(qtbot, wizard)
+    page = wizard.settings_page
+
+    assert page.origin.text() == said
+    spoken = QAccessible.queryAccessibleInterface(page.origin)
+    assert spoken is not None and spoken.text(QAccessible.Text.Name) == said
+    assert page.foreign.isVisible() and "collector.example" in page.foreign.notice.text()
 
 
 def test_edits_survive_going_back_and_forth(
