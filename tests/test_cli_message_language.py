@@ -1,5 +1,5 @@
 """The command line's test message is in the user's language: the person who finds it in
-their inbox reads it (``setup`` and ``test`` send the same words)."""
+their inbox reads it (``setup``, ``test`` and ``report`` send the same words)."""
 
 from __future__ import annotations
 
@@ -33,11 +33,18 @@ def test_the_test_message_is_in_the_users_language(
     autoconfig(lab, domain)
     server = smtp_server(lab, domain)
 
-    for command in (("setup", "--yes", "--password-stdin"), ("test",)):
+    # The first report sends with the detected settings, the last with the stored account's.
+    commands = (
+        ("report", "--password-stdin"),
+        ("setup", "--yes", "--password-stdin"),
+        ("test",),
+        ("report",),
+    )
+    for command in commands:
         done = run(lab, config_home, *command, address, stdin=PASSWORD + "\n", env=env)
         assert done.returncode == 0, done.stderr
 
-    assert len(server.received) == 2
+    assert len(server.received) == len(commands)
     for received in server.received:
         message = message_from_bytes(received.data)
         assert str(make_header(decode_header(message["Subject"]))) == subject

@@ -69,6 +69,7 @@ def add_parser(commands: Any) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from wizard.messages import words_of_test_message
     from wizard.reporting.redact import Redactor
     from wizard.reporting.render import ReportFormat, render_report
     from wizard.reporting.run import gather
@@ -88,7 +89,9 @@ def handle(args: argparse.Namespace) -> int:
         translate("CommandLine", "Checking {address}…").format(address=address.address),
         file=sys.stderr,
     )
-    gathered = run(gather(address, password=password, deadlines=Deadlines(total=args.timeout)))
+    deadlines = Deadlines(total=args.timeout)
+    words = words_of_test_message(translate)  # as ``setup`` and ``test`` send it
+    gathered = run(gather(address, password=password, deadlines=deadlines, words=words))
     redactor = Redactor(
         secrets=gathered.secrets,
         usernames=gathered.usernames,

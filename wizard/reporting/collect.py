@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import platform
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -91,16 +91,21 @@ async def collect_report(
     detection: DetectionResult | None = None,
     test: TestOutcome | None = None,
     incoming: IncomingServer | None = None,
+    words: tuple[str, str] | None = None,
 ) -> DiagnosisReport:
     """Run everything the report needs. ``stored`` is the account's settings, if there is
     one; ``password`` its password (or one given, or an OAuth2 account's access token),
     without which no message is sent.
     ``detection`` and ``test`` reuse what already ran (the wizard's), instead of asking the
     sources and sending a message again; ``incoming`` is the incoming server the account
-    keeps, where its test message is looked for instead of detecting one."""
+    keeps, where its test message is looked for instead of detecting one. ``words`` are the
+    test message's subject and body in the user's language
+    (``wizard.messages.words_of_test_message``), as ``setup`` sends it."""
     if detection is None:
         detection = await detect(address, deadlines=deadlines)
     settings, origin = _settings(address, stored, detection)
+    if settings is not None and words is not None:
+        settings = replace(settings, subject=words[0], body=words[1])
     host = settings.host if settings else None
     usable = origin is SettingsOrigin.ACCOUNT or _usable_unasked(detection)
     sent_at = time.monotonic()

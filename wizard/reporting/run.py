@@ -42,9 +42,11 @@ async def gather(
     detection: DetectionResult | None = None,
     test: TestOutcome | None = None,
     deadlines: Deadlines | None = None,
+    words: tuple[str, str] | None = None,
 ) -> Gathered:
     """The report for ``address``: with the given settings and password (the wizard's), else
-    the stored account's, whose password comes from the keychain."""
+    the stored account's, whose password comes from the keychain. ``words``: the test
+    message's, in the user's language (``collect_report``)."""
     profile, kept, keychain_name = await asyncio.to_thread(_account, address)
     stored = settings_for(profile) if profile is not None else None
     secrets = [password, kept]
@@ -69,6 +71,7 @@ async def gather(
         detection=detection,
         test=test,
         incoming=incoming,
+        words=words,
     )
     usernames = {address.address, address.local_part}
     if settings is not None:
