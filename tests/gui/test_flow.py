@@ -58,8 +58,10 @@ def profiles(tmp_path: Path) -> ProfileStore:
 
 @pytest.fixture
 def wizard(
-    qtbot: QtBot, worker: EngineWorker, profiles: ProfileStore, lab: Lab
+    qtbot: QtBot, lab: Lab, profiles: ProfileStore, worker: EngineWorker
 ) -> Iterator[SetupWizard]:
+    """The wizard on the real engine. ``lab`` comes before ``worker``, so the engine thread
+    stops before the lab's servers go: detection may still be fetching from them as a test ends."""
     del lab  # only its world: the wizard finds it through DNS, as on a user's machine
     engine = Engine.real(profiles, deadlines=FAST, send_timeouts=SEND_TIMEOUTS)
     made = SetupWizard(worker, engine)
@@ -163,7 +165,7 @@ def test_from_address_to_stored_account(
 
 @pytest.mark.usefixtures("private_keychain")
 def test_the_test_message_is_in_the_users_language(
-    qtbot: QtBot, worker: EngineWorker, profiles: ProfileStore, lab: Lab, translations: Translations
+    qtbot: QtBot, lab: Lab, profiles: ProfileStore, worker: EngineWorker, translations: Translations
 ) -> None:
     """The person who finds the test message in their inbox reads it in their language."""
     translations.use(QLocale(QLocale.Language.German, QLocale.Country.Germany))

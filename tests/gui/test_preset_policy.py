@@ -46,8 +46,10 @@ def presets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def wizard(
-    qtbot: QtBot, worker: EngineWorker, lab: Lab, tmp_path: Path, presets: Path
+    qtbot: QtBot, lab: Lab, tmp_path: Path, presets: Path, worker: EngineWorker
 ) -> Iterator[SetupWizard]:
+    """The wizard on the real engine. ``worker`` comes last, so the engine thread stops before
+    the lab's servers go and before the presets folder's environment is undone."""
     del lab, presets  # needed, not used: the world and the presets folder
     profiles = ProfileStore(tmp_path / "config" / "accounts.json")
     made = SetupWizard(worker, Engine.real(profiles, deadlines=FAST, send_timeouts=SEND_TIMEOUTS))
