@@ -4,6 +4,7 @@ seen through the same client libraries the engine uses."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 import ssl
 import subprocess
@@ -18,6 +19,7 @@ import httpx
 import pytest
 import truststore
 
+from tests.lab import StreamService
 from tests.lab.certs import CertKind
 from tests.lab.dns_server import DnsQuery
 from tests.lab.http_server import FOREVER
@@ -272,6 +274,30 @@ async def test_a_blackholed_port_times_out_while_a_closed_one_refuses(lab: Lab) 
         await asyncio.wait_for(asyncio.open_connection(dead, 587), timeout=0.5)
     with pytest.raises(ConnectionRefusedError):
         await asyncio.open_connection(closed, 587)
+
+
+async def test_a_client_connecting_as_a_server_stops_leaves_no_socket_behind(lab: Lab) -> None:
+    """A lab server stopped at the moment a client connects (the engine still fetching as a test
+    ends) closes that connection too. With ``asyncio.start_server`` on Python 3.11, the accepted
+    socket went to a task that ran only after the server had closed, could not attach to it, and
+    was dropped unclosed: "ResourceWarning: unclosed transport" in a later test's teardown."""
+
+    async def serve(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await writer.wait_closed()
+
+    ip = lab.host("stopping.example.test")
+    service = StreamService(serve)
+    await service.start(ip, 443)
+    with socket.create_connection((ip, 443)):  # queued in the listener's backlog
+        # Loop passes, no time: the first lets the loop see the listener readable and accept,
+        # the second stops the server before the task that takes the connection has run.
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        await service.stop()
+    gc.collect()  # a socket dropped unclosed is reported now, failing this test's teardown
+
+    with pytest.raises(ConnectionRefusedError), socket.create_connection((ip, 443)):
+        pass  # stopped listening, too
 
 
 def test_reset_empties_the_world(lab: Lab) -> None:
