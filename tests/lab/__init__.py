@@ -75,6 +75,8 @@ class StreamService:
                 connection, _ = self._listener.accept()
             except (BlockingIOError, InterruptedError):
                 return
+            except ConnectionAbortedError:
+                continue  # the client gave up while it waited to be accepted
             connection.setblocking(False)
             self._unclaimed.add(connection)
             task = asyncio.get_running_loop().create_task(self._serve(connection))
