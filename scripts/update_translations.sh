@@ -4,8 +4,9 @@
 #   scripts/update_translations.sh
 #
 # lupdate collects every translatable string: the pages' self.tr() texts, the engine's
-# messages (QT_TRANSLATE_NOOP in wizard/messages.py, context "Messages") and the command line's
-# (translate("CommandLine", ...) and QT_TRANSLATE_NOOP in wizard/cli), into
+# messages (QT_TRANSLATE_NOOP in wizard/messages.py and wizard/detection_words.py, context
+# "Messages") and the command line's (translate("CommandLine", ...) and QT_TRANSLATE_NOOP in
+# wizard/cli), into
 # resources/translations/wizard_<language>.ts. Translate new or changed strings there (Qt
 # Linguist: .venv/bin/pyside6-linguist), then run this again: lrelease compiles each .ts into
 # the .qm file the program loads. Strings no longer in the code are dropped.
@@ -27,6 +28,6 @@ for language in $LANGUAGES; do
     [ "$language" = en ] && only="-pluralonly"
     # shellcheck disable=SC2086 # $SOURCES is a list of paths without spaces
     "$BIN/pyside6-lupdate" $only -no-obsolete -locations relative -source-language en \
-        -target-language "$language" wizard/messages.py $SOURCES -ts "$ts"
+        -target-language "$language" wizard/messages.py wizard/detection_words.py $SOURCES -ts "$ts"
     "$BIN/pyside6-lrelease" -removeidentical "$ts" -qm "$FOLDER/wizard_$language.qm"
 done

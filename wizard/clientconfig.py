@@ -17,10 +17,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
-from xml.etree.ElementTree import ParseError
-
-import defusedxml.ElementTree
-from defusedxml import DefusedXmlException
 
 from wizard.discovery.limits import SERVERS_PER_ANSWER
 from wizard.errors import WizardError
@@ -104,6 +100,13 @@ _PORT = re.compile(r"[0-9]{1,5}")
 
 def parse_client_config(data: bytes) -> ClientConfig:
     """Read a clientConfig 1.1 document; raise :class:`ClientConfigError` if it is unusable."""
+    # The XML parser, only to parse: the bundled provider database and the expansion of a
+    # config's templates (``to_server_configs``) use the classes here without it.
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
     if len(data) > MAX_CONFIG_BYTES:
         raise ClientConfigError(ClientConfigProblem.TOO_LARGE, f"{len(data)} bytes")
     try:

@@ -64,11 +64,13 @@ from wizard.clientconfig import (
 )
 from wizard.errors import WizardError
 from wizard.model import Security
+from wizard.preset_files import ENVIRONMENT as ENVIRONMENT
+from wizard.preset_files import preset_files
+from wizard.preset_files import preset_folders as preset_folders
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-ENVIRONMENT = "EMAIL_SETUP_WIZARD_PRESETS"  # folders to read instead (os.pathsep-separated)
 EXTENSION = "emailSetupWizard"
 
 
@@ -211,38 +213,13 @@ _SERVER_CHILDREN = {
 }
 
 
-def preset_folders() -> list[tuple[Path, bool]]:
-    """Where presets are read from, the organisation's (system-wide) folder first; each with
-    whether it is the system-wide one. ``EMAIL_SETUP_WIZARD_PRESETS`` replaces them (folders
-    separated by the OS's path separator; the first is treated as the system-wide one)."""
-    override = os.environ.get(ENVIRONMENT)
-    if override is not None:
-        folders = [Path(p) for p in override.split(os.pathsep) if p]
-        return [(folder, index == 0) for index, folder in enumerate(folders)]
-    import platformdirs
-
-    user = Path(platformdirs.user_config_dir("email-setup-wizard", appauthor=False)) / "presets"
-    if sys.platform == "win32":
-        base = Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData"))
-        system = base / "email-setup-wizard" / "presets"
-    elif sys.platform == "darwin":
-        system = Path("/Library/Application Support/email-setup-wizard/presets")
-    else:
-        system = Path("/etc/email-setup-wizard/presets")
-    return [(system, True), (user, False)]
-
-
 def load_presets(folders: Iterable[tuple[Path, bool]] | None = None) -> Presets:
     """Every ``*.xml`` preset in ``folders`` (default ``preset_folders()``), in order; broken
     files are left out and listed in ``errors``. Blocking (disk)."""
     presets: list[Preset] = []
     errors: list[PresetError] = []
-    for folder, system in preset_folders() if folders is None else folders:
-        try:
-            files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xml")
-        except OSError:
-            continue  # no such folder: nothing preset there
-        if files and (unsafe := _writable_by_others(folder)):
+    for folder, system, files in preset_files(folders):
+        if unsafe := _writable_by_others(folder):
             errors.append(PresetError(PresetProblem.UNSAFE_PERMISSIONS, folder, detail=unsafe))
             continue
         for path in files:

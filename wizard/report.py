@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wizard.messages import describe_caution, describe_diagnosis, describe_source
+from wizard.detection_words import describe_caution, describe_source
 from wizard.model import Candidate, Certificate, DetectionResult, Link
 
 if TYPE_CHECKING:
@@ -114,6 +114,9 @@ def detection_json(result: DetectionResult) -> dict[str, Any]:
 
 def outcome_json(outcome: TestOutcome) -> dict[str, Any]:
     """A test send as the documented ``test --json`` object."""
+    # Every error's words, which ``detect`` (the rest of this module) need not load.
+    from wizard.messages import describe_diagnosis
+
     explanation, next_step = (
         describe_diagnosis(outcome.diagnosis) if outcome.diagnosis else (None, None)
     )

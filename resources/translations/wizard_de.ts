@@ -390,12 +390,12 @@
         <translation>Warte bis zu {seconds} s auf die Testnachricht bei {server} …</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/report.py" line="+88"/>
+        <location filename="../../wizard/cli/report.py" line="+89"/>
         <source>Checking {address}…</source>
         <translation>{address} wird geprüft …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>the report could not be written to {path}: {reason}</source>
         <translation>der Bericht konnte nicht nach {path} geschrieben werden: {reason}</translation>
     </message>
@@ -825,7 +825,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+76"/>
+        <location filename="../../wizard/messages.py" line="+67"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -920,7 +920,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>„{value}“ ist kein SHA-256-Fingerabdruck; dieser hat 64 Hexadezimalziffern (0–9, A–F), oft paarweise durch Doppelpunkte getrennt.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../wizard/detection_words.py" line="+54"/>
         <source>The server could not be checked in time.</source>
         <translation>Der Server konnte nicht rechtzeitig geprüft werden.</translation>
     </message>
@@ -1145,7 +1145,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>erraten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../wizard/messages.py" line="+10"/>
         <source>The server did not accept the username or password.</source>
         <translation>Der Server hat den Benutzernamen oder das Passwort nicht akzeptiert.</translation>
     </message>
@@ -1275,17 +1275,17 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Wählen Sie STARTTLS (meist Port 587) oder SSL/TLS (meist Port 465) als Verschlüsselung.</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location filename="../../wizard/detection_words.py" line="-170"/>
         <source>The server did not offer encryption. Someone on the network may have removed it. Your password was not sent.</source>
         <translation>Der Server hat keine Verschlüsselung angeboten. Jemand im Netzwerk könnte sie entfernt haben. Ihr Passwort wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location filename="../../wizard/messages.py" line="-178"/>
         <source>The quoted part before the “@” contains a character that is not allowed even between quotes, such as a tab or a control character.</source>
         <translation>Der Teil in Anführungszeichen vor dem „@“ enthält ein Zeichen, das auch zwischen Anführungszeichen nicht erlaubt ist, etwa einen Tabulator oder ein Steuerzeichen.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../wizard/detection_words.py" line="+8"/>
         <source>This server offers no encryption: your password and your mail would cross the network readable by anyone on the way. Use it only if your provider says there is no other way.</source>
         <translation>Dieser Server bietet keine Verschlüsselung: Ihr Passwort und Ihre E-Mails wären für jeden auf dem Weg lesbar. Nutzen Sie ihn nur, wenn Ihr Anbieter sagt, dass es nicht anders geht.</translation>
     </message>
@@ -1415,7 +1415,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Der Server hat geantwortet, ohne Verschlüsselung.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location filename="../../wizard/messages.py" line="+165"/>
         <source>The server offers none of the sign-in methods your organisation allows for this address, so the password was not sent.</source>
         <translation>Der Server bietet keine der Anmeldemethoden an, die Ihre Organisation für diese Adresse erlaubt; das Passwort wurde daher nicht gesendet.</translation>
     </message>
@@ -1880,7 +1880,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+121"/>
         <source>good</source>
         <translation>gut</translation>
     </message>

@@ -45,7 +45,14 @@ def in_code(tmp_path_factory: pytest.TempPathFactory) -> Messages:
         for p in (REPO / "wizard" / folder).rglob("*.py")
     )
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "wizard/messages.py", *sources, "-ts", str(target)],
+        [
+            str(BIN / "pyside6-lupdate"),
+            "wizard/messages.py",
+            "wizard/detection_words.py",
+            *sources,
+            "-ts",
+            str(target),
+        ],
         cwd=REPO,
         check=True,
         capture_output=True,

@@ -1,7 +1,7 @@
 """``email-setup-wizard detect ADDRESS``: show the detected settings, or print them as JSON.
 
-The words for the result (``wizard.messages``, ``wizard.report``) are imported where they are
-first needed, once detection has started: the first DNS question does not wait for them.
+The words for the result (``wizard.detection_words``, ``wizard.report``) are imported where they
+are first needed, once detection has started: the first DNS question does not wait for them.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def handle(args: argparse.Namespace) -> int:
         return fail(err, EXIT_INVALID_INPUT)
 
     def show_progress(event: DetectionEvent) -> None:
-        from wizard.messages import source_label, status_label
+        from wizard.detection_words import source_label, status_label
 
         if isinstance(event, SourceFinished):
             report = event.report
@@ -138,7 +138,7 @@ def incoming_json(result: DetectionResult) -> dict[str, Any] | None:
 
 def render_incoming(result: DetectionResult) -> str:
     """The detected IMAP server in the user's language, or that none was found."""
-    from wizard.messages import describe_caution, security_label
+    from wizard.detection_words import describe_caution, security_label
 
     if result.best is None:
         return translate(
@@ -163,7 +163,7 @@ def render_incoming(result: DetectionResult) -> str:
 
 def render(result: DetectionResult, *, verbose: bool) -> str:
     """The human-readable report, in the user's language."""
-    from wizard.messages import describe_caution, source_label, status_label
+    from wizard.detection_words import describe_caution, source_label, status_label
 
     lines: list[str] = []
     if result.best is None:
@@ -206,7 +206,7 @@ def render(result: DetectionResult, *, verbose: bool) -> str:
 
 def _account(report: SourceReport) -> str:
     """A source's outcome in words, then the technical details a helpdesk asks for."""
-    from wizard.messages import describe_source
+    from wizard.detection_words import describe_source
     from wizard.printable import printable
 
     summary = describe_source(report, translate)
@@ -214,7 +214,7 @@ def _account(report: SourceReport) -> str:
 
 
 def _alternative(candidate: Candidate) -> str:
-    from wizard.messages import security_label, source_label, trust_label
+    from wizard.detection_words import security_label, source_label, trust_label
 
     config, probe = candidate.config, candidate.probe
     facts = [source_label(config.source, translate), trust_label(config.trust, translate)]
@@ -225,7 +225,7 @@ def _alternative(candidate: Candidate) -> str:
 
 
 def _describe(candidate: Candidate) -> list[str]:
-    from wizard.messages import security_label, source_label, trust_label
+    from wizard.detection_words import security_label, source_label, trust_label
     from wizard.report import auth_mechanisms
 
     config, probe = candidate.config, candidate.probe

@@ -7,17 +7,22 @@ purpose. Presets that cannot be used were reported when read and are not consult
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from wizard.discovery.context import DiscoveryContext, Emit, SourceOutcome
 from wizard.model import SourceName, SourceNote, Tier, Trust
-from wizard.presets import load_presets
+from wizard.preset_files import preset_files
+
+if TYPE_CHECKING:
+    from wizard.presets import Presets
 
 
 async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
-    presets = await asyncio.to_thread(load_presets)
-    preset = presets.for_domain(ctx.address.domain)
+    presets = await asyncio.to_thread(_read)
+    preset = presets.for_domain(ctx.address.domain) if presets is not None else None
     if preset is None:
-        ignored = "; ".join(str(error) for error in presets.errors)
+        errors = presets.errors if presets is not None else ()
+        ignored = "; ".join(str(error) for error in errors)
         detail = f"no preset for {ctx.address.domain}" + (
             f" (ignored: {ignored})" if ignored else ""
         )
@@ -34,3 +39,13 @@ async def run(ctx: DiscoveryContext, emit: Emit) -> SourceOutcome:
     for server in servers:
         emit(server, found)
     return found
+
+
+def _read() -> Presets | None:
+    """The presets on this computer; None, without loading their reader, if it has none (the
+    usual case). Blocking (disk)."""
+    if not preset_files():
+        return None
+    from wizard.presets import load_presets
+
+    return load_presets()
