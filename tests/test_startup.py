@@ -12,6 +12,7 @@ import asyncio
 import json
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -20,6 +21,7 @@ from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.discovery.loading import load
 from wizard.model import Security
+from wizard.preset_files import ENVIRONMENT as PRESETS
 
 # Runs the program's entry point, then reports every module it loaded (not those Python and the
 # environment's start-up files had loaded before it began).
@@ -113,6 +115,40 @@ def test_detect_loads_no_keychain_gui_or_test_send(lab: Lab) -> None:
 
     assert "wizard.smtp.probe" in modules  # it did check the server live
     unwanted = [m for m in modules if m.startswith(NOT_FOR_DETECT)]
+    assert unwanted == []
+
+
+# What detect's result does not need to be shown: every error's words (``wizard.messages``) and
+# what they bring in (the keychain, OAuth2, the export formats, accounts and profiles, diagnosis
+# reports, delivery and domain checks); and, on a computer without presets, their reader.
+NOT_FOR_DETECT_OUTPUT = (
+    "wizard.messages",
+    "wizard.keychain",
+    "wizard.oauth",
+    "wizard.outbound",
+    "wizard.accounts",
+    "wizard.profiles",
+    "wizard.reporting",
+    "wizard.delivery",
+    "wizard.domaincheck",
+    "wizard.smtp.diagnosis",
+    "wizard.smtp.envelope",
+    "wizard.presets",  # and wizard.presets_rules
+    "tomllib",
+)
+
+
+@pytest.mark.parametrize("output", [["--json"], ["--verbose"]], ids=["json", "text"])
+def test_detect_shows_its_result_with_its_own_words_only(
+    lab: Lab, tmp_path: Path, output: list[str]
+) -> None:
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+    env = lab.env() | {PRESETS: str(tmp_path)}  # a preset folder with no preset in it
+
+    modules = loaded_by("detect", "alice@example.test", *output, env=env)
+
+    assert {"wizard.detection_words", "wizard.discovery.preset"} <= set(modules)
+    unwanted = [m for m in modules if m.startswith(NOT_FOR_DETECT_OUTPUT)]
     assert unwanted == []
 
 
