@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.lab.certs import CertKind, LabCA
+from tests.lab.certs import WRONG_HOST, CertKind, LabCA
 from tests.lab.smtp_server import LabSmtpServer, SmtpBehaviour
 from tests.smtp_fixtures import HOST, presented_fingerprint
 from wizard.model import Certificate, CertProblem, ProbeFailure, Security
@@ -142,6 +142,8 @@ async def test_untrusted_certificate_is_reachable_but_not_verified(
     assert result.certificate.verified is False
     assert result.certificate.problem is problem
     assert result.certificate.detail
+    # Read for the user (``wizard.net.certificates``): whom it was issued to.
+    assert result.certificate.names == ((WRONG_HOST,) if kind is CertKind.WRONG_HOST else (HOST,))
     assert result.auth_mechanisms == ("LOGIN", "PLAIN")  # learned on the second, look-only visit
     assert (server.sessions, server.auth_attempts) == (2, [])
     assert result.certificate.sha256 == await presented_fingerprint(server)
@@ -158,6 +160,7 @@ async def test_trust_follows_the_environment_between_probes(
 
     assert trusted.certificate is not None
     assert trusted.certificate.verified
+    assert trusted.certificate.names == ()  # a trusted certificate is not read: no need
     assert untrusted.certificate is not None
     assert (untrusted.certificate.verified, untrusted.certificate.problem) == (
         False,

@@ -152,6 +152,33 @@ def test_detect_shows_its_result_with_its_own_words_only(
     assert unwanted == []
 
 
+def test_detect_loads_no_http2_or_certificate_reader_where_certificates_verify(
+    lab: Lab,
+) -> None:
+    """Every source answering at once (HTTPS autoconfig and ISPDB, SRV, servers on 465 and
+    587) loads neither h2 and the rest of HTTP/2, which httpcore would import because h2 is
+    installed (``wizard.net.http``), nor ``cryptography``, only needed to describe a refused
+    certificate (``wizard.net.certificates``), nor truststore, used on macOS and Windows."""
+    document = (
+        '<clientConfig version="1.1"><emailProvider id="example.test">'
+        '<outgoingServer type="smtp"><hostname>smtp.example.test</hostname><port>465</port>'
+        "<socketType>SSL</socketType><username>%EMAILADDRESS%</username>"
+        "<authentication>password-cleartext</authentication></outgoingServer>"
+        "</emailProvider></clientConfig>"
+    )
+    lab.https("autoconfig.example.test", "/mail/config-v1.1.xml", document)
+    lab.https("autoconfig.thunderbird.net", "/v1.1/example.test", document)
+    lab.srv("_submissions._tcp.example.test", "smtp.example.test", 465)
+    lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL))
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    modules = loaded_by("detect", "alice@example.test", "--json", env=lab.env())
+
+    assert {"httpcore", "wizard.smtp.probe"} <= set(modules)  # it fetched and probed
+    unwanted = ("h2", "hpack", "hyperframe", "cryptography", "truststore")
+    assert [m for m in modules if m.split(".")[0] in unwanted] == []
+
+
 def test_detect_asks_its_first_dns_questions_before_parsing_the_public_suffix_list() -> None:
     """What ``detect`` imports before it asks DNS leaves out the public suffix list (parsed as
     it loads) and the HTTPS machinery: the MX source has them imported beside its question."""

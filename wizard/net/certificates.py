@@ -6,6 +6,11 @@ name" leaves out which: "issued for mail.hoster.example, not for smtp.example.co
 helpdesk see at once whether it is a forgotten alias or something else answering. Python's
 ``ssl`` hands out a certificate's fields only once it verified, so the DER it presented is read
 with ``cryptography``.
+
+Only a refused certificate is read that way. A verified one is shown by its fingerprint alone,
+which ``hashlib`` takes over the DER. ``cryptography``'s X.509 modules are among the slowest
+imports of a detection (30 to 60 ms on a slow machine), and nearly every certificate verifies,
+so they are imported only when there is a refusal to describe.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from __future__ import annotations
 import ssl
 from dataclasses import dataclass
 from datetime import datetime
-
-from cryptography import x509
-from cryptography.x509.oid import NameOID
+from typing import TYPE_CHECKING
 
 from wizard.model import Certificate
 from wizard.net.tls import classify_verification_error, sha256_fingerprint
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 # Enough names to recognise the certificate by; a shared hosting one may list hundreds.
 _NAMES_KEPT = 5
@@ -26,10 +32,17 @@ _NAMES_KEPT = 5
 
 @dataclass(frozen=True)
 class Presented:
-    """A certificate a server presented: its fingerprint, the names it was issued for and the
-    days it is valid on (None where it could not be read)."""
+    """A certificate a server presented, as it came (DER), and its fingerprint."""
 
+    der: bytes
     sha256: str
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a certificate says about itself: the names it was issued for and the days it is
+    valid on (empty, or None, where it could not be read)."""
+
     names: tuple[str, ...] = ()
     not_before: datetime | None = None
     not_after: datetime | None = None
@@ -40,24 +53,26 @@ def presented_on(ssl_object: object) -> Presented | None:
     if not isinstance(ssl_object, ssl.SSLObject):
         return None
     der = ssl_object.getpeercert(binary_form=True)
-    return read(der) if der else None
+    return Presented(der, sha256_fingerprint(der)) if der else None
 
 
-def read(der: bytes) -> Presented:
-    """A DER certificate's fingerprint, names and validity; only the fingerprint when the rest
-    cannot be read (a certificate too broken for ``cryptography`` is still one to describe)."""
-    sha256 = sha256_fingerprint(der)
+def describe(der: bytes) -> Description:
+    """A DER certificate's names and validity; nothing when they cannot be read (a certificate
+    too broken for ``cryptography`` is still one to describe, by its fingerprint)."""
+    from cryptography import x509  # only here: see the module's description
+
     try:
         parsed = x509.load_der_x509_certificate(der)
-        return Presented(
-            sha256, _names(parsed), parsed.not_valid_before_utc, parsed.not_valid_after_utc
-        )
+        return Description(_names(parsed), parsed.not_valid_before_utc, parsed.not_valid_after_utc)
     except ValueError:
-        return Presented(sha256)
+        return Description()
 
 
 def _names(parsed: x509.Certificate) -> tuple[str, ...]:
     """The DNS names and addresses of the subject alternative names, else the common name."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
     try:
         alternatives = parsed.extensions.get_extension_for_class(x509.SubjectAlternativeName)
     except x509.ExtensionNotFound:
@@ -78,13 +93,14 @@ def certificate_from(
         return None
     if rejection is None:
         return Certificate(sha256=presented.sha256, verified=True)
+    described = describe(presented.der)
     return Certificate(
         sha256=presented.sha256,
         verified=False,
         problem=classify_verification_error(rejection),
         detail=getattr(rejection, "verify_message", None) or str(rejection),
         host=host,
-        names=presented.names,
-        not_before=presented.not_before,
-        not_after=presented.not_after,
+        names=described.names,
+        not_before=described.not_before,
+        not_after=described.not_after,
     )

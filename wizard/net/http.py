@@ -13,8 +13,10 @@ refused outright.
 
 from __future__ import annotations
 
+import importlib
 import socket
 import ssl
+import sys
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -29,6 +31,34 @@ from wizard.net.tls import client_context
 
 if TYPE_CHECKING:
     import httpcore
+
+
+def _import_httpcore_without_http2() -> None:
+    """Import httpcore, which httpx loads as its first client is made, without HTTP/2.
+
+    httpcore imports its HTTP/2 connection, and with it h2, hpack and hyperframe, whenever h2
+    is installed; and it is, brought by dnspython's DNS-over-HTTPS extra, which checkdmarc asks
+    for. Nothing here speaks HTTP/2 (httpx does so only when a client asks, ``http2=True``),
+    yet those imports cost nearly as much again as the rest of httpcore (15 ms and more on a
+    slow machine). httpcore's own answer to a missing h2 is to leave HTTP/2 out, so h2 is made
+    to look missing while httpcore loads, and only then: a later ``import h2`` works as usual.
+    Meanwhile it would fail on another thread too, but nothing in this program imports h2
+    (DNS over HTTPS is switched off, ``wizard.net.dns``).
+    """
+    if "httpcore" in sys.modules or "h2" in sys.modules:
+        return  # loaded already: nothing left to leave out
+    sys.modules["h2"] = None  # type: ignore[assignment]  # import raises ModuleNotFoundError
+    try:
+        importlib.import_module("httpcore")
+    except ImportError:
+        pass  # a release that needs h2 after all: httpx imports it as it is, with h2
+    finally:
+        del sys.modules["h2"]
+
+
+# Here rather than in ``new_client``: this module is imported in the background, and the first
+# client is made on the event loop, which should not wait for httpcore.
+_import_httpcore_without_http2()
 
 MAX_REDIRECTS = 5
 # Only the codings this module can undo with a running cap (zlib's ``max_length``) are asked for.

@@ -22,8 +22,6 @@ import sys
 import threading
 from functools import cache
 
-import truststore
-
 from wizard.model import CertProblem
 
 # OpenSSL X509_V_ERR_* codes (include/openssl/x509_vfy.h) grouped into what a person can act on.
@@ -78,7 +76,10 @@ def _verifying_context() -> ssl.SSLContext:
     defaults = ssl.get_default_verify_paths()
     if sys.platform in ("darwin", "win32") or not (defaults.cafile or defaults.capath):
         # The platform's own verifier, or (a Python whose OpenSSL knows no store) truststore's
-        # search of the usual places.
+        # search of the usual places. Imported here: elsewhere it is never used, and loading it
+        # (its OpenSSL and platform modules) would only slow the start.
+        import truststore
+
         context: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     else:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
