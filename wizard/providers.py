@@ -6,7 +6,8 @@ hosting a custom domain. ``scripts/build_providers.py`` generates the file throu
 parser that reads fetched configs, and this module is the one place that knows the file's
 layout in both directions.
 
-Loading is plain ``json`` plus one dict index, so it costs a few milliseconds at start-up.
+Loading is plain ``json`` plus one dict index, so it costs a few milliseconds at start-up; an
+entry becomes a ``ClientConfig`` when it is first looked up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from wizard.model import OAuthHint, Security
 from wizard.resources import resource_path
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from pathlib import Path
 
 FORMAT = 1
@@ -109,15 +110,17 @@ def _server(server: OutgoingEntry) -> OutgoingServer:
 
 
 class ProviderDatabase:
-    """Provider configs indexed by every domain they list."""
+    """Provider configs indexed by every domain they list.
+
+    Read from a file, a provider's entry becomes a ``ClientConfig`` only when it is first looked
+    up: a detection asks for one or two of the file's providers, and converting all of them
+    took longer than reading the file.
+    """
 
     def __init__(self, providers: Mapping[str, ClientConfig]) -> None:
-        self.providers = dict(providers)
-        self._by_domain: dict[str, ClientConfig] = {}
-        for key in sorted(self.providers):  # a domain claimed twice: the first key wins
-            config = self.providers[key]
-            for domain in config.domains:
-                self._by_domain.setdefault(domain, config)
+        self._configs = dict(providers)
+        self._entries: dict[str, ProviderEntry] = {}  # read, not converted yet
+        self._by_domain = _claims({key: config.domains for key, config in providers.items()})
 
     @classmethod
     def from_file(cls, path: Path) -> ProviderDatabase:
@@ -125,12 +128,20 @@ class ProviderDatabase:
             data: ProviderFile = json.load(stream)
         if data.get("format") != FORMAT:
             raise ValueError(f"{path}: unsupported provider database format {data.get('format')}")
-        return cls({key: from_entry(entry) for key, entry in data["providers"].items()})
+        database = cls({})
+        database._entries = data["providers"]
+        database._by_domain = _claims({k: e["domains"] for k, e in database._entries.items()})
+        return database
 
     @classmethod
     def bundled(cls) -> ProviderDatabase:
         """The database shipped with the program, loaded on first use and then kept."""
         return _bundled()
+
+    @property
+    def providers(self) -> dict[str, ClientConfig]:
+        """Every provider, by its key (the ISPDB file name)."""
+        return {key: self._config(key) for key in sorted(self._configs.keys() | self._entries)}
 
     @property
     def domains(self) -> frozenset[str]:
@@ -141,7 +152,25 @@ class ProviderDatabase:
 
         Exact match only: deriving a base domain from an MX host is the caller's business.
         """
-        return self._by_domain.get(domain.strip().removesuffix(".").lower())
+        key = self._by_domain.get(domain.strip().removesuffix(".").lower())
+        return None if key is None else self._config(key)
+
+    def _config(self, key: str) -> ClientConfig:
+        # Two threads converting the same entry at once make two equal configs: harmless.
+        config = self._configs.get(key)
+        if config is None:
+            config = self._configs[key] = from_entry(self._entries[key])
+        return config
+
+
+def _claims(domains: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Each domain with the key of the provider that lists it; a domain claimed twice: the
+    first key wins."""
+    owners: dict[str, str] = {}
+    for key in sorted(domains):
+        for domain in domains[key]:
+            owners.setdefault(domain, key)
+    return owners
 
 
 @functools.cache
