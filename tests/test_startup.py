@@ -179,6 +179,24 @@ def test_detect_loads_no_http2_or_certificate_reader_where_certificates_verify(
     assert [m for m in modules if m.split(".")[0] in unwanted] == []
 
 
+def test_every_error_s_words_come_without_export_formats_or_the_sender() -> None:
+    """``wizard.messages``, which ``test``, ``setup`` and the GUI load, needs the types of the
+    errors it words, not the export formats, the message reader or the sender's account
+    lookup that raise them."""
+    modules = imported_with("wizard.messages")
+
+    assert "wizard.outbound.errors" in modules
+    unwanted = (
+        "wizard.outbound.export",
+        "wizard.outbound.formats",
+        "wizard.outbound.message",
+        "wizard.outbound.sender",
+        "wizard.accounts",
+        "wizard.smtp.envelope",
+    )
+    assert [m for m in modules if m.startswith(unwanted)] == []
+
+
 def test_detect_asks_its_first_dns_questions_before_parsing_the_public_suffix_list() -> None:
     """What ``detect`` imports before it asks DNS leaves out the public suffix list (parsed as
     it loads) and the HTTPS machinery: the MX source has them imported beside its question."""

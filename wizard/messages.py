@@ -42,9 +42,14 @@ from wizard.model import Certificate, CertProblem, ProbeFailure
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import GOOGLE, MICROSOFT, host_of
 from wizard.oauth.loopback import SignInPages
-from wizard.outbound.export import ExportError, ExportProblem
-from wizard.outbound.message import MessageError, MessageProblem
-from wizard.outbound.sender import SendError, SendProblem
+from wizard.outbound.errors import (
+    ExportError,
+    ExportProblem,
+    MessageError,
+    MessageProblem,
+    SendError,
+    SendProblem,
+)
 from wizard.presets import Field, PresetError, PresetProblem
 from wizard.presets_rules import PresetRefusedError, RefusalReason, allowed_words
 from wizard.printable import printable

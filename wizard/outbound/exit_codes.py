@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from wizard.keychain import KeychainProblem
-from wizard.outbound.message import MessageProblem
+from wizard.outbound.errors import MessageProblem
 from wizard.smtp.diagnosis import Diagnosis
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from wizard.errors import WizardError
+from wizard.outbound.errors import ExportError as ExportError
+from wizard.outbound.errors import ExportProblem
 from wizard.outbound.formats import apple, clientconfig_xml, msmtp, python_snippet
 from wizard.outbound.formats import sendmail_clients as clients
 from wizard.outbound.program import invocation
@@ -44,20 +45,6 @@ class Platform(StrEnum):
     @classmethod
     def current(cls) -> Platform:
         return cls.MACOS if sys.platform == "darwin" else cls.LINUX
-
-
-class ExportProblem(StrEnum):
-    NEEDS_INCOMING = "needs-incoming"  # Apple's profile requires the incoming (IMAP) server
-    OAUTH2_ACCOUNT = "oauth2-account"  # the format logs in with a password only
-
-
-class ExportError(WizardError):
-    """The export cannot be made from what is known; ``format`` is the one asked for."""
-
-    def __init__(self, problem: ExportProblem, export_format: ExportFormat) -> None:
-        super().__init__(f"{problem.value}: {export_format.value}")
-        self.problem = problem
-        self.format = export_format
 
 
 # Formats that can only log in with a password (Apple profiles know no OAuth2 for SMTP).

@@ -36,11 +36,12 @@ from email.parser import HeaderParser
 from email.policy import compat32
 from email.policy import default as default_policy
 from email.utils import formataddr, formatdate, make_msgid
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wizard.address import parse_address
-from wizard.errors import InvalidAddressError, WizardError
+from wizard.errors import InvalidAddressError
+from wizard.outbound.errors import MessageError as MessageError
+from wizard.outbound.errors import MessageProblem as MessageProblem
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
@@ -57,26 +58,6 @@ _LONE_DOTS = (b".\n", b".\r\n", b".")  # the last: at the very end of the input
 # keeps a runaway producer from exhausting it.
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _CHUNK = 1024 * 1024  # read at a time with -i
-
-
-class MessageProblem(StrEnum):
-    """Why a message cannot be sent as given."""
-
-    NO_RECIPIENTS = "no-recipients"  # none on the command line, and none in the header (-t)
-    BAD_RECIPIENT = "bad-recipient"  # a recipient that is not an email address
-    BAD_SENDER = "bad-sender"  # -f, or the From header, is not an email address
-    BAD_RESENT_RECIPIENT = "bad-resent-recipient"  # the same in Resent-To, -Cc or -Bcc (-t)
-    BAD_RESENT_SENDER = "bad-resent-sender"  # the same in Resent-From
-    TOO_LARGE = "too-large"  # more than MAX_MESSAGE_BYTES on standard input
-
-
-class MessageError(WizardError, ValueError):
-    """The message or its addresses cannot be used; ``value`` is the offending text."""
-
-    def __init__(self, problem: MessageProblem, value: str = "") -> None:
-        super().__init__(f"{problem.value}: {value!r}" if value else problem.value)
-        self.problem = problem
-        self.value = value
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from email.utils import getaddresses
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from wizard.accounts import settings_for, stored_secret
 from wizard.address import parse_address
-from wizard.errors import WizardError
-from wizard.outbound.message import MessageError, MessageProblem, finish, read_header, unique
+from wizard.outbound.errors import MessageError, MessageProblem
+from wizard.outbound.errors import SendError as SendError
+from wizard.outbound.errors import SendProblem as SendProblem
+from wizard.outbound.message import finish, read_header, unique
 from wizard.smtp.envelope import Envelope
 
 if TYPE_CHECKING:
@@ -29,24 +30,6 @@ if TYPE_CHECKING:
 
 # What ``-f`` says for the null reverse-path (bounces and auto-replies).
 _NULL_SENDERS = ("", "<>")
-
-
-class SendProblem(StrEnum):
-    """Why no account could be used for a message."""
-
-    NO_ACCOUNT = "no-account"  # the sender named has no account set up
-    NO_ACCOUNTS = "no-accounts"  # no account is set up at all
-    WHICH_ACCOUNT = "which-account"  # several are, and nothing says which to use
-    NO_SECRET = "no-secret"  # noqa: S105 (a message id): no password in the keychain (any more)
-
-
-class SendError(WizardError):
-    """No account, or no secret for it; ``value`` is the address or keychain entry concerned."""
-
-    def __init__(self, problem: SendProblem, value: str = "") -> None:
-        super().__init__(f"{problem.value}: {value}" if value else problem.value)
-        self.problem = problem
-        self.value = value
 
 
 @dataclass(frozen=True)
