@@ -267,9 +267,6 @@ async def detect(
     Never takes longer than ``deadlines.total``; once ``stop`` is set, it ends as it would out
     of time, with what it found so far. Cancelling the calling task stops all work.
     """
-    # Every TLS connection shares one context; the trust store it holds is read from disk
-    # once, here, beside the event loop while the first questions go out.
-    trust = asyncio.ensure_future(_load_trust_store())
     deadlines = deadlines or Deadlines()
     own = fetches is None
     documents = Fetches(deadlines) if fetches is None else fetches
@@ -287,7 +284,6 @@ async def detect(
     finally:
         if own:
             await documents.close()
-        await trust
 
 
 async def _load_trust_store() -> None:
@@ -363,6 +359,8 @@ class _Detection:
         self.patience = Patience()
         self.decisions: dict[Endpoint, str] = {}  # why a check was given up, for the helpdesk
         self.alarm: asyncio.TimerHandle | None = None
+        self.prober: asyncio.Task[Prober] | None = None  # see ``_prepare_checks``
+        self.trust: asyncio.Task[None] | None = None
         self.domain_missing = False
         self.stopped = False
         self.seq = 0
@@ -379,9 +377,7 @@ class _Detection:
             self.on_event(SourceStarted(source))
         for job in JOBS:
             self.running[job] = asyncio.create_task(self._run_job(job))
-        # The live check is loaded while the sources are asked: the first candidate need not
-        # wait for the SMTP client to import.
-        self.prober: asyncio.Task[Prober] = asyncio.create_task(_load(PROBERS[self.ctx.protocol]))
+        self._prepare_checks()
         timed_out = False
         try:
             async with asyncio.timeout_at(started + self.ctx.deadlines.total):
@@ -404,6 +400,25 @@ class _Detection:
         for row in self.rows.values():
             self._close(row, ending)
         return self._result(started)
+
+    def _prepare_checks(self) -> None:
+        """Load what live checks need while the sources are asked, so that the first candidate
+        need not wait for it: the check's client (the SMTP or IMAP one), and the trust store
+        that every TLS connection's one shared context holds (read from disk once, on a worker
+        thread). Again after ``_drop_checks``, once a server turns up after all."""
+        if self.prober is None:
+            self.prober = asyncio.create_task(_load(PROBERS[self.ctx.protocol]))
+        if self.trust is None:
+            self.trust = asyncio.create_task(_load_trust_store())
+
+    def _drop_checks(self) -> None:
+        """Stop loading what live checks need: none is expected. Those still waiting their turn
+        in the background importer are never imported (cryptography and the mail clients:
+        most of the time a nonexistent domain would otherwise cost)."""
+        for task in (self.prober, self.trust):
+            if task is not None:
+                task.cancel()
+        self.prober = self.trust = None
 
     async def _wait_for(self, stop: asyncio.Event) -> None:
         await stop.wait()
@@ -440,6 +455,7 @@ class _Detection:
 
     async def _run_probe(self, endpoint: Endpoint) -> None:
         host, port, security = endpoint
+        assert self.prober is not None, "loaded again as each server is proposed"
         try:
             probe = await asyncio.shield(self.prober)
             result = await probe(
@@ -489,6 +505,7 @@ class _Detection:
         entry = _Entry(config, self.seq, Attempt(config.host, config.port, self.loop.time()))
         self.entries[config.endpoint] = entry
         self.on_event(CandidateFound(entry.candidate))
+        self._prepare_checks()
         self.probes[config.endpoint] = asyncio.create_task(self._run_probe(config.endpoint))
 
     def _room_for(self, config: ServerConfig) -> bool:
@@ -555,7 +572,9 @@ class _Detection:
         self._maybe_close(row)
 
     def _domain_missing(self) -> None:
-        """NXDOMAIN: nothing on the network can know this domain; stop asking."""
+        """NXDOMAIN: nothing on the network can know this domain; stop asking. Until a source
+        without network (a preset, the bundled database) proposes a server, nothing is left
+        to check live either."""
         self.domain_missing = True
         missing = SourceOutcome(SourceNote.DOMAIN_NOT_FOUND, "the domain does not exist")
         for job, task in list(self.running.items()):
@@ -563,6 +582,8 @@ class _Detection:
                 task.cancel()
                 del self.running[job]
                 self._close(self.rows[job.source], (SourceStatus.SKIPPED, missing))
+        if not self.probes:
+            self._drop_checks()
 
     def _maybe_close(self, row: _SourceRow) -> None:
         """Close a row whose jobs have all ended, once its findings are settled: at once for a
@@ -728,12 +749,16 @@ class _Detection:
         return not still_possible or min(confirmed) < min(still_possible)
 
     async def _stop_everything(self) -> None:
-        tasks = [*self.running.values(), *self.probes.values(), self.prober]
+        tasks: list[asyncio.Task[Any]] = [*self.running.values(), *self.probes.values()]
+        if self.prober is not None:
+            tasks.append(self.prober)
         for task in tasks:
             task.cancel()
+        # The trust store is not cancelled: a later TLS connection (a test send) uses it.
+        waited = [*tasks, *([self.trust] if self.trust is not None else [])]
         # The children's own cancellations are collected; a cancellation of detection itself
         # arriving meanwhile (Stop pressed as the deadline fired) propagates.
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*waited, return_exceptions=True)
 
     # -- the answer ------------------------------------------------------------------------
 
