@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from tests.lab.world import Lab
 from wizard.discovery.loading import load
 from wizard.model import Security
 from wizard.preset_files import ENVIRONMENT as PRESETS
+from wizard.runtime import run, until_waiting, when_waiting
 
 # Runs the program's entry point, then reports every module it loaded (not those Python and the
 # environment's start-up files had loaded before it began).
@@ -197,6 +199,56 @@ def test_every_error_s_words_come_without_export_formats_or_the_sender() -> None
     assert [m for m in modules if m.startswith(unwanted)] == []
 
 
+def test_detect_of_a_domain_that_does_not_exist_loads_no_mail_client(lab: Lab) -> None:
+    """Once DNS says the domain does not exist, nothing is left to check live: the SMTP and
+    IMAP clients, cryptography and the trust store are not loaded at all."""
+    modules = loaded_by("detect", "alice@nowhere.test", "--json", env=lab.env())
+
+    assert "wizard.discovery.engine" in modules  # it did detect
+    unwanted = ("wizard.smtp.probe", "wizard.imap.probe", "aiosmtplib", "cryptography")
+    assert [m for m in modules if m.startswith((*unwanted, *NOT_FOR_DETECT))] == []
+
+
+# Runs ``detect`` and reports, in order, the DNS questions it sent and the modules imported on
+# a thread other than the main one (the background importer, a worker reading a file).
+_ORDER_OF_EVENTS = """
+import json, sys, threading
+events = []
+def hook(event, args):
+    if event == "socket.sendto" and args[1][1] == 53:
+        events.append("question")
+    elif event == "import" and threading.current_thread() is not threading.main_thread():
+        events.append("import " + args[0])
+sys.addaudithook(hook)
+from wizard.launcher import main
+sys.argv[0] = "email-setup-wizard"
+code = main(sys.argv[1:])
+print(json.dumps(events), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_detect_s_first_questions_go_out_before_anything_loads_beside_them(lab: Lab) -> None:
+    """Imports and files on other threads start once the loop waits for its first answers: a
+    thread started earlier would share the interpreter with the code sending them."""
+    lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
+
+    done = subprocess.run(
+        [sys.executable, "-c", _ORDER_OF_EVENTS, "detect", "alice@example.test", "--json"],
+        capture_output=True,
+        text=True,
+        env=lab.env(),
+        timeout=60,
+        check=False,
+    )
+    events: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+
+    first_import = next(i for i, event in enumerate(events) if event.startswith("import"))
+    questions = events[:first_import]
+    # The outgoing and the incoming run's MX, SRV and address questions.
+    assert len(questions) >= 6 and set(questions) == {"question"}
+
+
 def test_detect_asks_its_first_dns_questions_before_parsing_the_public_suffix_list() -> None:
     """What ``detect`` imports before it asks DNS leaves out the public suffix list (parsed as
     it loads) and the HTTPS machinery: the MX source has them imported beside its question."""
@@ -238,3 +290,46 @@ def test_an_import_that_fails_fails_for_whoever_waits_and_no_one_else() -> None:
         return await load("wizard.discovery.srv")
 
     assert asyncio.run(scenario()).__name__ == "wizard.discovery.srv"
+
+
+# -- work that waits for the network (wizard.runtime.when_waiting) ----------------------------
+
+
+def test_deferred_work_starts_once_the_loop_waits_on_the_network() -> None:
+    events: list[str] = []
+
+    async def ask(reader: socket.socket) -> None:
+        events.append("asking")
+        await asyncio.sleep(0)  # more steps, as a DNS query takes before it is sent
+        await asyncio.sleep(0)
+        events.append("asked")
+        await asyncio.get_running_loop().sock_recv(reader, 1)  # waits on the network
+
+    async def scenario() -> None:
+        reader, writer = socket.socketpair()
+        with reader, writer:
+            reader.setblocking(False)
+            asking = asyncio.create_task(ask(reader))
+            when_waiting(lambda: events.append("deferred"))
+            await until_waiting()
+            events.append("until_waiting returned")
+            writer.send(b"x")
+            await asking
+
+    run(scenario())
+
+    assert events == ["asking", "asked", "deferred", "until_waiting returned"]
+
+
+def test_on_a_loop_of_its_own_deferred_work_starts_at_once() -> None:
+    """A loop not made by ``wizard.runtime`` (a test's, say) cannot tell: nothing waits."""
+    events: list[str] = []
+
+    async def scenario() -> None:
+        when_waiting(lambda: events.append("deferred"))
+        events.append("after")
+        await until_waiting()
+
+    asyncio.run(scenario())
+
+    assert events == ["deferred", "after"]

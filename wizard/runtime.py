@@ -29,10 +29,13 @@ import asyncio
 import atexit
 import contextlib
 import itertools
+import selectors
 import signal
 import socket
+import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -140,10 +143,66 @@ def wind_down(seconds: float = WIND_DOWN_SECONDS) -> None:
 
 def new_event_loop() -> asyncio.AbstractEventLoop:
     """An event loop set up for the engine: blocking calls never queue, and hold exit for
-    ``BLOCKING_CALL_GRACE_SECONDS`` at most."""
-    loop = asyncio.new_event_loop()
+    ``BLOCKING_CALL_GRACE_SECONDS`` at most; work can wait for the network (``when_waiting``).
+    """
+    if sys.platform == "win32":  # its proactor loop has no selector to watch
+        loop = asyncio.new_event_loop()
+    else:
+        selector = _Selector()
+        loop = asyncio.SelectorEventLoop(selector)
+        _selectors[loop] = selector
     loop.set_default_executor(DaemonExecutor())
     return loop
+
+
+def when_waiting(callback: Callable[[], object]) -> None:
+    """Call ``callback`` on the running loop's thread once that loop has run all that was
+    ready and waits on the network; at once on a loop not made by ``new_event_loop``.
+
+    What can wait (imports and files on other threads) starts then, after the questions that
+    cannot: a thread started earlier shares the interpreter with the code sending them, and
+    on a slow machine they went out twice as late. ``callback`` must not raise.
+    """
+    selector = _selectors.get(asyncio.get_running_loop())
+    if selector is None:
+        callback()
+    else:
+        selector.deferred.append(callback)
+
+
+async def until_waiting() -> None:
+    """Return once the running loop has run all that was ready and waits on the network
+    (``when_waiting``)."""
+    ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def now() -> None:
+        if not ready.done():  # cancelled
+            ready.set_result(None)
+
+    when_waiting(now)
+    await ready
+
+
+class _Selector(selectors.DefaultSelector):
+    """The selector of a loop made by ``new_event_loop``, which sees it begin to wait: asyncio
+    asks it to wait with no time limit or a positive one only when nothing is ready to run."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deferred: list[Callable[[], object]] = []
+
+    def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
+        if self.deferred and (timeout is None or timeout > 0):
+            deferred, self.deferred = self.deferred, []
+            for callback in deferred:
+                callback()
+            timeout = 0  # what they made ready runs before any waiting
+        return super().select(timeout)
+
+
+_selectors: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Selector] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class DaemonExecutor(ThreadPoolExecutor):

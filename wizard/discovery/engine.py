@@ -70,6 +70,7 @@ from wizard.model import (
     Tier,
 )
 from wizard.net.dns import DnsError, DomainNotFoundError, new_resolver
+from wizard.runtime import until_waiting
 from wizard.smtp.phases import Milestones, ProbeTimeouts
 
 if TYPE_CHECKING:
@@ -92,21 +93,23 @@ class Job:
     ``run`` names the coroutine function (``module.function`` in ``wizard.discovery``): the
     module is imported when the job starts, on a worker thread if it is not loaded yet, so
     that sources needing HTTPS, XML or the public suffix list do not hold up the DNS
-    questions of the others (see ``_load``). Jobs start in the order listed: those that only
-    ask DNS first.
+    questions of the others (see ``_load``). Those that only ask DNS (``first``) start at
+    once; the others once their questions are out (``wizard.runtime.until_waiting``), so
+    that the first questions share the interpreter with no import or file being read.
     """
 
     source: SourceName
     tier: Tier  # the best tier this job can produce, for the stopping rule
     run: str
     network: bool = True  # asks the network, so a domain that does not exist ends it
+    first: bool = False  # asks DNS and nothing else at first: starts before the others
 
 
 JOBS = (
     Job(SourceName.PRESET, Tier.PRESET, "preset.run", network=False),
-    Job(SourceName.SRV, Tier.SRV, "srv.run"),
-    Job(SourceName.PROBE, Tier.PROBE, "guess.run"),
-    Job(SourceName.MX, Tier.MX, "mx.run"),
+    Job(SourceName.SRV, Tier.SRV, "srv.run", first=True),
+    Job(SourceName.PROBE, Tier.PROBE, "guess.run", first=True),
+    Job(SourceName.MX, Tier.MX, "mx.run", first=True),
     Job(SourceName.BUNDLED, Tier.PROVIDER, "bundled.run", network=False),
     Job(SourceName.AUTOCONFIG, Tier.PROVIDER, "autoconfig.run_https"),
     Job(SourceName.AUTOCONFIG, Tier.HTTP, "autoconfig.run_http"),
@@ -431,6 +434,8 @@ class _Detection:
             self.queue.put_nowait(_Proposed(job, config, says))
 
         try:
+            if not job.first:
+                await until_waiting()
             run: Callable[[DiscoveryContext, Emit], Awaitable[SourceOutcome]]
             run = await _load(f"wizard.discovery.{job.run}")
             outcome = await run(self.ctx, emit)

@@ -19,7 +19,7 @@ import queue
 import threading
 from types import ModuleType
 
-from wizard.runtime import done_with_exit, start_thread
+from wizard.runtime import done_with_exit, start_thread, when_waiting
 
 _Request = tuple[str, asyncio.AbstractEventLoop, "asyncio.Future[ModuleType]"]
 
@@ -30,12 +30,26 @@ _stopping = threading.Event()
 
 
 def load(name: str) -> asyncio.Future[ModuleType]:
-    """The module ``name``, imported by the background thread (at once if it is loaded)."""
+    """The module ``name``, imported by the background thread (at once if it is loaded).
+
+    The thread is asked once the loop waits on the network (``wizard.runtime.when_waiting``):
+    the DNS questions asked meanwhile go out first, with the interpreter to themselves.
+    """
     loop = asyncio.get_running_loop()
     future: asyncio.Future[ModuleType] = loop.create_future()
-    _start()
-    _requests.put((name, loop, future))
+    when_waiting(lambda: _ask(name, loop, future))
     return future
+
+
+def _ask(name: str, loop: asyncio.AbstractEventLoop, future: asyncio.Future[ModuleType]) -> None:
+    if future.done():  # no longer wanted
+        return
+    try:
+        _start()
+    except RuntimeError as error:  # the program is ending
+        future.set_exception(error)
+        return
+    _requests.put((name, loop, future))
 
 
 def _start() -> None:
