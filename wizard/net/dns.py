@@ -15,6 +15,10 @@ import dns._features
 # half again to the start-up of every command that looks something up.
 dns._features.force("doh", False)
 dns._features.force("doq", False)
+# IDNA 2008 through the idna package, which email-validator needs too (so it is installed):
+# dnspython would find that out by reading the installed packages' metadata as it loads, a few
+# milliseconds before every first question. (The names asked are A-labels anyway.)
+dns._features.force("idna", True)
 
 import dns.asyncresolver  # noqa: E402  (after the line above, or it would not count)
 import dns.exception  # noqa: E402
