@@ -273,6 +273,18 @@ def test_cli_detect_fetches_each_document_once_for_both_servers(lab: Lab) -> Non
 
 
 @pytest.mark.lab
+def test_cli_detect_asks_each_dns_question_once_for_both_servers(lab: Lab) -> None:
+    """Both runs ask for the domain's MX (the command line before either has started) and
+    for its mail hosts' addresses: each question goes out once. (MX and SRV only are counted:
+    connecting to a server looks its address up again, through the system.)"""
+    detect_both_servers(lab)
+
+    asked = Counter(query for query in lab.dns.queries if query.rdtype in {"MX", "SRV"})
+    assert ("example.test", "MX") in asked
+    assert [query for query, times in asked.items() if times > 1] == []
+
+
+@pytest.mark.lab
 def test_cli_readable_output_names_the_incoming_server(lab: Lab) -> None:
     lab.https("autoconfig.example.test", AUTOCONFIG_PATH, BOTH)
     lab.smtp("smtp.example.test", 465, SmtpBehaviour(security=Security.SSL, accounts={"x": "y"}))

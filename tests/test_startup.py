@@ -249,13 +249,45 @@ def test_detect_s_first_questions_go_out_before_anything_loads_beside_them(lab: 
     assert len(questions) >= 6 and set(questions) == {"question"}
 
 
-def test_detect_asks_its_first_dns_questions_before_parsing_the_public_suffix_list() -> None:
-    """What ``detect`` imports before it asks DNS leaves out the public suffix list (parsed as
-    it loads) and the HTTPS machinery: the MX source has them imported beside its question."""
-    modules = imported_with("wizard.cli.detect")
+# Runs ``detect`` and reports the modules loaded when its first DNS question went out.
+_LOADED_AT_FIRST_QUESTION = """
+import json, sys
+loaded = []
+def hook(event, args):
+    if event == "socket.sendto" and args[1][1] == 53 and not loaded:
+        loaded.append(sorted(sys.modules))
+sys.addaudithook(hook)
+from wizard.launcher import main
+sys.argv[0] = "email-setup-wizard"
+code = main(sys.argv[1:])
+print(json.dumps(loaded[0]), file=sys.stderr)
+sys.exit(code)
+"""
 
-    assert "wizard.discovery.engine" in modules and "dns.asyncresolver" in modules
-    unwanted = ("publicsuffixlist", "wizard.net.domains", "httpx", "wizard.net.tls")
+
+def test_detect_asks_its_first_dns_question_before_detection_has_loaded(lab: Lab) -> None:
+    """The address is checked, then the question that tells whether its domain exists goes
+    out: the engine and its sources, the public suffix list (parsed as it loads) and the
+    HTTPS machinery load while the answer is on its way."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED_AT_FIRST_QUESTION, "detect", "alice@example.test"],
+        capture_output=True,
+        text=True,
+        env=lab.env(),
+        timeout=60,
+        check=False,
+    )
+    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+
+    assert {"wizard.address", "email_validator", "dns.asyncresolver"} <= set(modules)
+    unwanted = (
+        "wizard.discovery.engine",
+        "wizard.model",
+        "publicsuffixlist",
+        "wizard.net.domains",
+        "httpx",
+        "wizard.net.tls",
+    )
     assert [m for m in modules if m.startswith(unwanted)] == []
 
 

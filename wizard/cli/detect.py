@@ -1,7 +1,9 @@
 """``email-setup-wizard detect ADDRESS``: show the detected settings, or print them as JSON.
 
-The words for the result (``wizard.detection_words``, ``wizard.report``) are imported where they
-are first needed, once detection has started: the first DNS question does not wait for them.
+Once the address is known to be valid, the DNS question that tells whether its domain exists
+goes out first, and detection itself (the engine, its sources and their model) is imported
+while the answer is on its way (``detect_both``). The words for the result
+(``wizard.detection_words``, ``wizard.report``) are imported where they are first needed.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import (
@@ -23,13 +25,14 @@ from wizard.cli.common import (
     print_json,
 )
 from wizard.cli.i18n import translate
-from wizard.discovery.context import Deadlines, Fetches
-from wizard.discovery.engine import detect
-from wizard.discovery.events import DetectionEvent, SlowGreeting, SourceFinished
-from wizard.discovery.patience import FLOOR
+from wizard.discovery.deadlines import Deadlines
 from wizard.errors import InvalidAddressError
-from wizard.model import Candidate, DetectionResult, Protocol, SourceReport
-from wizard.runtime import run
+from wizard.runtime import run, until_waiting
+
+if TYPE_CHECKING:
+    from wizard.discovery.events import DetectionEvent
+    from wizard.model import Candidate, DetectionResult, SourceReport
+    from wizard.net.dns import Questions
 
 
 def add_parser(commands: Any) -> None:
@@ -60,6 +63,7 @@ def handle(args: argparse.Namespace) -> int:
 
     def show_progress(event: DetectionEvent) -> None:
         from wizard.detection_words import source_label, status_label
+        from wizard.discovery.events import SlowGreeting, SourceFinished
 
         if isinstance(event, SourceFinished):
             report = event.report
@@ -106,6 +110,30 @@ async def detect_both(
     than that took to find (at least the floor of detection's patience). By then, the
     incoming run ends with what it has found.
     """
+    from wizard.net.dns import Questions, new_resolver
+
+    # Both runs ask many of the same questions: asked once. The first goes out before
+    # detection has loaded: the domain's MX, which also tells whether the domain exists.
+    questions = Questions(new_resolver(deadlines.dns))
+    try:
+        questions.ask(address.domain, "MX")
+        await until_waiting()  # it is out: the rest loads while the answer comes
+        return await _detect_both(address, deadlines, on_event, questions)
+    finally:
+        await questions.close()
+
+
+async def _detect_both(
+    address: EmailAddress,
+    deadlines: Deadlines,
+    on_event: Callable[[DetectionEvent], None] | None,
+    questions: Questions,
+) -> tuple[DetectionResult, DetectionResult]:
+    from wizard.discovery.context import Fetches
+    from wizard.discovery.engine import detect
+    from wizard.discovery.patience import FLOOR
+    from wizard.model import Protocol
+
     loop = asyncio.get_running_loop()
     stop_incoming = asyncio.Event()
     fetches = Fetches(deadlines)  # both runs ask for the same documents: fetched once
@@ -116,11 +144,14 @@ async def detect_both(
             protocol=Protocol.IMAP,
             stop=stop_incoming,
             fetches=fetches,
+            questions=questions,
         )
     )
     started = loop.time()
     try:
-        outgoing = await detect(address, deadlines=deadlines, on_event=on_event, fetches=fetches)
+        outgoing = await detect(
+            address, deadlines=deadlines, on_event=on_event, fetches=fetches, questions=questions
+        )
         loop.call_later(max(FLOOR, loop.time() - started), stop_incoming.set)
         return outgoing, await incoming
     finally:

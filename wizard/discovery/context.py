@@ -9,40 +9,24 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from wizard.address import EmailAddress
+from wizard.discovery.deadlines import Deadlines as Deadlines  # where it was defined before
 from wizard.errors import WizardError
 from wizard.model import Protocol, ServerConfig, SourceName, SourceNote, Tier, Trust
-from wizard.smtp.phases import ProbeTimeouts
 
 if TYPE_CHECKING:
-    import dns.asyncresolver
     import httpx
 
     from wizard.clientconfig import ClientConfig
+    from wizard.net.dns import Questions
     from wizard.providers import ProviderDatabase
 
 ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Deadlines:
-    """How long each kind of network step may take, in seconds.
-
-    Every step has its own deadline so that one dead host cannot use up the time of the
-    others; ``total`` bounds the whole detection.
-    """
-
-    total: float = 15.0
-    dns: float = 4.0
-    http_connect: float = 4.0
-    http_read: float = 5.0
-    http_document: float = 8.0
-    probe: ProbeTimeouts = field(default_factory=ProbeTimeouts)
 
 
 @dataclass(frozen=True)
@@ -141,7 +125,7 @@ class DiscoveryContext:
     """The shared state of one detection run."""
 
     address: EmailAddress
-    resolver: dns.asyncresolver.Resolver
+    resolver: Questions  # perhaps shared with a run beside this one, as ``fetches``
     deadlines: Deadlines
     fetches: Fetches  # perhaps shared with a run beside this one
     database: ProviderDatabase | None = None  # None: the bundled one (``providers``)

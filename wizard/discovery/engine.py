@@ -69,7 +69,7 @@ from wizard.model import (
     SourceStatus,
     Tier,
 )
-from wizard.net.dns import DnsError, DomainNotFoundError, new_resolver
+from wizard.net.dns import DnsError, DomainNotFoundError, Questions, new_resolver
 from wizard.runtime import until_waiting
 from wizard.smtp.phases import Milestones, ProbeTimeouts
 
@@ -261,11 +261,13 @@ async def detect(
     protocol: Protocol = Protocol.SMTP,
     stop: asyncio.Event | None = None,
     fetches: Fetches | None = None,
+    questions: Questions | None = None,
 ) -> DetectionResult:
     """Find the outgoing-server settings for ``address``; with ``protocol``, the incoming
     (IMAP) server's, by the same sources and rules (a separate run, so that the outgoing
-    answer never waits for it). Runs side by side share their documents through ``fetches``,
-    which whoever made it closes; without it, the run has its own.
+    answer never waits for it). Runs side by side share their documents through ``fetches``
+    and their DNS questions through ``questions``, which whoever made them closes; without
+    them, the run has its own.
 
     Never takes longer than ``deadlines.total``; once ``stop`` is set, it ends as it would out
     of time, with what it found so far. Cancelling the calling task stops all work.
@@ -273,9 +275,11 @@ async def detect(
     deadlines = deadlines or Deadlines()
     own = fetches is None
     documents = Fetches(deadlines) if fetches is None else fetches
+    own_questions = questions is None
+    asked = Questions(new_resolver(deadlines.dns)) if questions is None else questions
     ctx = DiscoveryContext(
         address=address,
-        resolver=new_resolver(deadlines.dns),
+        resolver=asked,
         deadlines=deadlines,
         fetches=documents,
         database=providers,
@@ -287,6 +291,8 @@ async def detect(
     finally:
         if own:
             await documents.close()
+        if own_questions:
+            await asked.close()
 
 
 async def _load_trust_store() -> None:

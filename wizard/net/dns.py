@@ -6,6 +6,7 @@ users get the same behaviour; it needs no threads, so a slow DNS server never oc
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 import dns._features
@@ -72,6 +73,50 @@ def new_resolver(lifetime: float = 4.0) -> dns.asyncresolver.Resolver:
     return resolver
 
 
+class Questions:
+    """One resolver's questions, each asked once for all who ask it while this lives.
+
+    ``detect`` looks for the outgoing and the incoming server in two runs at once, which ask
+    many of the same questions (the domain's MX, its mail hosts' addresses): each goes out
+    once, and both runs read its answer, or its error. And ``ask`` sends a question before
+    anyone needs it: the command line asks the one that tells whether the domain exists
+    before detection has even loaded, which then uses its answer.
+
+    Whoever made it closes it (``close``) once every run using it has ended.
+    """
+
+    def __init__(self, resolver: dns.asyncresolver.Resolver) -> None:
+        self.resolver = resolver
+        self._asked: dict[tuple[str, str], asyncio.Task[dns.resolver.Answer | None]] = {}
+
+    def ask(self, name: str, rdtype: str) -> None:
+        """Send the question now; its answer is kept for whoever asks it next."""
+        self._question(name, rdtype)
+
+    async def answer(self, name: str, rdtype: str) -> dns.resolver.Answer | None:
+        """As ``_query``, but asked only if nobody has asked it yet. A caller that stops
+        waiting leaves the question to the others."""
+        return await asyncio.shield(self._question(name, rdtype))
+
+    def _question(self, name: str, rdtype: str) -> asyncio.Task[dns.resolver.Answer | None]:
+        key = (name.lower(), rdtype)
+        question = self._asked.get(key)
+        if question is None:
+            question = self._asked[key] = asyncio.ensure_future(_query(self.resolver, name, rdtype))
+        return question
+
+    async def close(self) -> None:
+        """Stop the questions still waiting for their answer."""
+        for question in self._asked.values():
+            question.cancel()
+        # Their errors were seen by whoever asked; an early question's, perhaps by nobody.
+        await asyncio.gather(*self._asked.values(), return_exceptions=True)
+
+
+Asker = dns.asyncresolver.Resolver | Questions
+"""A resolver, or the questions a detection shares (``Questions``)."""
+
+
 def _host(name: dns.name.Name) -> str:
     """A host name as text; empty for the root name ``.``, which means "none" in MX and SRV."""
     if name == dns.name.root:
@@ -95,17 +140,23 @@ async def _query(
         raise DnsError(name, str(err) or type(err).__name__) from err
 
 
-async def has_address(resolver: dns.asyncresolver.Resolver, host: str, rdtype: str) -> bool:
+async def _ask(resolver: Asker, name: str, rdtype: str) -> dns.resolver.Answer | None:
+    if isinstance(resolver, Questions):
+        return await resolver.answer(name, rdtype)
+    return await _query(resolver, name, rdtype)
+
+
+async def has_address(resolver: Asker, host: str, rdtype: str) -> bool:
     """Whether ``host`` has an address of ``rdtype`` ("A" or "AAAA"); errors propagate."""
     try:
-        return await _query(resolver, host, rdtype) is not None
+        return await _ask(resolver, host, rdtype) is not None
     except DomainNotFoundError:
         return False
 
 
-async def lookup_mx(resolver: dns.asyncresolver.Resolver, domain: str) -> list[str]:
+async def lookup_mx(resolver: Asker, domain: str) -> list[str]:
     """MX hosts, most preferred first; empty for no MX or a null MX (RFC 7505)."""
-    answer = await _query(resolver, domain, "MX")
+    answer = await _ask(resolver, domain, "MX")
     if answer is None:
         return []
     records = sorted(
@@ -115,10 +166,10 @@ async def lookup_mx(resolver: dns.asyncresolver.Resolver, domain: str) -> list[s
     return [h for h in hosts if h]
 
 
-async def lookup_srv(resolver: dns.asyncresolver.Resolver, name: str) -> list[SrvTarget]:
+async def lookup_srv(resolver: Asker, name: str) -> list[SrvTarget]:
     """SRV targets ordered by priority, then by weight (heaviest first)."""
     try:
-        answer = await _query(resolver, name, "SRV")
+        answer = await _ask(resolver, name, "SRV")
     except DomainNotFoundError:
         return []
     if answer is None:
