@@ -103,6 +103,20 @@ def test_version_and_help_load_only_the_standard_library(arguments: list[str]) -
     }
 
 
+def test_the_program_s_objects_are_frozen_as_it_ends() -> None:
+    """Python's last garbage collection passes over everything loaded (``wizard.launcher``):
+    it would look for cycles among them in a process about to end."""
+    code = (
+        "import gc, sys; from wizard.launcher import main; "
+        "code = main(['detect', 'not an address']); print(code, gc.get_freeze_count() > 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+
+    assert done.stdout.split() == ["2", "True"]
+
+
 def test_a_command_s_help_loads_that_command_only() -> None:
     modules = loaded_by("accounts", "--help")
 
