@@ -69,7 +69,7 @@ from wizard.model import (
     SourceStatus,
     Tier,
 )
-from wizard.net.dns import DnsError, DomainNotFoundError, Questions, new_resolver
+from wizard.net.dns import DnsError, DomainNotFoundError, Questions, lookup_mx, new_resolver
 from wizard.runtime import until_waiting
 from wizard.smtp.phases import Milestones, ProbeTimeouts
 
@@ -386,7 +386,7 @@ class _Detection:
             self.on_event(SourceStarted(source))
         for job in JOBS:
             self.running[job] = asyncio.create_task(self._run_job(job))
-        self._prepare_checks()
+        self.existing = asyncio.create_task(self._once_the_domain_exists())
         timed_out = False
         try:
             async with asyncio.timeout_at(started + self.ctx.deadlines.total):
@@ -409,6 +409,19 @@ class _Detection:
         for row in self.rows.values():
             self._close(row, ending)
         return self._result(started)
+
+    async def _once_the_domain_exists(self) -> None:
+        """Prepare the live checks once the domain is known to exist: its MX question has an
+        answer, with records or without (asked once, for the MX source too: ``Questions``).
+        For a domain that does not exist, nothing is loaded for them unless a source without
+        network proposes a server after all (``_proposed``)."""
+        try:
+            await lookup_mx(self.ctx.resolver, self.ctx.address.domain)
+        except DomainNotFoundError:
+            return
+        except DnsError:
+            pass  # nothing known: the other sources may still find servers
+        self._prepare_checks()
 
     def _prepare_checks(self) -> None:
         """Load what live checks need while the sources are asked, so that the first candidate
@@ -760,7 +773,11 @@ class _Detection:
         return not still_possible or min(confirmed) < min(still_possible)
 
     async def _stop_everything(self) -> None:
-        tasks: list[asyncio.Task[Any]] = [*self.running.values(), *self.probes.values()]
+        tasks: list[asyncio.Task[Any]] = [
+            *self.running.values(),
+            *self.probes.values(),
+            self.existing,
+        ]
         if self.prober is not None:
             tasks.append(self.prober)
         for task in tasks:
