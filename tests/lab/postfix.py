@@ -294,7 +294,10 @@ class PostfixLab:
         path = directory / "cur" / f"{time.time_ns()}.lab.{self.host}:2,{flags}"
         path.write_bytes(message)
         for each in (self._mail / DOMAIN, *(self._mail / DOMAIN).rglob("*")):
-            os.chown(each, self._system.postfix_uid, self._system.postfix_gid)
+            # Dovecot, serving a client at the same time, may remove its own lock or temporary
+            # file between the listing and this: gone, it needs no owner.
+            with contextlib.suppress(FileNotFoundError):
+                os.chown(each, self._system.postfix_uid, self._system.postfix_gid)
 
     def snapshot(self, mailbox: str) -> dict[tuple[str, str], str]:
         """Every message of ``mailbox``: (folder, Maildir unique name) -> flags, whether it is
