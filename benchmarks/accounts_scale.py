@@ -60,7 +60,9 @@ def measure_accounts(runs: int) -> list[Measurement]:
             "load 1,000 accounts", LOAD_TARGET, runs, lambda: _timed(lambda: len(large.load()))
         )
         ratio = load_large.median / load_small.median
-        linear = Measurement("load ratio 1,000 / 100 (linear: about 10)", 20.0, ratio, runs)
+        linear = Measurement(
+            "load ratio 1,000 / 100 (linear: about 10)", 20.0, ratio, runs, unit="×"
+        )
         listing = measure(
             "accounts list, 1,000 accounts (whole process)",
             1.5,

@@ -30,6 +30,7 @@ class Measurement:
     runs: int
     answers: tuple[str, ...] = ()  # what each run produced, where that matters
     problem: str = ""  # why the result is wrong, whatever the time
+    unit: str = "s"  # how target and median are shown: seconds, or "×" for a ratio
 
     @property
     def met(self) -> bool:
@@ -57,8 +58,9 @@ def table(measurements: Sequence[Measurement]) -> str:
     ]
     for m in measurements:
         result = m.problem or ", ".join(sorted(set(m.answers)))
+        target, median = _shown(m.target, m.unit, "≤ "), _shown(m.median, m.unit)
         lines.append(
-            f"{m.name:{width}}  {_seconds(m.target, '≤ '):>8}  {_seconds(m.median):>8}  "
+            f"{m.name:{width}}  {target:>8}  {median:>8}  "
             f"{m.runs:4}  {'yes' if m.met else 'NO':3}  {result}"
         )
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -68,5 +70,5 @@ def table(measurements: Sequence[Measurement]) -> str:
     return "\n".join(lines)
 
 
-def _seconds(value: float, prefix: str = "") -> str:
-    return f"{prefix}{value:.2f} s"
+def _shown(value: float, unit: str, prefix: str = "") -> str:
+    return f"{prefix}{value:.2f} {unit}"
