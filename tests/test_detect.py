@@ -26,7 +26,7 @@ from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.address import parse_address
 from wizard.clientconfig import parse_client_config
-from wizard.discovery.context import Deadlines
+from wizard.discovery.deadlines import Deadlines
 from wizard.discovery.engine import EventSink, detect
 from wizard.discovery.events import (
     CandidateChecked,

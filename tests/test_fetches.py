@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 
-from wizard.discovery.context import Deadlines, Fetches
+from wizard.discovery.context import Fetches
+from wizard.discovery.deadlines import Deadlines
 
 
 class Document:

@@ -24,7 +24,7 @@ from tests.lab.world import Lab
 from tests.test_detect import AUTOCONFIG_PATH, FAST, cli
 from wizard.address import parse_address
 from wizard.clientconfig import parse_client_config, to_server_configs
-from wizard.discovery.context import Deadlines
+from wizard.discovery.deadlines import Deadlines
 from wizard.discovery.engine import detect
 from wizard.model import (
     Caution,

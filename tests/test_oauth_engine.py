@@ -26,7 +26,7 @@ from wizard.oauth.loopback import RedirectListener, SignInPages
 from wizard.oauth.metadata import metadata_urls
 from wizard.oauth.results import SignedIn, Tokens, login_for
 from wizard.oauth.signin import Prepared, prepare, sign_in, stored_client
-from wizard.presets import ENVIRONMENT as PRESETS
+from wizard.preset_files import ENVIRONMENT as PRESETS
 from wizard.profiles import APP_NAME
 from wizard.providers import ProviderDatabase
 from wizard.smtp.diagnosis import Diagnosis, Reply, diagnose_bearer

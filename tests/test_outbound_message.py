@@ -15,14 +15,8 @@ from wizard.address import parse_address
 from wizard.keychain import KeychainProblem
 from wizard.messages import describe_error, describe_send_failure
 from wizard.outbound import exit_codes
-from wizard.outbound.message import (
-    MessageError,
-    MessageProblem,
-    finish,
-    read_header,
-    read_input,
-)
-from wizard.outbound.sender import SendError, SendProblem
+from wizard.outbound.errors import MessageError, MessageProblem, SendError, SendProblem
+from wizard.outbound.message import finish, read_header, read_input
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage
 from wizard.smtp.envelope import Envelope, seven_bit
 from wizard.smtp.send import TestOutcome

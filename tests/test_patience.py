@@ -28,7 +28,8 @@ from tests.test_detect import (
 )
 from wizard.address import parse_address
 from wizard.discovery import guess
-from wizard.discovery.context import Deadlines, SourceOutcome
+from wizard.discovery.context import SourceOutcome
+from wizard.discovery.deadlines import Deadlines
 from wizard.discovery.engine import detect
 from wizard.discovery.events import (
     CandidateChecked,

@@ -38,7 +38,7 @@ from wizard.model import (
     Tier,
     Trust,
 )
-from wizard.presets import ENVIRONMENT
+from wizard.preset_files import ENVIRONMENT
 from wizard.runtime import run
 from wizard.smtp.send import SendSettings, Stage, TestOutcome
 

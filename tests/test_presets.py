@@ -21,8 +21,8 @@ from wizard.messages import describe_error, describe_source
 from wizard.model import Security, SourceName, Tier, Trust
 from wizard.oauth.clients import ClientOrigin, configured_client
 from wizard.oauth.issuers import plan_sign_in
+from wizard.preset_files import ENVIRONMENT
 from wizard.presets import (
-    ENVIRONMENT,
     Field,
     PresetError,
     PresetProblem,

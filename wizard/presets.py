@@ -64,9 +64,7 @@ from wizard.clientconfig import (
 )
 from wizard.errors import WizardError
 from wizard.model import Security
-from wizard.preset_files import ENVIRONMENT as ENVIRONMENT
 from wizard.preset_files import preset_files
-from wizard.preset_files import preset_folders as preset_folders
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -26,7 +26,7 @@ from wizard.gui.report_actions import ReportActions
 from wizard.gui.wizard import SetupWizard
 from wizard.gui.worker import EngineWorker
 from wizard.model import Security
-from wizard.presets import ENVIRONMENT
+from wizard.preset_files import ENVIRONMENT
 from wizard.reporting.context import ReportContext
 from wizard.smtp.send import SendSettings
 

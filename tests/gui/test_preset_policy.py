@@ -21,7 +21,7 @@ from tests.test_presets import write
 from wizard.gui.engine import Engine
 from wizard.gui.wizard import PageId, SetupWizard
 from wizard.model import Security
-from wizard.presets import ENVIRONMENT
+from wizard.preset_files import ENVIRONMENT
 from wizard.profiles import ProfileStore
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from wizard.gui.engine import Engine
 from wizard.gui.wizard import PageId, SetupWizard
 from wizard.oauth.clients import REGISTRATIONS_FILE
 from wizard.oauth.issuers import GOOGLE, MICROSOFT
-from wizard.presets import ENVIRONMENT as PRESETS
+from wizard.preset_files import ENVIRONMENT as PRESETS
 from wizard.profiles import APP_NAME, ProfileStore
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from wizard.cli.i18n import local_date, translate
 from wizard.delivery.after_send import AfterSend, confirm_after_send
 from wizard.delivery.document import delivery_json
 from wizard.delivery.result import DEFAULT_TIMEOUT, DeliveryResult, DeliveryStatus, SkipReason
-from wizard.discovery.context import Deadlines
+from wizard.discovery.deadlines import Deadlines
 from wizard.discovery.engine import detect
 from wizard.imap.errors import ImapSettings
 from wizard.messages import describe_delivery_lines

@@ -25,7 +25,8 @@ from wizard.cli.i18n import translate
 from wizard.cli.sendtest import port_number
 from wizard.errors import InvalidAddressError
 from wizard.model import Security
-from wizard.outbound.export import ExportError, ExportFormat, Platform, export
+from wizard.outbound.errors import ExportError
+from wizard.outbound.export import ExportFormat, Platform, export
 from wizard.profiles import IncomingServer, ProfileError, ProfileStore
 
 # IMAP's ports (RFC 8314: 993 with implicit TLS; 143 otherwise).

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from wizard.cli.common import EXIT_INVALID_INPUT, EXIT_OK, complain, print_json
 from wizard.cli.i18n import translate
 from wizard.messages import describe_error, security_label
-from wizard.presets import Preset, PresetError, load_presets, preset_folders, read_preset
+from wizard.preset_files import preset_folders
+from wizard.presets import Preset, PresetError, load_presets, read_preset
 from wizard.presets_rules import enforce, preset_for
 from wizard.printable import printable
 

@@ -23,7 +23,7 @@ from wizard.cli.common import (
 )
 from wizard.cli.credentials import PasswordUnavailableError, read_password
 from wizard.cli.i18n import translate
-from wizard.discovery.context import Deadlines
+from wizard.discovery.deadlines import Deadlines
 from wizard.errors import InvalidAddressError
 from wizard.runtime import run
 

@@ -30,9 +30,10 @@ from wizard.keychain import KeychainError
 from wizard.messages import describe_error, describe_send_failure
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.outbound import exit_codes
+from wizard.outbound.errors import MessageError, SendError
 from wizard.outbound.exit_codes import SendmailExit
-from wizard.outbound.message import MAX_MESSAGE_BYTES, MessageError, read_input
-from wizard.outbound.sender import SendError, SendRequest, deliver, prepare
+from wizard.outbound.message import MAX_MESSAGE_BYTES, read_input
+from wizard.outbound.sender import SendRequest, deliver, prepare
 from wizard.presets_rules import PresetRefusedError
 from wizard.profiles import ProfileError, ProfileStore
 from wizard.runtime import run

@@ -43,7 +43,7 @@ from wizard.cli.signin import (
     prepare_here,
     sign_in_here,
 )
-from wizard.discovery.context import Deadlines
+from wizard.discovery.deadlines import Deadlines
 from wizard.errors import InvalidAddressError, InvalidValueError
 from wizard.keychain import KeychainError
 from wizard.messages import describe_error, describe_outcome, words_of_test_message

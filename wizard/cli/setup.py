@@ -53,7 +53,7 @@ from wizard.cli.signin import (
 )
 from wizard.delivery.after_send import usable_incoming
 from wizard.delivery.document import delivery_json
-from wizard.discovery.context import Deadlines
+from wizard.discovery.deadlines import Deadlines
 from wizard.discovery.engine import detect
 from wizard.errors import InvalidAddressError, InvalidValueError, WizardError
 from wizard.keychain import KeychainError

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from wizard.address import EmailAddress
-from wizard.discovery.deadlines import Deadlines as Deadlines  # where it was defined before
+from wizard.discovery.deadlines import Deadlines
 from wizard.errors import WizardError
 from wizard.model import Protocol, ServerConfig, SourceName, SourceNote, Tier, Trust
 

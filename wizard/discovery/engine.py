@@ -26,13 +26,13 @@ from wizard.address import EmailAddress
 from wizard.discovery import bundled, guess, mx, srv
 from wizard.discovery.context import (
     ISPDB_URL,
-    Deadlines,
     DiscoveryContext,
     Emit,
     Fetches,
     SourceFailedError,
     SourceOutcome,
 )
+from wizard.discovery.deadlines import Deadlines
 from wizard.discovery.events import (
     CandidateChecked,
     CandidateFound,

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from wizard.discovery.context import ISPDB_URL, Deadlines
+from wizard.discovery.context import ISPDB_URL
+from wizard.discovery.deadlines import Deadlines
 from wizard.gui.worker import Report
 from wizard.smtp.diagnosis import Reply, Stage
 from wizard.smtp.phases import ProbeTimeouts

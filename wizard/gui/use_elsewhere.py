@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from wizard.address import parse_address
 from wizard.gui.widgets import Notice, Tone, plain_label
 from wizard.model import Security
-from wizard.outbound.export import Export, ExportError, ExportFormat, export
+from wizard.outbound.errors import ExportError
+from wizard.outbound.export import Export, ExportFormat, export
 from wizard.profiles import AccountProfile, IncomingServer
 
 _IMAP_PORT = 993  # IMAP with implicit TLS (RFC 8314), what the field's label promises

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from wizard.outbound.errors import ExportError as ExportError
-from wizard.outbound.errors import ExportProblem
+from wizard.outbound.errors import ExportError, ExportProblem
 from wizard.outbound.formats import apple, clientconfig_xml, msmtp, python_snippet
 from wizard.outbound.formats import sendmail_clients as clients
 from wizard.outbound.program import invocation

@@ -40,8 +40,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wizard.address import parse_address
 from wizard.errors import InvalidAddressError
-from wizard.outbound.errors import MessageError as MessageError
-from wizard.outbound.errors import MessageProblem as MessageProblem
+from wizard.outbound.errors import MessageError, MessageProblem
 
 if TYPE_CHECKING:
     from wizard.address import EmailAddress

@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING
 
 from wizard.accounts import settings_for, stored_secret
 from wizard.address import parse_address
-from wizard.outbound.errors import MessageError, MessageProblem
-from wizard.outbound.errors import SendError as SendError
-from wizard.outbound.errors import SendProblem as SendProblem
+from wizard.outbound.errors import MessageError, MessageProblem, SendError, SendProblem
 from wizard.outbound.message import finish, read_header, unique
 from wizard.smtp.envelope import Envelope
 

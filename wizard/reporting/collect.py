@@ -33,7 +33,7 @@ from wizard.smtp.send import Bearer, SendSettings, TestOutcome, send_test_messag
 if TYPE_CHECKING:
     from wizard.address import EmailAddress
     from wizard.delivery.result import DeliveryResult
-    from wizard.discovery.context import Deadlines
+    from wizard.discovery.deadlines import Deadlines
     from wizard.domaincheck.model import DomainHealth
     from wizard.model import DetectionResult
     from wizard.profiles import IncomingServer

@@ -22,7 +22,7 @@ from wizard.reporting.context import ReportContext
 from wizard.smtp.send import Bearer, SendSettings, TestOutcome
 
 if TYPE_CHECKING:
-    from wizard.discovery.context import Deadlines
+    from wizard.discovery.deadlines import Deadlines
 
 
 @dataclass(frozen=True)
