@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -59,17 +60,23 @@ NOT_FOR_DETECT = (
 )
 
 
-def loaded_by(*arguments: str, env: dict[str, str] | None = None) -> list[str]:
-    """The modules ``email-setup-wizard ARGUMENTS`` had loaded when it exited."""
+def reported_by(script: str, *arguments: str, env: dict[str, str] | None = None) -> Any:
+    """What ``script`` (one of the programs above, which runs the program's entry point with
+    ``ARGUMENTS``) reported as JSON on the last line of its standard error."""
     done = subprocess.run(
-        [sys.executable, "-c", _RUN_AND_REPORT, *arguments],
+        [sys.executable, "-c", script, *arguments],
         capture_output=True,
         text=True,
         env=env,
         timeout=60,
         check=False,
     )
-    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def loaded_by(*arguments: str, env: dict[str, str] | None = None) -> list[str]:
+    """The modules ``email-setup-wizard ARGUMENTS`` had loaded when it exited."""
+    modules: list[str] = reported_by(_RUN_AND_REPORT, *arguments, env=env)
     return modules
 
 
@@ -247,15 +254,9 @@ def test_detect_s_first_questions_go_out_before_anything_loads_beside_them(lab: 
     thread started earlier would share the interpreter with the code sending them."""
     lab.smtp("smtp.example.test", 587, SmtpBehaviour(security=Security.STARTTLS))
 
-    done = subprocess.run(
-        [sys.executable, "-c", _ORDER_OF_EVENTS, "detect", "alice@example.test", "--json"],
-        capture_output=True,
-        text=True,
-        env=lab.env(),
-        timeout=60,
-        check=False,
+    events: list[str] = reported_by(
+        _ORDER_OF_EVENTS, "detect", "alice@example.test", "--json", env=lab.env()
     )
-    events: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
 
     first_import = next(i for i, event in enumerate(events) if event.startswith("import"))
     questions = events[:first_import]
@@ -283,15 +284,9 @@ def test_detect_asks_its_first_dns_question_before_detection_has_loaded(lab: Lab
     """The address is checked, then the question that tells whether its domain exists goes
     out: the engine and its sources, the public suffix list (parsed as it loads) and the
     HTTPS machinery load while the answer is on its way."""
-    done = subprocess.run(
-        [sys.executable, "-c", _LOADED_AT_FIRST_QUESTION, "detect", "alice@example.test"],
-        capture_output=True,
-        text=True,
-        env=lab.env(),
-        timeout=60,
-        check=False,
+    modules: list[str] = reported_by(
+        _LOADED_AT_FIRST_QUESTION, "detect", "alice@example.test", env=lab.env()
     )
-    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
 
     assert {"wizard.address", "email_validator", "dns.asyncresolver"} <= set(modules)
     unwanted = (
