@@ -132,7 +132,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../wizard/cli/export.py" line="+77"/>
+        <location filename="../../wizard/cli/export.py" line="+78"/>
         <location filename="../../wizard/cli/token.py" line="+52"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>
@@ -253,7 +253,7 @@
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/detect.py" line="+171"/>
+        <location filename="../../wizard/cli/detect.py" line="+202"/>
         <source>No outgoing-mail settings found for {address}.</source>
         <translation>Für {address} wurden keine Einstellungen für den Postausgang gefunden.</translation>
     </message>
@@ -274,12 +274,12 @@
         <translation>Warnung: {warning}</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-143"/>
         <source>{server} accepted the connection but has not greeted yet; still waiting…</source>
         <translation>{server} hat die Verbindung angenommen, aber noch nicht gegrüßt; es wird weiter gewartet …</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+97"/>
         <source>No incoming-mail (IMAP) server found: a test message&apos;s arrival cannot be checked.</source>
         <translation>Kein Posteingangsserver (IMAP) gefunden: Ob eine Testnachricht ankommt, lässt sich nicht prüfen.</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>diese Einstellungen stammen aus einer nicht vertrauenswürdigen Quelle (DNS, unverschlüsseltes HTTP oder eine Vermutung), und ohne Terminal (oder mit --json) kann niemand gefragt werden; prüfen Sie sie und starten Sie dann erneut mit --yes.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/send.py" line="+106"/>
+        <location filename="../../wizard/cli/send.py" line="+107"/>
         <source>{problem} (see “email-setup-wizard send --help”).</source>
         <translation>{problem} (siehe „email-setup-wizard send --help“).</translation>
     </message>
@@ -405,7 +405,7 @@
         <translation>Bericht nach {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/presets.py" line="+57"/>
+        <location filename="../../wizard/cli/presets.py" line="+58"/>
         <source>{path} is a valid preset.</source>
         <translation>{path} ist eine gültige Vorgabe.</translation>
     </message>
@@ -680,17 +680,17 @@
         <translation>Fertig</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <source>&amp;Copy summary</source>
-        <translation>Zusammenfassung &amp;kopieren</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="-127"/>
         <source>S&amp;ummary of the account:</source>
         <translation>Zusammen&amp;fassung des Kontos:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>Copy su&amp;mmary</source>
+        <translation>Zusammenfassung &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Save your account</source>
         <translation>Konto speichern</translation>
     </message>
@@ -825,7 +825,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wizard/messages.py" line="+67"/>
+        <location filename="../../wizard/messages.py" line="+72"/>
         <source>Enter your email address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
@@ -3273,7 +3273,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Copy as text</source>
+        <source>Copy as &amp;text</source>
         <translation>Als Text &amp;kopieren</translation>
     </message>
     <message>
@@ -3691,7 +3691,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
 <context>
     <name>UseElsewhere</name>
     <message>
-        <location filename="../../wizard/gui/use_elsewhere.py" line="+46"/>
+        <location filename="../../wizard/gui/use_elsewhere.py" line="+47"/>
         <source>Use this account in…</source>
         <translation>Dieses Konto verwenden in …</translation>
     </message>

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -87,6 +88,25 @@ def test_save_report_previews_then_saves_and_opens_the_file(
     assert PASSWORD not in html
     assert opened == [str(target)]
     assert f"saved to {target}" in widget.notice.text()
+
+
+@pytest.mark.parametrize("language", [QLocale.Language.English, QLocale.Language.German])
+def test_the_preview_keys_stay_unique_where_close_has_one_too(
+    qtbot: QtBot, worker: EngineWorker, translations: Translations, language: QLocale.Language
+) -> None:
+    """GNOME's platform theme names the standard Close button "&Close" (Qt's QGnomeTheme):
+    the preview's own Alt+letters must not take its C, or Alt+C would only move the focus."""
+    translations.use(QLocale(language))
+    widget = actions(qtbot, worker, Canned())
+    widget.save_button.click()
+    qtbot.waitUntil(lambda: widget.dialog is not None and widget.dialog.isVisible())
+    dialog = widget.dialog
+    assert dialog is not None
+    close = QCoreApplication.translate("QGnomeTheme", "&Close")
+    texts = [dialog.anonymize.text(), dialog.save_button.text(), dialog.copy_button.text(), close]
+    keys = [t.replace("&&", "").split("&", 1)[1][0].lower() for t in texts if "&" in t]
+    assert len(keys) == len(set(keys)), texts
+    dialog.reject()
 
 
 def test_the_domain_verdict_and_its_details(

@@ -702,6 +702,44 @@ def test_mnemonics_are_unique_on_each_page(
         assert len(keys) == len(set(keys)), f"page {page_id.name}: {keys}"
 
 
+def _mnemonic_keys(texts: list[str]) -> list[str]:
+    """The Alt+letter keys these visible texts take ("&&" is a literal "&")."""
+    keys = []
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain:
+            keys.append(plain[plain.index("&") + 1].lower())
+    return keys
+
+
+@pytest.mark.parametrize("language", [QLocale.Language.English, QLocale.Language.German])
+def test_mnemonics_stay_unique_once_the_account_is_saved(
+    language: QLocale.Language,
+    qtbot: QtBot,
+    translations: Translations,
+    make_wizard: Callable[..., SetupWizard],
+) -> None:
+    """After Save the last page grows "Use this account in…" and Finish becomes Close: each
+    Alt+letter still does one thing (a key two controls share only moves the focus between
+    them, and activates neither)."""
+    translations.use(QLocale(language))
+    wizard = make_wizard()
+    to_test_passed(qtbot, wizard)
+    wizard.next()
+    with qtbot.waitSignal(wizard.done_page.stored):
+        wizard.done_page.save()
+    page = wizard.currentPage()
+    shown: list[QAbstractButton | QLabel] = [
+        *(w for w in page.findChildren(QAbstractButton) if w.isVisible()),
+        *(label for label in page.findChildren(QLabel) if label.isVisible() and label.buddy()),
+    ]
+    for which in (WizardButton.BackButton, WizardButton.FinishButton, WizardButton.CancelButton):
+        if wizard.button(which).isVisible():
+            shown.append(wizard.button(which))
+    keys = _mnemonic_keys([widget.text() for widget in shown])
+    assert len(keys) == len(set(keys)), f"{sorted(keys)}: {[w.text() for w in shown]}"
+
+
 def test_german(translations: Translations, make_wizard: Callable[..., SetupWizard]) -> None:
     translations.use(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     wizard = make_wizard(address="alice")

@@ -196,7 +196,7 @@ class ReportDialog(QDialog):
             self.tr("&Save and open…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.copy_button = buttons.addButton(
-            self.tr("&Copy as text"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Copy as &text"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)

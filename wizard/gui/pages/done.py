@@ -64,7 +64,7 @@ class DonePage(EnginePage):
         self.summary.setTabChangesFocus(True)
         self.summary_label.setBuddy(self.summary)
         self.summary.setAccessibleName(plain_label(self.summary_label.text()))
-        self.copy_button = QPushButton(self.tr("&Copy summary"), body)
+        self.copy_button = QPushButton(self.tr("Copy su&mmary"), body)
         self.copy_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
