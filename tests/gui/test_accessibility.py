@@ -249,3 +249,51 @@ def test_the_accessibility_tree_names_what_the_screen_shows(
         if id(widget) in icons and not name:
             problems.append("a status icon without a name")
     assert not problems
+
+
+def _focus_is_usable(wizard: SetupWizard) -> str:
+    """Empty when the keyboard focus is on a control the user can see and use on the page
+    shown (or one of the wizard's buttons), as Qt tells screen readers; else where it is."""
+    focused = QApplication.focusWidget()
+    if focused is None:
+        return "nowhere"
+    on_screen = [wizard.currentPage(), *(wizard.button(b) for b in _BUTTONS)]
+    usable = (
+        focused.isVisible()
+        and focused.isEnabled()
+        and any(w is focused or w.isAncestorOf(focused) for w in on_screen)
+    )
+    node = QAccessible.queryAccessibleInterface(focused)
+    heard = node is not None and node.state().focused and not node.state().invisible
+    return "" if usable and heard else _describe(focused) + f" (visible: {focused.isVisible()})"
+
+
+@pytest.mark.parametrize("page", [PageId.SETTINGS, PageId.TEST, PageId.DONE])
+def test_back_by_keyboard_leaves_the_focus_where_the_user_can_reach_it(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], page: PageId
+) -> None:
+    """Alt+B (a mnemonic) activates Back without moving the focus to it. Qt then gives the
+    focus to the first control of the page it shows, even a disabled one (the search's Stop,
+    once the search has ended), which left it on the page just hidden: Tab and the screen
+    reader had nothing to start from."""
+    wizard = _open(qtbot, make_wizard, "settings")
+    _to_from_settings(qtbot, wizard, page)
+    buttons = [wizard.button(b) for b in _BUTTONS]
+    first = next(w for w in _operable(wizard) if w not in buttons)
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+
+    wizard.button(QWizard.WizardButton.BackButton).click()  # what its mnemonic does
+
+    assert wizard.currentId() == page - 1
+    assert _focus_is_usable(wizard) == ""
+
+
+def _to_from_settings(qtbot: QtBot, wizard: SetupWizard, page: PageId) -> None:
+    if page >= PageId.TEST:
+        wizard.next()
+        with qtbot.waitSignal(wizard.send_page.finished):
+            wizard.send_page.send()
+    if page >= PageId.DONE:
+        wizard.next()
+    assert wizard.currentId() == page

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
 from wizard.gui.draft import Draft
 from wizard.gui.engine import Engine
@@ -64,6 +64,48 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         # Room for the longest page (warnings and their confirmations) without scrolling.
         self.resize(self.sizeHint().expandedTo(QSize(720, 620)))
+        self.currentIdChanged.connect(self._focus_on_page)
+
+    @Slot(int)
+    def _focus_on_page(self, _page_id: int) -> None:
+        """Keep the focus where the user can reach it when a page is shown.
+
+        Qt gives it to the new page's first control that takes Tab, even a disabled one (the
+        search's Stop, once the search has ended, when Back leads there). Then the focus stays
+        where it was, on the page just hidden when Back or Next was pressed by its Alt key: Tab
+        and the screen reader have nothing to start from. Here it goes to the page's first
+        control in reading order that can take it, else to the first usable wizard button.
+        """
+        focused = QApplication.focusWidget()
+        if focused is not None and focused.isVisible() and focused.isEnabled():
+            return  # on the page shown, or on a wizard button: where Qt put it
+        page = self.currentPage()
+        if page is None or not page.isVisible():
+            return
+        widget: QWidget | None = page.nextInFocusChain()
+        for _ in range(500):  # the chain is a ring through the whole window
+            if widget is None or widget is page:
+                break
+            if (
+                page.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusProxy() is None
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        for which in (
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.CancelButton,
+        ):
+            button = self.button(which)
+            if button.isVisible() and button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def accept(self) -> None:
         """Finish: the first click stores the account, the next (once stored) closes."""
