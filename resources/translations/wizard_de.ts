@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/account.py" line="+27"/>
+        <location filename="../../wizard/gui/pages/account.py" line="+28"/>
         <source>Your account</source>
         <translation>Ihr Konto</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>CopyableText</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="+267"/>
+        <location filename="../../wizard/gui/widgets.py" line="+278"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -2826,7 +2826,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="-107"/>
+        <location filename="../../wizard/gui/widgets.py" line="-108"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
@@ -3353,7 +3353,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Im Postfach angekommen</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+200"/>
         <source>Stopping the wait…</source>
         <translation>Warten wird beendet …</translation>
     </message>
@@ -3462,7 +3462,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../wizard/gui/pages/settings.py" line="+54"/>
+        <location filename="../../wizard/gui/pages/settings.py" line="+64"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -3512,7 +3512,19 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>&amp;Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+93"/>
+        <source>Enter the name of the outgoing-mail server (without spaces).</source>
+        <translation>Geben Sie den Namen des Postausgangsservers ein (ohne Leerzeichen).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{danger}
+To use this server anyway, tick “{agreement}”.</source>
+        <translation>{danger}
+Um diesen Server trotzdem zu verwenden, kreuzen Sie „{agreement}“ an.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Empty: your email address is used.</source>
         <translation>Leer: Ihre E-Mail-Adresse wird verwendet.</translation>
     </message>
@@ -3542,12 +3554,12 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>{host}, Port {port}, {security}: {origin} {checked}.</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-351"/>
         <source>Other &amp;possibilities:</source>
         <translation>Weitere &amp;Möglichkeiten:</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+259"/>
         <source>Entered by you.</source>
         <translation>Von Ihnen eingegeben.</translation>
     </message>
@@ -3580,7 +3592,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>E-Mail-Einrichtungsassistent</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+75"/>
         <source>Discard this account?</source>
         <translation>Dieses Konto verwerfen?</translation>
     </message>

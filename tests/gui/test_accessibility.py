@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
@@ -297,3 +302,106 @@ def _to_from_settings(qtbot: QtBot, wizard: SetupWizard, page: PageId) -> None:
     if page >= PageId.DONE:
         wizard.next()
     assert wizard.currentId() == page
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What screen readers are told to say (Qt's announcement events), in order."""
+    said: list[str] = []
+    update = QAccessible.updateAccessibility
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+        update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(listen))
+    return said
+
+
+def _press_return(wizard: SetupWizard) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("", "Enter your email address."),
+        ("alice@example", "“example” is not a complete domain"),
+    ],
+)
+def test_return_on_an_address_that_cannot_be_used_says_why(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], heard: list[str], typed: str, said: str
+) -> None:
+    """Next is disabled, so Return did nothing, and a screen reader said nothing either."""
+    wizard = make_wizard(Canned())
+    page = wizard.account_page
+    page.address_edit.clear()
+    page.address_edit.setFocus()
+    QTest.keyClicks(page.address_edit, typed)
+
+    _press_return(wizard)
+
+    assert wizard.currentId() == PageId.ACCOUNT
+    assert len(heard) == 1 and heard[0].startswith("Warning: ") and said in heard[0], heard
+    assert said in page.problem  # and it is shown under the field
+
+
+@pytest.mark.parametrize("case", ["settings-no-encryption", "settings-foreign-domain"])
+def test_return_before_a_danger_is_confirmed_says_what_to_tick(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], heard: list[str], case: str
+) -> None:
+    wizard = _open(qtbot, make_wizard, case)
+    page = wizard.settings_page
+    confirmation = page.plaintext if case == "settings-no-encryption" else page.foreign
+    assert confirmation.needed
+    page.host_edit.setFocus()
+    heard.clear()
+
+    _press_return(wizard)
+
+    assert wizard.currentId() == PageId.SETTINGS
+    assert len(heard) == 1, heard
+    assert heard[0].startswith(f"Danger: {confirmation.notice.text()}")
+    assert f"“{confirmation.tick.text()}”" in heard[0]
+
+    confirmation.tick.setChecked(True)
+    _press_return(wizard)
+    assert wizard.currentId() == PageId.TEST
+    assert len(heard) == 1
+
+
+def test_return_without_a_server_name_says_so(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], heard: list[str]
+) -> None:
+    wizard = _open(qtbot, make_wizard, "settings")
+    page = wizard.settings_page
+    page.host_edit.clear()
+    page.host_edit.setFocus()
+    heard.clear()
+
+    _press_return(wizard)
+
+    assert wizard.currentId() == PageId.SETTINGS
+    assert heard == ["Warning: Enter the name of the outgoing-mail server (without spaces)."]
+
+
+def test_return_with_a_recipient_that_cannot_be_used_says_why(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], heard: list[str]
+) -> None:
+    canned = Canned()
+    wizard = make_wizard(canned)
+    _to(qtbot, wizard, PageId.SETTINGS)
+    wizard.next()
+    page = wizard.send_page
+    page.recipient_edit.setText("bob@")
+    page.recipient_edit.setFocus()
+    heard.clear()
+
+    _press_return(wizard)
+
+    assert not canned.sent
+    assert heard == [f"Warning: {page.recipient_problem.text()}"]
+    assert "“@”" in heard[0] or "domain" in heard[0]

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QFontDatabase,
     QGuiApplication,
+    QKeyEvent,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -47,6 +48,15 @@ def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
     politeness = QAccessible.AnnouncementPoliteness
     event.setPoliteness(politeness.Assertive if urgent else politeness.Polite)
     QAccessible.updateAccessibility(event)
+
+
+def is_return(event: QKeyEvent) -> bool:
+    """Return, or Enter on the keypad: the keys a dialog takes for its default button."""
+    key, modifiers = event.key(), event.modifiers()
+    return (key == Qt.Key.Key_Return and modifiers == Qt.KeyboardModifier.NoModifier) or (
+        key == Qt.Key.Key_Enter
+        and modifiers & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+    )
 
 
 def plain_label(text: str) -> str:
@@ -208,7 +218,7 @@ class Notice(QFrame):
         self._layout.setContentsMargins(6 if danger else 0, 0, 0, 0)
         self.show()
         if announce:
-            _announce_text(self, tone, text)
+            announce_with_tone(self, tone, text)
 
     def clear(self) -> None:
         self.label.clear()
@@ -219,7 +229,8 @@ class Notice(QFrame):
         return "" if self.isHidden() else self.label.text()
 
 
-def _announce_text(widget: QWidget, tone: Tone, text: str) -> None:
+def announce_with_tone(widget: QWidget, tone: Tone, text: str) -> None:
+    """Have screen readers say ``text`` as a notice of ``tone`` says it ("Warning: …")."""
     urgent = tone in (Tone.DANGER, Tone.WARNING)
     announce(widget, f"{tone.spoken}: {text}", urgent=urgent)
 

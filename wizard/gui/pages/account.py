@@ -8,13 +8,14 @@ typed something: an empty first page does not greet anyone with an error.
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.address import EmailAddress, parse_address
 from wizard.errors import InvalidAddressError
 from wizard.gui import texts
 from wizard.gui.draft import Draft
-from wizard.gui.widgets import Notice, PasswordEdit, Tone, page_body, plain_label
+from wizard.gui.widgets import Notice, PasswordEdit, Tone, is_return, page_body, plain_label
 from wizard.oauth.issuers import bundled_plan
 
 
@@ -136,6 +137,20 @@ class AccountPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self._parsed is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return while the address cannot be used says why (Next is disabled, so Return
+        would do nothing, and a screen reader user would hear nothing)."""
+        if is_return(event) and self._parsed is None:
+            try:
+                parse_address(self.address_edit.text())
+            except InvalidAddressError as error:
+                self._typed = True
+                problem = texts.describe_error(error)
+                self.address_problem.show_text(Tone.WARNING, problem, announce=True)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     def validatePage(self) -> bool:
         if self._parsed is None:

@@ -311,7 +311,8 @@ class SendPage(EnginePage):
         return self._draft.tested() is not None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return sends the test until one has passed, then goes Next as on every page.
+        """Return sends the test until one has passed, then goes Next as on every page;
+        while the recipient cannot be used, it says why.
 
         The wizard's Next button is the dialog's default even while disabled, so Return needs
         this help to reach "Send test message".
@@ -319,6 +320,10 @@ class SendPage(EnginePage):
         wants_send = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.isComplete()
         if wants_send and self.send_button.isEnabled():
             self.send()
+        elif wants_send and not self.running and self._recipient() is None:
+            # Send is disabled: say why, or a screen reader user would hear nothing.
+            problem = self.recipient_problem.text()
+            self.recipient_problem.show_text(Tone.WARNING, problem, announce=True)
         else:
             super().keyPressEvent(event)
 

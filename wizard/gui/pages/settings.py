@@ -13,6 +13,7 @@ accepted at all. URLs and DNS names are technical details, folded away.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,7 +31,16 @@ from wizard.gui import texts
 from wizard.gui.cautions import Confirmation
 from wizard.gui.draft import Draft, SearchEnd, ServerChoice
 from wizard.gui.preset_locks import PresetLocks
-from wizard.gui.widgets import CopyableText, Folding, Notice, Tone, page_body, plain_label
+from wizard.gui.widgets import (
+    CopyableText,
+    Folding,
+    Notice,
+    Tone,
+    announce_with_tone,
+    is_return,
+    page_body,
+    plain_label,
+)
 from wizard.model import Candidate, Caution, DetectionResult, Security, Trust
 from wizard.report import auth_mechanisms
 from wizard.smtp.send import SUPPORTED_MECHANISMS, SendSettings
@@ -168,6 +178,32 @@ class SettingsPage(QWizardPage):
     def validatePage(self) -> bool:
         self._draft.choice = self.choice()
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return while Next is disabled says why, and what would let the user go on: a
+        screen reader user would otherwise hear nothing at all."""
+        if is_return(event) and not self.isComplete():
+            self._explain_incomplete()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _explain_incomplete(self) -> None:
+        """Say why the page cannot go on, in the order ``isComplete`` checks it."""
+        host = self.host_edit.text().strip()
+        if not host or any(char.isspace() for char in host):
+            said = self.tr("Enter the name of the outgoing-mail server (without spaces).")
+            announce_with_tone(self, Tone.WARNING, said)
+            return
+        for confirmation in (self.plaintext, self.foreign):
+            if confirmation.needed and not confirmation.confirmed:
+                said = self.tr("{danger}\nTo use this server anyway, tick “{agreement}”.").format(
+                    danger=confirmation.notice.text(), agreement=confirmation.tick.text()
+                )
+                announce_with_tone(self, Tone.DANGER, said)
+                return
+        if self.dangers.text():  # refused by the organisation, or encryption withdrawn
+            announce_with_tone(self, Tone.DANGER, self.dangers.text())
 
     # -- the settings ----------------------------------------------------------------------
 
