@@ -231,3 +231,93 @@ def test_json_is_printed_once_even_when_argparse_refuses(lab: Lab, config_home: 
 
     assert done.returncode == 2
     assert "--timeout" in json.loads(done.stdout)["error"]
+
+
+def _with_closed(descriptor: int) -> list[str]:
+    """A wrapper command that starts the program with one of its standard streams closed, as
+    ``<&-`` or ``>&-`` in a shell (a job runner may start it so)."""
+    return ["sh", "-c", f'exec "$@" {descriptor}>&-', "sh"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("accounts", "list"),
+        ("accounts", "list", "--json"),
+        ("detect", "alice@nowhere.test"),
+        ("detect", "alice@nowhere.test", "--json"),
+    ],
+    ids=["accounts", "accounts-json", "detect", "detect-json"],
+)
+def test_output_cut_off_by_a_closed_pipe_ends_quietly(
+    lab: Lab, config_home: Path, args: tuple[str, ...]
+) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # the reader (``| head -1``) is gone before anything is written
+    try:
+        done = subprocess.run(
+            [program(), *args],
+            stdin=subprocess.DEVNULL,
+            stdout=writing,
+            stderr=subprocess.PIPE,
+            env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writing)
+
+    assert done.stderr == b""  # no traceback, nothing about the pipe
+    assert done.returncode == 141  # as for a program that SIGPIPE ended: 128 + 13
+
+
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "readable"])
+def test_setup_without_standard_input_says_so(lab: Lab, config_home: Path, as_json: bool) -> None:
+    done = subprocess.run(
+        [
+            *_with_closed(0),
+            program(),
+            "setup",
+            "alice@example.test",
+            "--password-stdin",
+            *(["--json"] if as_json else []),
+        ],
+        capture_output=True,
+        env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+        timeout=60,
+        check=False,
+    )
+
+    document = assert_held(done, as_json=as_json)
+    assert done.returncode == 2
+    assert b"standard input held no password" in done.stderr
+    if as_json:
+        assert document["error"].startswith("standard input held no password")
+
+
+def test_a_prompt_without_standard_input_says_so(lab: Lab, config_home: Path) -> None:
+    done = subprocess.run(
+        [*_with_closed(0), program(), "test", "alice@example.test", "--host", "smtp.example.test"],
+        capture_output=True,
+        env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+        timeout=60,
+        check=False,
+    )
+
+    assert_held(done, as_json=False)
+    assert done.returncode == 2
+    assert b"no terminal to ask for the password" in done.stderr
+
+
+def test_a_closed_standard_output_is_no_crash(lab: Lab, config_home: Path) -> None:
+    done = subprocess.run(
+        [*_with_closed(1), program(), "detect", "alice@nowhere.test", "--json"],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**lab.env(), "XDG_CONFIG_HOME": str(config_home)},
+        timeout=60,
+        check=False,
+    )
+
+    assert done.stderr == b""
+    assert done.returncode == 3  # the domain does not exist: the answer, though nobody reads it
