@@ -288,6 +288,47 @@ def test_test_command_for_an_account_not_set_up(lab: Lab, config_home: Path) -> 
     assert done.returncode == 3
     assert "no account for nobody@example.test" in done.stderr
 
+    as_json = run(lab, config_home, "test", "nobody@example.test", "--json", stdin="x\n")
+
+    assert as_json.returncode == 3
+    assert "no account for nobody@example.test" in one_json_object(as_json.stdout)["error"]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [["--port", "25", "--security", "none"], ["--port", "587"], ["--username", "bob"]],
+    ids=["port-and-security", "port", "username"],
+)
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "readable"])
+def test_settings_without_a_host_are_refused_not_ignored(
+    lab: Lab, config_home: Path, domain: str, settings: list[str], as_json: bool
+) -> None:
+    """Without --host, ``test`` re-tests the stored account as it is: a port, security or
+    username given beside it would be silently left out, and "sending works" would be said of
+    settings that were never tried."""
+    address = f"alice@{domain}"
+    server = smtp_server(lab, domain, 587, Security.STARTTLS, password="the old one")
+    stored_profile(config_home, address, f"smtp.{domain}")  # which passes its test as it is
+
+    done = run(
+        lab,
+        config_home,
+        "test",
+        address,
+        *settings,
+        "--no-confirm",
+        *(["--json"] if as_json else []),
+        stdin=PASSWORD + "\n",
+    )
+
+    assert done.returncode == 2
+    assert "need --host" in done.stderr
+    if as_json:
+        assert "need --host" in one_json_object(done.stdout)["error"]
+    else:
+        assert done.stdout == ""
+    assert server.sessions == 0
+
 
 @pytest.mark.parametrize(
     ("args", "complaint"),

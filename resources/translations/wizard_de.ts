@@ -325,9 +325,14 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/sendtest.py" line="+184"/>
+        <location filename="../../wizard/cli/sendtest.py" line="+223"/>
         <source>no account for {address} is set up; give --host, --port and --security to test other settings.</source>
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--port, --security and --username need --host; without it, the account set up for {address} is tested as it was stored. Give --host as well to test other settings.</source>
+        <translation>--port, --security und --username brauchen --host; ohne --host wird das für {address} eingerichtete Konto so getestet, wie es gespeichert ist. Geben Sie auch --host an, um andere Einstellungen zu testen.</translation>
     </message>
     <message>
         <location filename="../../wizard/cli/setup.py" line="-17"/>

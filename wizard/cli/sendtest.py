@@ -34,7 +34,7 @@ from wizard.cli.confirm import (
     with_delivery,
 )
 from wizard.cli.credentials import PasswordUnavailableError, read_password
-from wizard.cli.i18n import local_date, translate
+from wizard.cli.i18n import CONTEXT, local_date, translate
 from wizard.cli.presets import enforce_preset
 from wizard.cli.signin import (
     add_sign_in_options,
@@ -57,6 +57,7 @@ from wizard.report import outcome_json
 from wizard.runtime import run
 from wizard.smtp.send import SEND_LIMIT, Bearer, SendSettings, TestOutcome, send_test_message
 from wizard.values import check_display_name, check_fingerprint, check_host, check_username
+from wizard.wording import QT_TRANSLATE_NOOP
 
 
 def add_send_options(parser: argparse.ArgumentParser) -> None:
@@ -179,15 +180,11 @@ def handle(args: argparse.Namespace) -> int:
             settings = enforce_preset(address, settings, apply_locks=False, oauth2=args.oauth2)
             secret = _fresh_secret(args, settings)
         else:
+            if args.port or args.security or args.username:
+                return _refuse(_NEEDS_HOST, address, EXIT_INVALID_INPUT)
             profile = ProfileStore().get(address.address)
             if profile is None:
-                no_account = translate(
-                    "CommandLine",
-                    "no account for {address} is set up; "
-                    "give --host, --port and --security to test other settings.",
-                )
-                complain(no_account.format(address=address.address))
-                return EXIT_NOTHING_FOUND
+                return _refuse(_NO_ACCOUNT, address, EXIT_NOTHING_FOUND)
             settings = dataclasses.replace(
                 settings_for(profile),
                 recipient=args.to,
@@ -221,6 +218,28 @@ def handle(args: argparse.Namespace) -> int:
     elif outcome.ok:
         show_delivery(delivery)
     return EXIT_OK if outcome.ok else EXIT_TEST_FAILED
+
+
+_NO_ACCOUNT = QT_TRANSLATE_NOOP(
+    "CommandLine",
+    "no account for {address} is set up; give --host, --port and --security to test other "
+    "settings.",
+)
+# Without --host the stored account is tested as it is: a port, security or username beside
+# it would go untried, and the result would be said of settings that were never tested.
+_NEEDS_HOST = QT_TRANSLATE_NOOP(
+    "CommandLine",
+    "--port, --security and --username need --host; without it, the account set up for "
+    "{address} is tested as it was stored. Give --host as well to test other settings.",
+)
+
+
+def _refuse(reason: str, address: EmailAddress, code: int) -> int:
+    """Say why the test was not run (``reason``, a source text of the command line's, with
+    the address in it), in JSON too, and return ``code``."""
+    english = reason.format(address=address.address)
+    complain(translate(CONTEXT, reason).format(address=address.address), english=english)
+    return code
 
 
 def _keep_incoming(profile: AccountProfile, server: IncomingServer) -> None:
