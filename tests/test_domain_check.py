@@ -91,6 +91,36 @@ def test_spf_that_leaves_the_server_out_fails_and_names_the_include_to_add(lab: 
     assert health.verdict is Severity.PROBLEM
 
 
+@pytest.mark.parametrize(
+    ("server", "mechanism"), [("127.0.9.9", "ip4"), ("::1", "ip6")], ids=["ipv4", "ipv6"]
+)
+def test_a_server_given_by_its_address_is_evaluated_at_that_address(
+    lab: Lab, server: str, mechanism: str
+) -> None:
+    """An account set up with the server's IP address (an office relay), or --server with one:
+    SPF is evaluated for that address, not looked up as if it were a name that has none."""
+    txt(lab, DOMAIN, f"v=spf1 {mechanism}:{server} -all")
+
+    health = check(server=server)
+
+    assert health.server_addresses == (server,)
+    assert codes(health, Check.SPF) == [FindingCode.SPF_RECORD, FindingCode.SPF_AUTHORISED]
+    assert f"allows mail sent through {server} ({server})" in sentence(
+        health, FindingCode.SPF_AUTHORISED
+    )
+    lab.dns.clear()
+    txt(lab, DOMAIN, "v=spf1 ip4:192.0.2.1 ip6:2001:db8::1 -all")
+
+    refused = check(server=server)
+
+    assert FindingCode.SPF_NOT_AUTHORISED in codes(refused, Check.SPF)
+    assert refused.server_addresses == (server,)
+    # Nothing was looked up but the domain's own records (DMARC's also at its parent): not the
+    # address as if it were a name, nor a provider's SPF record "_spf.9.9" for its last numbers.
+    asked = {q.name for q in lab.dns_queries}
+    assert {name for name in asked if not name.endswith(DOMAIN)} <= {"_dmarc.test"}
+
+
 def test_softfail_is_a_warning(lab: Lab) -> None:
     lab.host(SERVER)
     txt(lab, DOMAIN, "v=spf1 ip4:192.0.2.1 ~all")

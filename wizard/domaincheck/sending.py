@@ -16,7 +16,14 @@ import dns.exception
 import dns.resolver
 
 from wizard.domaincheck import libraries
-from wizard.domaincheck.context import CheckContext, StepFailedError, StepResult, blocking, finding
+from wizard.domaincheck.context import (
+    CheckContext,
+    StepFailedError,
+    StepResult,
+    blocking,
+    finding,
+    is_address,
+)
 from wizard.domaincheck.model import Check, Finding, FindingCode, Severity
 from wizard.net.domains import registrable_domain
 
@@ -123,7 +130,9 @@ async def _evaluate(ctx: CheckContext, server: str) -> tuple[Finding, str]:
 
 async def _suggest_include(server: str, domain: str, address: str, seconds: float) -> str | None:
     """``include:NAME`` for the provider's own SPF record that authorises ``address``, if one
-    of the usual names (``_spf.BASE``, ``BASE``) has it."""
+    of the usual names (``_spf.BASE``, ``BASE``) has it. An IP address names no provider."""
+    if is_address(server):
+        return None
     base = registrable_domain(server)
     if base is None or base == registrable_domain(domain):
         return None
