@@ -321,3 +321,37 @@ def test_a_closed_standard_output_is_no_crash(lab: Lab, config_home: Path) -> No
 
     assert done.stderr == b""
     assert done.returncode == 3  # the domain does not exist: the answer, though nobody reads it
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("domain-check", "alice@example.test", "--server", "smtp.example.test\nx", "--json"),
+        ("domain-check", "alice@example.test", "--server", "smtp..example.test"),
+        ("export", "alice@example.test", "--format", "thunderbird", "--imap-host", "imap.x\nQUIT"),
+        ("export", "alice@example.test", "--format", "mobileconfig", "--imap-host", "imap .x"),
+    ],
+    ids=[
+        "domain-check-line-break",
+        "domain-check-empty-label",
+        "export-line-break",
+        "export-space",
+    ],
+)
+def test_a_server_name_that_cannot_be_one_is_refused_in_words(
+    lab: Lab, config_home: Path, args: tuple[str, ...]
+) -> None:
+    """As --host is: a typo in --server or --imap-host is said, before anything is looked up
+    or written into an exported file."""
+    as_json = "--json" in args
+
+    done = run(lab, config_home, *args)
+
+    document = assert_held(done, as_json=as_json)
+    assert done.returncode == 2
+    assert "is not a server name or address" in done.stderr.decode()
+    if as_json:
+        assert "is not a server name or address" in document["error"]
+    else:
+        assert done.stdout == b""
+    assert lab.dns_queries == []

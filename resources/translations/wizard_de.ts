@@ -132,7 +132,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../wizard/cli/export.py" line="+78"/>
+        <location filename="../../wizard/cli/export.py" line="+81"/>
         <location filename="../../wizard/cli/token.py" line="+52"/>
         <source>no account for {address} is set up.</source>
         <translation>für {address} ist kein Konto eingerichtet.</translation>

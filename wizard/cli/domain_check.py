@@ -9,8 +9,9 @@ from typing import Any
 from wizard.address import EmailAddress, parse_address
 from wizard.cli.common import EXIT_INVALID_INPUT, EXIT_OK, fail, print_json
 from wizard.cli.i18n import translate
-from wizard.errors import InvalidAddressError
+from wizard.errors import InvalidAddressError, InvalidValueError
 from wizard.runtime import run
+from wizard.values import check_host
 
 
 def add_parser(commands: Any) -> None:
@@ -46,7 +47,9 @@ def handle(args: argparse.Namespace) -> int:
 
     try:
         address = parse_address(args.address)
-    except InvalidAddressError as err:
+        if args.server:
+            check_host(args.server)
+    except (InvalidAddressError, InvalidValueError) as err:
         return fail(err, EXIT_INVALID_INPUT)
     server = args.server or outgoing_server(address)
     health = run(

@@ -23,11 +23,12 @@ from wizard.cli.common import (
 )
 from wizard.cli.i18n import translate
 from wizard.cli.sendtest import port_number
-from wizard.errors import InvalidAddressError
+from wizard.errors import InvalidAddressError, InvalidValueError
 from wizard.model import Security
 from wizard.outbound.errors import ExportError
 from wizard.outbound.export import ExportFormat, Platform, export
 from wizard.profiles import IncomingServer, ProfileError, ProfileStore
+from wizard.values import check_host
 
 # IMAP's ports (RFC 8314: 993 with implicit TLS; 143 otherwise).
 _IMAP_PORTS = {Security.SSL: 993, Security.STARTTLS: 143, Security.NONE: 143}
@@ -69,8 +70,10 @@ def add_parser(commands: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     try:
         address = parse_address(args.address)
+        if args.imap_host:
+            check_host(args.imap_host)
         profile = ProfileStore().get(address.address)
-    except InvalidAddressError as err:
+    except (InvalidAddressError, InvalidValueError) as err:
         return fail(err, EXIT_INVALID_INPUT)
     except ProfileError as err:
         return fail(err, EXIT_STORAGE_FAILED)
