@@ -241,6 +241,8 @@ def test_a_refused_token_is_explained(
 def test_a_challenge_that_is_not_json_is_no_error() -> None:
     assert decode_error("not base64!") is None
     assert decode_error(base64.b64encode(b"[1, 2]").decode()) is None
+    # A hostile server's brackets, nested deeper than the JSON parser goes: no crash either.
+    assert decode_error(base64.b64encode(b"[" * 100_000).decode()) is None
 
 
 # -- the loopback listener --------------------------------------------------------------------

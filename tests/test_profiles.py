@@ -358,6 +358,7 @@ CORRUPT = [
     pytest.param(b'{"format": 1, "accounts": [', id="truncated"),
     pytest.param(b"\xff\xfe\x00garbage", id="binary"),
     pytest.param(b"[]", id="list"),
+    pytest.param(b"[" * 100_000, id="nested-too-deep"),  # deeper than json's recursion allows
     pytest.param(b'{"accounts": []}', id="no-format"),
     pytest.param(_document(version="1"), id="format-string"),
     pytest.param(_document(version=0), id="format-zero"),
@@ -403,6 +404,23 @@ def test_a_corrupt_file_is_reported_and_never_rewritten(
     store: ProfileStore, content: bytes
 ) -> None:
     _assert_refused_and_kept(store, content, ProfileProblem.CORRUPT)
+
+
+@pytest.mark.parametrize("content", [b"{ not json", b"[" * 100_000], ids=["broken", "too-deep"])
+def test_a_corrupt_list_of_keychain_entries_is_reported_and_never_rewritten(
+    store: ProfileStore, content: bytes
+) -> None:
+    store.entries_path.parent.mkdir(parents=True)
+    store.entries_path.write_bytes(content)
+
+    with pytest.raises(ProfileError) as refused:
+        store.remembered()
+    with pytest.raises(ProfileError):
+        store.remember("smtp://smtp.example.com:465", "alice")
+
+    assert refused.value.problem is ProfileProblem.CORRUPT
+    assert refused.value.path == store.entries_path
+    assert store.entries_path.read_bytes() == content
 
 
 @pytest.mark.parametrize(

@@ -236,7 +236,7 @@ class ProfileStore:
         try:
             document = json.loads(data)
             return [(str(e["service"]), str(e["username"])) for e in document["entries"]]
-        except (ValueError, TypeError, KeyError) as error:
+        except (ValueError, TypeError, KeyError, RecursionError) as error:
             raise ProfileError(ProfileProblem.CORRUPT, self.entries_path, str(error)) from error
 
     def remember(self, service: str, username: str) -> None:
@@ -263,7 +263,8 @@ class ProfileStore:
 
         try:
             document = json.loads(data)
-        except ValueError as error:  # also bytes that are not UTF-8
+        # Also bytes that are not UTF-8, and brackets nested deeper than the parser goes.
+        except (ValueError, RecursionError) as error:
             raise corrupt(str(error)) from error
         if not isinstance(document, dict):
             raise corrupt("not a JSON object")

@@ -82,7 +82,7 @@ def error_document(challenge: bytes) -> dict[str, Any] | None:
     """The JSON error object of a decoded challenge; None when it is not one."""
     try:
         document = json.loads(challenge)
-    except ValueError:
+    except (ValueError, RecursionError):  # also brackets nested deeper than the parser goes
         return None
     return document if isinstance(document, dict) else None
 
