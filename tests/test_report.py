@@ -21,6 +21,7 @@ from tests.lab.certs import CertKind
 from tests.lab.smtp_server import SmtpBehaviour
 from tests.lab.world import Lab
 from wizard.model import Security
+from wizard.profiles import AccountProfile, ProfileStore
 
 pytestmark = pytest.mark.lab
 
@@ -201,6 +202,38 @@ def test_without_a_password_no_message_is_sent(lab: Lab, tmp_path: Path) -> None
     servers(lab)
     text = report(lab, tmp_path, "text", password=None)
     assert "not run: no password was at hand" in text
+
+
+def test_a_stored_account_whose_password_cannot_be_read_says_so(lab: Lab, tmp_path: Path) -> None:
+    """The helpdesk's case: the account is set up, but the keychain cannot be used (not
+    running, locked). The report says that, not that there is no stored account."""
+    autoconfig(lab, (465, "SSL"))
+    servers(lab)
+    profiles = tmp_path / "config" / "email-setup-wizard" / "accounts.json"
+    ProfileStore(profiles).save(AccountProfile("", ADDRESS, HOST, 465, Security.SSL, ADDRESS))
+    env = lab.env() | {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "LANG": "C.UTF-8",
+        "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}",
+    }
+
+    done = {
+        form: subprocess.run(
+            [sys.executable, "-m", "wizard", "report", ADDRESS, "--format", form, "--timeout", "8"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        for form in ("text", "json")
+    }
+
+    assert [result.returncode for result in done.values()] == [0, 0]
+    text = done["text"].stdout
+    assert "Settings from:    the stored account" in text
+    assert "the stored account's password or sign-in could not be read from the keychain" in text
+    assert "no stored account" not in text
+    assert json.loads(done["json"].stdout)["test_skipped"] == "no-stored-password"
 
 
 def test_the_html_report_is_one_file_that_fetches_nothing(lab: Lab, tmp_path: Path) -> None:

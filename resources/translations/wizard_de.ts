@@ -2992,6 +2992,11 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
     </message>
     <message>
         <location line="+5"/>
+        <source>not run: the stored account&apos;s password or sign-in could not be read from the keychain (see Keychain above), so no message was sent</source>
+        <translation>nicht ausgeführt: Das Passwort oder die Anmeldung des gespeicherten Kontos konnte nicht aus dem Schlüsselbund gelesen werden (siehe Schlüsselbund oben), daher wurde keine Nachricht gesendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>not run: no server was found</source>
         <translation>nicht ausgeführt: kein Server gefunden</translation>
     </message>

@@ -51,6 +51,8 @@ class TestSkipped(StrEnum):
     """Why no test message was sent."""
 
     NO_CREDENTIALS = "no-credentials"  # no stored account and no password given
+    # The account is stored, but its password (or sign-in) could not be had from the keychain.
+    NO_STORED_PASSWORD = "no-stored-password"  # noqa: S105 (a reason, not a password)
     NO_SETTINGS = "no-settings"  # nothing to test: no server was found
     UNTRUSTED_SETTINGS = "untrusted-settings"  # detected, but not to be sent a password unasked
 

@@ -60,6 +60,11 @@ _SKIPPED = {
         "not run: no password was at hand (no stored account, and none was given), so no "
         "message was sent",
     ),
+    TestSkipped.NO_STORED_PASSWORD: QT_TRANSLATE_NOOP(
+        "Report",
+        "not run: the stored account's password or sign-in could not be read from the "
+        "keychain (see Keychain above), so no message was sent",
+    ),
     TestSkipped.NO_SETTINGS: QT_TRANSLATE_NOOP("Report", "not run: no server was found"),
     TestSkipped.UNTRUSTED_SETTINGS: QT_TRANSLATE_NOOP(
         "Report",

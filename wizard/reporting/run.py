@@ -17,7 +17,7 @@ from wizard.address import EmailAddress
 from wizard.keychain import KeychainError
 from wizard.model import DetectionResult
 from wizard.profiles import AccountProfile, ProfileError, ProfileStore
-from wizard.reporting.collect import DiagnosisReport, collect_report
+from wizard.reporting.collect import DiagnosisReport, TestSkipped, collect_report
 from wizard.reporting.context import ReportContext
 from wizard.smtp.send import Bearer, SendSettings, TestOutcome
 
@@ -59,8 +59,9 @@ async def gather(
         secrets += access
     elif not login:
         login = kept
+    own = profile is not None and settings is None  # the report is for the stored account
     # The stored account's own incoming server, unless the report is for other settings.
-    incoming = profile.incoming if profile is not None and settings is None else None
+    incoming = profile.incoming if own and profile is not None else None
     settings = settings or stored
     report = await collect_report(
         address,
@@ -73,6 +74,9 @@ async def gather(
         incoming=incoming,
         words=words,
     )
+    if own and report.test_skipped is TestSkipped.NO_CREDENTIALS:
+        # Not "no stored account": there is one, and its keychain entry could not be read.
+        report = dataclasses.replace(report, test_skipped=TestSkipped.NO_STORED_PASSWORD)
     usernames = {address.address, address.local_part}
     if settings is not None:
         usernames.add(settings.username)
