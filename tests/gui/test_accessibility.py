@@ -405,3 +405,24 @@ def test_return_with_a_recipient_that_cannot_be_used_says_why(
     assert not canned.sent
     assert heard == [f"Warning: {page.recipient_problem.text()}"]
     assert "“@”" in heard[0] or "domain" in heard[0]
+
+
+def test_use_a_password_instead_puts_the_focus_in_the_password_field(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    """The sign-in panel's "Use a password instead" (and a sign-in that cannot work here)
+    moves the focus to the password: it landed on the box around the field, which has no
+    name, and what the user typed next went nowhere."""
+    wizard = make_wizard(Canned())
+    _to(qtbot, wizard, PageId.SETTINGS)
+    wizard.next()
+    page = wizard.send_page
+
+    page.sign_in.password_chosen.emit()  # what the button sends
+
+    focused = QApplication.focusWidget()
+    assert focused is page.password_edit.line_edit
+    node = QAccessible.queryAccessibleInterface(focused)
+    assert node is not None and node.text(QAccessible.Text.Name) == "Password"
+    QTest.keyClicks(focused, "pw")
+    assert page.password_edit.text() == "pw"

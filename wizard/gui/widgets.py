@@ -127,6 +127,7 @@ class PasswordEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line_edit = SecretLineEdit(self)
+        self.setFocusProxy(self.line_edit)  # focus given to the box goes to the field in it
         self.toggle = ToggleButton(parent=self)
         self.toggle.toggled.connect(self._show)
         self._show(False)
