@@ -26,10 +26,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
 from tests.gui.canned import Canned, config, result
-from wizard.gui.widgets import Notice, plain_label
+from wizard.gui.widgets import Notice, Tone, plain_label
 from wizard.gui.wizard import PageId, SetupWizard
 from wizard.model import (
     Candidate,
+    Caution,
     Certificate,
     CertProblem,
     Link,
@@ -426,3 +427,22 @@ def test_use_a_password_instead_puts_the_focus_in_the_password_field(
     assert node is not None and node.text(QAccessible.Text.Name) == "Password"
     QTest.keyClicks(focused, "pw")
     assert page.password_edit.text() == "pw"
+
+
+def test_nothing_found_for_a_domain_that_does_not_exist_says_so(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], heard: list[str]
+) -> None:
+    """A typo in the domain: the search page said only "No settings were found … enter them
+    yourself", the reason waited unannounced on the next page."""
+    nothing = replace(result(), warnings=(Caution.DOMAIN_NOT_FOUND,))
+    wizard = make_wizard(Canned(detection=nothing))
+
+    _to(qtbot, wizard, PageId.DETECT)
+
+    card = wizard.detect_page.card
+    reason = "The domain “example.com” does not exist; check the address for typos."
+    assert card.meaning.text() == reason
+    assert card.meaning.tone is Tone.WARNING
+    assert [text for text in heard if reason in text] == [
+        f"No settings were found\n{card.facts.text()}\n{reason}"
+    ]

@@ -58,12 +58,17 @@ class ResultCard(QFrame):
         self.show()
         return "\n".join((self.heading.text(), self.facts.text(), meaning))
 
-    def show_nothing(self, heading: str, text: str) -> str:
+    def show_nothing(self, heading: str, text: str, why: str = "") -> str:
+        """No settings: ``why`` says what detection learned meanwhile (the domain does not
+        exist). Returns what the card says, for the screen reader's announcement."""
         self.heading.setText(heading)
         self.facts.setText(text)
-        self.meaning.clear()
+        if why:
+            self.meaning.show_text(Tone.WARNING, why)
+        else:
+            self.meaning.clear()
         self.show()
-        return f"{heading}\n{text}"
+        return "\n".join(line for line in (heading, text, why) if line)
 
     def _meaning(self, candidate: Candidate, domain: str) -> tuple[Tone, str]:
         warnings = candidate.warnings

@@ -217,6 +217,8 @@ class DetectPage(EnginePage):
             said = self.card.show_nothing(
                 self.tr("No settings were found"),
                 self.tr("Click Next to enter them yourself; your provider's help pages list them."),
+                # Why, where detection knows it: the domain does not exist (a typo?).
+                "\n".join(texts.describe_caution(c, domain) for c in result.warnings),
             )
         else:
             said = self.card.show_candidate(best, domain)
