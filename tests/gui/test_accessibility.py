@@ -446,3 +446,25 @@ def test_nothing_found_for_a_domain_that_does_not_exist_says_so(
     assert [text for text in heard if reason in text] == [
         f"No settings were found\n{card.facts.text()}\n{reason}"
     ]
+
+
+@pytest.mark.parametrize("case", ["settings-no-encryption", "settings-foreign-domain"])
+def test_a_dangers_tick_is_heard_with_the_danger_it_accepts(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], case: str
+) -> None:
+    """Tab goes from the last field straight to the tick: the red sentence above it takes no
+    focus, so a screen reader said "Yes, send without encryption, check box" and never what
+    the danger was."""
+    wizard = _open(qtbot, make_wizard, case)
+    page = wizard.settings_page
+    confirmation = page.plaintext if case == "settings-no-encryption" else page.foreign
+    node = QAccessible.queryAccessibleInterface(confirmation.tick)
+    assert node is not None
+
+    assert node.text(QAccessible.Text.Name) == confirmation.tick.text()
+    assert node.text(QAccessible.Text.Description) == confirmation.notice.text()
+
+    page.security_combo.setCurrentIndex(page.security_combo.findData(Security.SSL))
+    page.host_edit.setText("smtp.example.com")  # settings with no danger: nothing to accept
+    assert not confirmation.needed
+    assert node.text(QAccessible.Text.Description) == ""

@@ -35,6 +35,9 @@ class Confirmation(QWidget):
             self.tick.blockSignals(False)
             self.tick.setText(agreement)
         self.notice.show_text(Tone.DANGER, sentence)
+        # Tab goes to the tick, never to the sentence above it: a screen reader says the
+        # danger with what the tick accepts.
+        self.tick.setAccessibleDescription(sentence)
         self.show()
 
     def withdraw(self) -> None:
@@ -43,6 +46,7 @@ class Confirmation(QWidget):
         self.tick.setChecked(False)
         self.tick.blockSignals(False)
         self.tick.setText("")
+        self.tick.setAccessibleDescription("")
         self.notice.clear()
         self.hide()
 
