@@ -468,3 +468,23 @@ def test_a_dangers_tick_is_heard_with_the_danger_it_accepts(
     page.host_edit.setText("smtp.example.com")  # settings with no danger: nothing to accept
     assert not confirmation.needed
     assert node.text(QAccessible.Text.Description) == ""
+
+
+def test_trusting_a_certificate_is_heard_with_what_was_wrong_with_it(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    """What was wrong with the certificate ("self-signed: no authority vouches for it") is
+    in a sentence that takes no focus, and the announcement of the failure does
+    not say it: the button that trusts the certificate carries it."""
+    wizard = _open(qtbot, make_wizard, "test-certificate")
+    panel = wizard.send_page.certificate
+    assert panel.isVisible()
+    node = QAccessible.queryAccessibleInterface(panel.trust_button)
+    assert node is not None
+
+    description = node.text(QAccessible.Text.Description)
+    assert description == panel.problem.text()
+    assert "self-signed" in description
+
+    panel.clear()
+    assert node.text(QAccessible.Text.Description) == ""
