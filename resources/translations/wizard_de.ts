@@ -513,7 +513,7 @@
 <context>
     <name>CopyableText</name>
     <message>
-        <location filename="../../wizard/gui/widgets.py" line="+278"/>
+        <location filename="../../wizard/gui/widgets.py" line="+279"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -599,7 +599,12 @@
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+92"/>
+        <source>Stopped: you chose to set up the account yourself.</source>
+        <translation>Beendet: Sie richten das Konto selbst ein.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>No settings were found</source>
         <translation>Keine Einstellungen gefunden</translation>
     </message>
@@ -609,12 +614,12 @@
         <translation>Klicken Sie auf „Weiter“, um sie selbst einzugeben; die Hilfeseiten Ihres Anbieters nennen sie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The search has finished.</source>
         <translation>Die Suche ist beendet.</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>Set up &amp;manually</source>
         <translation>&amp;Manuell einrichten</translation>
     </message>
@@ -629,7 +634,7 @@
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Stopped. Click Next to enter the settings yourself.</source>
         <translation>Beendet. Klicken Sie auf „Weiter“, um die Einstellungen selbst einzugeben.</translation>
     </message>
@@ -3310,7 +3315,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Verschlüsselung: {security}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Your password and your mail will travel encrypted to your provider&apos;s server.</source>
         <translation>Ihr Passwort und Ihre E-Mails gehen verschlüsselt an den Server Ihres Anbieters.</translation>
     </message>

@@ -232,6 +232,25 @@ def test_set_up_manually_skips_ahead_with_empty_fields(
     assert next_button(wizard).isEnabled()
 
 
+def test_back_after_setting_up_manually_finds_no_search_still_said_to_run(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    """The search page kept "Looking for the outgoing-mail server of …" after "Set up
+    manually" had stopped it: going Back, the user read (and a screen reader said) that it
+    was still looking."""
+    wizard = make_wizard(Canned(hold=True))
+    with qtbot.waitSignal(wizard.detect_page.source_finished):
+        wizard.next()
+    click(wizard.detect_page.manual_button)
+
+    wizard.back()
+
+    page = wizard.detect_page
+    assert wizard.currentId() == PageId.DETECT
+    assert page.status.text() == "Stopped: you chose to set up the account yourself."
+    assert not page.busy.isVisible() and not page.stop_button.isEnabled()
+
+
 # -- page 3 ---------------------------------------------------------------------------------
 
 

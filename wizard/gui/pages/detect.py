@@ -180,7 +180,8 @@ class DetectPage(EnginePage):
         self.abandon()
         self._draft.detection = None
         self._draft.search_end = SearchEnd.MANUAL
-        self._end()
+        # Said to whoever comes Back here: the search is not running any more.
+        self._end(self.tr("Stopped: you chose to set up the account yourself."))
         self.wizard().next()
 
     # -- engine signals --------------------------------------------------------------------
