@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QApplication
 
 from wizard.gui.i18n import Translations
@@ -51,3 +52,18 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     installed.use(QLocale(QLocale.Language.English))
     yield installed
     installed.use(QLocale.c())
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What screen readers are told to say (Qt's announcement events), in order."""
+    said: list[str] = []
+    update = QAccessible.updateAccessibility
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+        update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(listen))
+    return said

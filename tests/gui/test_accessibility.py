@@ -18,8 +18,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleAnnouncementEvent,
-    QAccessibleEvent,
     QAccessibleInterface,
 )
 from PySide6.QtTest import QTest
@@ -303,21 +301,6 @@ def _to_from_settings(qtbot: QtBot, wizard: SetupWizard, page: PageId) -> None:
     if page >= PageId.DONE:
         wizard.next()
     assert wizard.currentId() == page
-
-
-@pytest.fixture
-def heard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What screen readers are told to say (Qt's announcement events), in order."""
-    said: list[str] = []
-    update = QAccessible.updateAccessibility
-
-    def listen(event: QAccessibleEvent) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            said.append(event.message())
-        update(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(listen))
-    return said
 
 
 def _press_return(wizard: SetupWizard) -> None:

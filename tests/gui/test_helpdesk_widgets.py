@@ -65,6 +65,21 @@ def test_copy_report_puts_the_report_on_the_clipboard_without_the_password(
     assert canned.reports[0].password == PASSWORD  # the wizard's own password, not asked again
 
 
+def test_copy_report_is_announced_as_it_starts_and_when_it_is_done(
+    qtbot: QtBot, worker: EngineWorker, translations: Translations, heard: list[str]
+) -> None:
+    """Preparing takes up to 15 s, and the focused button is disabled meanwhile (the focus
+    moves on): a screen reader user heard neither that it started nor that the report was
+    on the clipboard."""
+    widget = actions(qtbot, worker, Canned())
+    widget.copy_button.click()
+    qtbot.waitUntil(lambda: "on the clipboard" in widget.notice.text())
+
+    assert len(heard) == 2, heard
+    assert heard[0].startswith("Information: Preparing the report")
+    assert heard[1] == f"Done: {widget.notice.text()}"
+
+
 def test_save_report_previews_then_saves_and_opens_the_file(
     qtbot: QtBot, worker: EngineWorker, translations: Translations, tmp_path: Path
 ) -> None:

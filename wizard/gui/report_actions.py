@@ -124,6 +124,7 @@ class ReportActions(QWidget):
                 "Preparing the report: checking the network and your domain (up to about "
                 "15 seconds)…"
             ),
+            announce=True,  # the button pressed is disabled meanwhile: the focus moves on
         )
         job = self._worker.submit(lambda report: self._gather(context, report))
         job.succeeded.connect(lambda gathered: self._done(gathered, then))
@@ -157,6 +158,7 @@ class ReportActions(QWidget):
             self.tr(
                 "The report is on the clipboard, without your password: paste it into your ticket."
             ),
+            announce=True,
         )
 
     def _show_preview(self, gathered: Gathered) -> None:
