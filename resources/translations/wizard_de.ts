@@ -672,7 +672,7 @@
 <context>
     <name>DomainVerdict</name>
     <message>
-        <location filename="../../wizard/gui/domain_health.py" line="+55"/>
+        <location filename="../../wizard/gui/domain_health.py" line="+61"/>
         <source>Domain &amp;details</source>
         <translation>&amp;Details zur Domain</translation>
     </message>
@@ -3244,7 +3244,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Der Bericht wird vorbereitet: Netz und Domain werden geprüft (bis zu etwa 15 Sekunden) …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The report could not be prepared: {error}</source>
         <translation>Der Bericht konnte nicht vorbereitet werden: {error}</translation>
     </message>
@@ -3254,7 +3254,7 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>Der Bericht ist in der Zwischenablage, ohne Ihr Passwort: Fügen Sie ihn in Ihre Anfrage ein.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The report was saved to {path} and opened in your browser.</source>
         <translation>Der Bericht wurde unter {path} gespeichert und im Browser geöffnet.</translation>
     </message>

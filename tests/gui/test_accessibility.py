@@ -471,3 +471,22 @@ def test_trusting_a_certificate_is_heard_with_what_was_wrong_with_it(
 
     panel.clear()
     assert node.text(QAccessible.Text.Description) == ""
+
+
+def test_the_domain_findings_can_be_reached_by_tab_once_shown(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    """The findings "Domain details" unfolds (what to ask whoever runs the DNS); they took no
+    focus, so Tab went past them and a screen reader user heard nothing after pressing it."""
+    wizard = _open(qtbot, make_wizard, "save")
+    domain = wizard.done_page.domain
+    qtbot.waitUntil(lambda: domain.health is not None)
+    domain.details_button.setChecked(True)
+
+    cycle = _tab_cycle(qtbot, domain.details_button)
+
+    assert domain.details in cycle
+    assert cycle.index(domain.details) == cycle.index(domain.details_button) + 1
+    node = QAccessible.queryAccessibleInterface(domain.details)
+    assert node is not None
+    assert "include:_spf.example.net" in node.text(QAccessible.Text.Name)

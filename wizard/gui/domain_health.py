@@ -49,9 +49,15 @@ class DomainVerdict(QWidget):
         self._job: Job | None = None
         self.health: DomainHealth | None = None
         self.verdict = Notice(self)
-        self.details = QLabel(self)
+        self.details = QLabel()  # given its parent by the folding, after its button: Tab order
         self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reached by Tab once unfolded, and selectable from the keyboard: the findings say what
+        # to ask whoever runs the domain's DNS, for screen reader users too.
+        self.details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.folding = Folding(self.tr("Domain &details"), self.details, self)
         self.details_button = self.folding.button
         self.details_button.setAccessibleName(plain_label(self.details_button.text()))
