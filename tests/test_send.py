@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from _pytest.mark import ParameterSet
 
+    from tests.lab.world import Lab
     from tests.smtp_fixtures import StartServer
 
 pytestmark = pytest.mark.usefixtures("trust_smtp_ca")  # for every test, server or not
@@ -408,6 +409,28 @@ async def test_a_refusal_is_diagnosed_and_nothing_is_sent(
     assert len(server.auth_attempts) == case.logins
     assert server.received == []
     assert outcome.message_id is None
+
+
+@pytest.mark.parametrize("security", [Security.STARTTLS, Security.NONE])
+async def test_an_unencrypted_start_on_port_465_is_told_to_choose_ssl(
+    lab: Lab, security: Security
+) -> None:
+    """STARTTLS (or none) on port 465, which waits for a TLS handshake: the server never greets
+    and hangs up in the end. That is a setting to change, not a server to wait for."""
+    host = "smtp.implicit.test"
+    server = lab.smtp(host, 465, SmtpBehaviour(security=Security.SSL, accounts={ADDRESS: PASSWORD}))
+    settings = SendSettings(host, 465, security, ADDRESS, ADDRESS, allow_plaintext=True)
+
+    outcome = await send_test_message(settings, PASSWORD, timeouts=QUICK)
+
+    assert (outcome.ok, outcome.stage) == (False, Stage.GREETING)
+    assert outcome.diagnosis is Diagnosis.IMPLICIT_TLS_PORT
+    assert describe_diagnosis(outcome.diagnosis) == (
+        "Port 465 is for connections encrypted from the start (SSL/TLS), and the server did "
+        "not answer one without.",
+        "Choose SSL/TLS for port 465, or STARTTLS with port 587.",
+    )
+    assert server.auth_attempts == [] and server.received == []
 
 
 async def test_a_closed_port_is_reported_as_blocked() -> None:

@@ -335,6 +335,14 @@ _DIAGNOSES = {
             "and STARTTLS on port 587.",
         ),
     ),
+    Diagnosis.IMPLICIT_TLS_PORT: (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Port 465 is for connections encrypted from the start (SSL/TLS), and the server did "
+            "not answer one without.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Choose SSL/TLS for port 465, or STARTTLS with port 587."),
+    ),
     Diagnosis.SENDER_REJECTED: (
         QT_TRANSLATE_NOOP("Messages", "The server refused to send mail from this address."),
         QT_TRANSLATE_NOOP(

@@ -1491,6 +1491,16 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+7"/>
+        <source>Port 465 is for connections encrypted from the start (SSL/TLS), and the server did not answer one without.</source>
+        <translation>Port 465 ist für Verbindungen, die von Anfang an verschlüsselt sind (SSL/TLS), und der Server hat auf eine unverschlüsselte nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose SSL/TLS for port 465, or STARTTLS with port 587.</source>
+        <translation>Wählen Sie SSL/TLS für Port 465 oder STARTTLS mit Port 587.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The server refused to send mail from this address.</source>
         <translation>Der Server hat sich geweigert, E-Mails von dieser Adresse zu senden.</translation>
     </message>

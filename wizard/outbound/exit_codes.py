@@ -52,6 +52,7 @@ _BY_DIAGNOSIS = {
     Diagnosis.CERTIFICATE: SendmailExit.NOPERM,
     Diagnosis.CERTIFICATE_NOT_PINNED: SendmailExit.NOPERM,
     Diagnosis.TLS_FAILED: SendmailExit.PROTOCOL,
+    Diagnosis.IMPLICIT_TLS_PORT: SendmailExit.PROTOCOL,
     Diagnosis.SENDER_REJECTED: SendmailExit.NOPERM,
     Diagnosis.RECIPIENT_REJECTED: SendmailExit.NOUSER,
     Diagnosis.RELAY_DENIED: SendmailExit.NOPERM,

@@ -66,6 +66,8 @@ class Diagnosis(StrEnum):
     # The organisation pinned the server's certificates, and this is not one of them.
     CERTIFICATE_NOT_PINNED = "certificate-not-pinned"
     TLS_FAILED = "tls-failed"  # the handshake failed for another reason (wrong security?)
+    # Port 465 reached without TLS: it waits for a handshake, and never greets.
+    IMPLICIT_TLS_PORT = "implicit-tls-port"
     SENDER_REJECTED = "sender-rejected"
     RECIPIENT_REJECTED = "recipient-rejected"
     RELAY_DENIED = "relay-denied"

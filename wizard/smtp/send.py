@@ -49,7 +49,7 @@ import aiosmtplib
 from aiosmtplib.typing import Default, SMTPStatus
 
 from wizard.address import parse_address
-from wizard.model import Certificate, Security
+from wizard.model import Certificate, ProbeFailure, Security
 from wizard.net.certificates import certificate_from
 from wizard.net.tls import client_context, pinned, same_fingerprint, unverified_context
 from wizard.smtp.diagnosis import Diagnosis, Reply, Stage, diagnose, diagnose_bearer
@@ -336,7 +336,7 @@ class _Test:
         except SessionFailed as failed:
             reply = _reply_of(failed.__cause__)
             shown = None if reply is None else self._masked(reply)
-            stop = _Stop(diagnose(self.stage, reply, failure=failed.failure), shown)
+            stop = _Stop(self._diagnose(reply, failed.failure, heard=smtp.last_reply), shown)
         except _Stop as stopped:
             stop = stopped
         finally:
@@ -379,6 +379,24 @@ class _Test:
         if self.on_step is not None:
             self.on_step(Stage.DONE, reply)
         return self._outcome(None, reply, username=username, message_id=self.message_id)
+
+    def _diagnose(
+        self, reply: Reply | None, failure: ProbeFailure, *, heard: Reply | None
+    ) -> Diagnosis:
+        """Why the conversation failed, from the ``reply`` that ended it, if any, and what the
+        connection did; ``heard`` is the last thing the server said at all. Silence, or a
+        hang-up, before any greeting on port 465 reached without TLS is the server waiting for
+        a TLS handshake (RFC 8314): the security setting is wrong, not the server."""
+        diagnosis = diagnose(self.stage, reply, failure=failure)
+        unencrypted_to_465 = (
+            self.settings.security is not Security.SSL
+            and self.settings.port == Security.SSL.submission_port
+        )
+        silent = heard is None and diagnosis in (
+            Diagnosis.NO_GREETING,
+            Diagnosis.CONNECTION_CLOSED,
+        )
+        return Diagnosis.IMPLICIT_TLS_PORT if unencrypted_to_465 and silent else diagnosis
 
     @staticmethod
     async def _say_goodbye(smtp: _RecordingSMTP) -> None:
