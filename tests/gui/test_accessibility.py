@@ -11,7 +11,8 @@ and every status icon has a name.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import asyncio
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -24,13 +25,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
 from tests.gui.canned import Canned, config, result
+from wizard.address import EmailAddress
+from wizard.discovery.events import SlowGreeting
 from wizard.gui.widgets import Notice, Tone, plain_label
 from wizard.gui.wizard import PageId, SetupWizard
+from wizard.gui.worker import Report
 from wizard.model import (
     Candidate,
     Caution,
     Certificate,
     CertProblem,
+    DetectionResult,
     Link,
     LinkStep,
     ProbeResult,
@@ -490,3 +495,31 @@ def test_the_domain_findings_can_be_reached_by_tab_once_shown(
     node = QAccessible.queryAccessibleInterface(domain.details)
     assert node is not None
     assert "include:_spf.example.net" in node.text(QAccessible.Text.Name)
+
+
+@dataclass
+class _SlowToGreet(Canned):
+    """Detection that meets a server slow to greet, and waits for it until stopped."""
+
+    async def detect(self, address: EmailAddress, report: Report) -> DetectionResult:
+        best = self.detection.best
+        assert best is not None
+        report(SlowGreeting(best, 1200))
+        await asyncio.Event().wait()
+        raise AssertionError("never reached")
+
+
+def test_a_server_slow_to_greet_is_announced_once(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard], heard: list[str]
+) -> None:
+    """The page names a server that is slow to greet while the search waits for it (up to
+    15 s): a screen reader user waited in silence, not knowing why."""
+    wizard = make_wizard(_SlowToGreet())
+    page = wizard.detect_page
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(page.slow.text()))
+    qtbot.wait(300)  # the seconds tick on: said once, not at every tick
+
+    said = [text for text in heard if "answers slowly" in text]
+    assert said == ["smtp.example.com answers slowly; still waiting, 1 s…"]
+    assert page.slow.text() == said[0]

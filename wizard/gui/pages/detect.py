@@ -197,6 +197,8 @@ class DetectPage(EnginePage):
         elif isinstance(event, SlowGreeting):
             self._slow = (event, self._clock.elapsed())
             self._tick()
+            if self.slow.text():  # once per server (the seconds tick on unsaid): why it waits
+                announce(self, self.slow.text())
         elif isinstance(event, CandidateChecked) and self._is_slow(event):
             self._slow = None  # it has answered at last
             self.slow.clear()
