@@ -574,6 +574,80 @@ def test_metadata_naming_another_issuer_is_refused(lab: Lab, tmp_path: Path, dom
     assert world.visits() == []
 
 
+@pytest.mark.parametrize(
+    ("endpoint", "options", "expected"),
+    [
+        ("metadata", (), "publishes no usable description of itself (not JSON)"),
+        ("register", (), "refused to register this program (not a JSON object)"),
+        ("token", (), "refused: not a JSON object"),
+        ("device", ("--oauth2", "--device-code"), "refused: not a JSON object"),
+    ],
+)
+def test_an_issuer_answering_json_nested_too_deep_is_refused_in_words(
+    lab: Lab, tmp_path: Path, domain: str, endpoint: str, options: tuple[str, ...], expected: str
+) -> None:
+    """A hostile or broken issuer's answer nested deeper than the JSON parser goes is an
+    unusable answer, said in words: no traceback, nothing sent or stored."""
+    world = World(lab, tmp_path, domain, deep_json=(endpoint,))
+    world.autoconfig()
+    server = world.smtp()
+
+    done = world.run("setup", world.address, *options, "--sign-in-timeout", "10")
+
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr
+    assert expected in " ".join(done.stderr.split()), done.stderr
+    assert server.received == []
+    assert not profiles_file(world.config_home).exists()
+    assert keychain_token(f"oauth://auth.{domain}", world.address) == ""
+
+
+def test_a_refresh_answered_too_deep_keeps_the_stored_sign_in(world: World) -> None:
+    """The issuer answers a refresh with JSON nested too deep: token and test say so in
+    words, and the stored account and refresh token are kept for when it answers again."""
+    world.autoconfig()
+    server = world.smtp()
+    assert world.run("setup", world.address).returncode == 0
+    service = f"oauth://auth.{world.domain}"
+    stored = profiles_file(world.config_home).read_bytes()
+    refresh_token = keychain_token(service, world.address)
+    world.auth.expire_access_tokens()
+    world.auth.behaviour.deep_json = ("token",)
+
+    token = world.run("token", world.address)
+    tested = world.run("test", world.address, "--json")
+
+    for done in (token, tested):
+        assert done.returncode != 0
+        assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr
+    assert token.stdout == ""
+    assert "refused: not a JSON object" in " ".join(token.stderr.split())
+    assert "not a JSON object" in one_json_object(tested.stdout)["error"]
+    assert len(server.received) == 1  # the setup's test message only
+    assert profiles_file(world.config_home).read_bytes() == stored
+    assert keychain_token(service, world.address) == refresh_token
+    world.auth.behaviour.deep_json = ()
+    assert world.run("token", world.address).returncode == 0
+
+
+def test_a_registrations_file_nested_too_deep_is_registered_again(world: World) -> None:
+    """A damaged ``oauth-registrations.json`` (nested deeper than the parser goes) is read
+    as holding no registration: the sign-in registers again and works."""
+    registrations = world.config_home / "email-setup-wizard" / "oauth-registrations.json"
+    registrations.parent.mkdir(parents=True)
+    registrations.write_bytes(b'{"a":' * 100_000)
+    world.autoconfig()
+    server = world.smtp()
+
+    done = world.run("setup", world.address, "--json")
+
+    assert done.returncode == 0, done.stderr
+    client_id = one_json_object(done.stdout)["stored"]["account"]["oauth"]["client_id"]
+    assert client_id in world.auth.clients
+    assert len(server.received) == 1
+    assert json.loads(registrations.read_bytes())[world.auth.issuer]["client_id"] == client_id
+
+
 def test_send_through_an_oauth2_account_uses_a_fresh_access_token(world: World) -> None:
     world.autoconfig()
     server = world.smtp("XOAUTH2")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 JSON = "application/json"
 AUTH_METHODS = ["none", "client_secret_post", "client_secret_basic"]
 HTML = "text/html; charset=utf-8"
+DEEP = 5_000  # brackets in a deep_json answer: past Python's recursion limit, under size caps
 PATHS = {
     "authorize": "/authorize",
     "token": "/token",
@@ -179,6 +180,9 @@ class OAuthBehaviour:
     # The person unticks every scope but these on the consent page (Google's granular
     # consent): the token is granted less than was asked for, and says so.
     consent_only: tuple[str, ...] | None = None
+    # Endpoints (names in PATHS) that answer 200 with JSON nested deeper than any parser
+    # goes, as a hostile or broken issuer might.
+    deep_json: tuple[str, ...] = ()
 
 
 # The resource server (a mail server) that asks the introspection endpoint about tokens.
@@ -294,6 +298,8 @@ class LabAuthServer:
         )
         oauth_request = _request(request.method, url, form, request.headers)
         respond = self._server.create_endpoint_response
+        if any(request.path == PATHS[name] for name in self.behaviour.deep_json):
+            return Route(b"[" * DEEP + b"]" * DEEP, 200, JSON)
         if request.path == PATHS["metadata"]:
             return _json(200, self._metadata())
         if request.path == PATHS["token"]:

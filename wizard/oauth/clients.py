@@ -196,10 +196,12 @@ async def register(issuer: Issuer, http: httpx.AsyncClient) -> Client:
         raise OAuthError(OAuthProblem.UNREACHABLE, issuer.issuer, type(err).__name__) from err
     try:
         answer = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # also brackets nested deeper than the parser goes
         answer = None
     if response.status_code not in (200, 201) or not isinstance(answer, dict):
         detail = answer.get("error", "") if isinstance(answer, dict) else ""
+        if not detail and response.status_code in (200, 201):
+            detail = "not a JSON object"
         raise OAuthError(
             OAuthProblem.REGISTRATION, issuer.issuer, detail or f"HTTP {response.status_code}"
         )
@@ -236,7 +238,7 @@ def _read_registrations(path: Path) -> dict[str, dict[str, str]]:
 def _read_dynamic() -> dict[str, Any]:
     try:
         document = json.loads(dynamic_registrations_path().read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # also nested deeper than the parser goes
         return {}
     return document if isinstance(document, dict) else {}
 

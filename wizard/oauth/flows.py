@@ -33,8 +33,10 @@ from wizard.oauth.issuers import Issuer
 from wizard.oauth.loopback import RedirectListener, SignInPages
 from wizard.oauth.tokens import (
     HTTP_ERRORS,
+    NOT_JSON,
     AuthlibError,
     Tokens,
+    not_json,
     oauth_client,
     said,
     tokens_from,
@@ -102,6 +104,8 @@ async def sign_in_with_browser(
                 raise _refused(issuer, err) from err
             except HTTP_ERRORS as err:
                 raise unreachable(issuer, err) from err
+            except NOT_JSON as err:
+                raise not_json(issuer) from err
     return tokens_from(answer)
 
 
@@ -161,6 +165,8 @@ async def sign_in_with_code(issuer: Issuer, client: Client, *, report: Report = 
                 raise _refused(issuer, err) from err
             except HTTP_ERRORS as err:
                 raise unreachable(issuer, err) from err
+            except NOT_JSON as err:
+                raise not_json(issuer) from err
             return tokens_from(answer)
 
 
@@ -174,14 +180,15 @@ class _DeviceGrant:
 def _device_grant(issuer: Issuer, response: Any) -> _DeviceGrant:
     try:
         answer = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # also brackets nested deeper than the parser goes
         answer = None
     if response.status_code != 200 or not isinstance(answer, dict):
         error = answer.get("error") if isinstance(answer, dict) else None
+        status = "not a JSON object" if response.status_code == 200 else None
         raise OAuthError(
             OAuthProblem.REFUSED,
             issuer.issuer,
-            str(error or f"HTTP {response.status_code}"),
+            str(error or status or f"HTTP {response.status_code}"),
             error if isinstance(error, str) else "",
         )
     device_code = answer.get("device_code")

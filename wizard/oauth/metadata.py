@@ -71,7 +71,7 @@ async def discover(issuer: Issuer, client: httpx.AsyncClient) -> Issuer:
 def _document(body: bytes, url: str) -> dict[str, Any]:
     try:
         document = json.loads(body)
-    except ValueError as err:
+    except (ValueError, RecursionError) as err:  # also brackets nested deeper than it goes
         raise OAuthError(OAuthProblem.METADATA, url, "not JSON") from err
     if not isinstance(document, dict):
         raise OAuthError(OAuthProblem.METADATA, url, "not a JSON object")

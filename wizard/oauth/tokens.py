@@ -33,8 +33,10 @@ from wizard.oauth.results import Tokens
 
 __all__ = [
     "HTTP_ERRORS",
+    "NOT_JSON",
     "AuthlibError",
     "Tokens",
+    "not_json",
     "oauth_client",
     "refresh",
     "revoke",
@@ -111,6 +113,8 @@ async def refresh(issuer: Issuer, client: Client, refresh_token: str) -> Tokens:
             raise OAuthError(problem, issuer.issuer, said(err)) from err
         except HTTP_ERRORS as err:
             raise unreachable(issuer, err) from err
+        except NOT_JSON as err:
+            raise not_json(issuer) from err
     return tokens_from(answer, previous_refresh=refresh_token)
 
 
@@ -131,6 +135,15 @@ async def revoke(issuer: Issuer, client: Client, refresh_token: str) -> bool:
         except (AuthlibError, *HTTP_ERRORS):
             return False
     return bool(response.status_code == 200)
+
+
+# What Authlib lets out of a token request whose answer is not a JSON object: its own
+# ValueError, or the parser's RecursionError for brackets nested deeper than it goes.
+NOT_JSON: tuple[type[Exception], ...] = (ValueError, RecursionError)
+
+
+def not_json(issuer: Issuer) -> OAuthError:
+    return OAuthError(OAuthProblem.REFUSED, issuer.issuer, "not a JSON object")
 
 
 def unreachable(issuer: Issuer, err: Exception) -> OAuthError:
