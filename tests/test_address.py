@@ -86,7 +86,7 @@ REJECTED = [
     pytest.param("alice @example.com", P.WHITESPACE, id="space"),
     pytest.param("alice@exam\tple.com", P.WHITESPACE, id="tab"),
     pytest.param("alice@exam\u00a0ple.com", P.WHITESPACE, id="nbsp"),
-    pytest.param("Alice <alice@example.com>", P.WHITESPACE, id="display-name"),
+    pytest.param("Alice <alice@example.com>", P.NAME_AND_ADDRESS, id="display-name"),
     pytest.param("alice.example.com", P.MISSING_AT, id="no-at"),
     pytest.param("alice＠example.com", P.MISSING_AT, id="fullwidth-at"),
     pytest.param("alice@@example.com", P.MULTIPLE_AT, id="double-at"),
@@ -107,7 +107,7 @@ REJECTED = [
     pytest.param("alice.@example.com", P.BAD_LOCAL_PART, id="local-trailing-dot"),
     pytest.param("al..ice@example.com", P.BAD_LOCAL_PART, id="local-dots"),
     pytest.param("a(b)@example.com", P.BAD_LOCAL_PART, id="local-parens"),
-    pytest.param("<alice@example.com>", P.BAD_LOCAL_PART, id="angle"),
+    pytest.param("<alice@example.com>", P.NAME_AND_ADDRESS, id="angle"),
     pytest.param("a\u200b@example.com", P.BAD_LOCAL_PART, id="local-zwsp"),
     pytest.param("\ud800@example.com", P.BAD_LOCAL_PART, id="surrogate"),
     pytest.param("alice@example..com", P.BAD_DOMAIN, id="domain-dots"),
@@ -153,3 +153,27 @@ def test_email_validator_reason_is_kept_as_detail(text: str, words: str) -> None
         parse_address(text)
     assert words in caught.value.detail
     assert caught.value.detail in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alice <alice@example.com>",
+        "Alice<alice@example.com>",  # what removing the spaces left
+        '"Smith, Alice" <alice@example.com>',
+        "<alice@example.com>",
+        "  Alice Smith < alice@example.com >  ",
+    ],
+)
+def test_a_pasted_name_and_address_is_refused_naming_the_address(text: str) -> None:
+    """A "Name <address>" copied from a mail program is never taken silently; the user is
+    told to enter only the address, and which one that is."""
+    from wizard.messages import describe_error
+
+    with pytest.raises(InvalidAddressError) as refused:
+        parse_address(text)
+
+    assert refused.value.problem is P.NAME_AND_ADDRESS
+    assert refused.value.found == "alice@example.com"
+    words = describe_error(refused.value)
+    assert words == "Enter only the address, without a name or angle brackets: alice@example.com"

@@ -323,6 +323,25 @@ def test_a_closed_standard_output_is_no_crash(lab: Lab, config_home: Path) -> No
     assert done.returncode == 3  # the domain does not exist: the answer, though nobody reads it
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+@pytest.mark.parametrize("command", ["detect", "setup", "test"])
+def test_a_pasted_name_and_address_is_told_to_enter_only_the_address(
+    lab: Lab, config_home: Path, command: str, as_json: bool
+) -> None:
+    """ "Alice <alice@example.test>" pasted from a mail program: the user is told which
+    address to enter instead, not to remove the spaces (which leaves "Alice<...>")."""
+    done = run(lab, config_home, command, "Alice <alice@example.test>", *(["--json"] * as_json))
+
+    document = assert_held(done, as_json=as_json)
+    assert done.returncode == 2
+    words = "Enter only the address, without a name or angle brackets: alice@example.test"
+    assert words in done.stderr.decode()
+    assert "spaces" not in done.stderr.decode()
+    if as_json:
+        assert document["error"] == words
+    assert lab.dns_queries == []
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -41,6 +41,10 @@ _LABEL_SEPARATORS = ".\u3002\uff0e\uff61"
 _LOCAL_PART_MAX_OCTETS = 64
 _ADDRESS_MAX_OCTETS = 254  # the 256-octet path limit, less its angle brackets
 
+# A name with the address in angle brackets, as mail programs show and copy it:
+# "Alice <alice@example.com>", "Alice<alice@example.com>", or "<alice@example.com>".
+_NAME_AND_ADDRESS = re.compile(r"[^<>]*<\s*([^<>]*@[^<>]*?)\s*>")
+
 # Stand-ins of known validity, used to find which half of a rejected address is at fault.
 _GOOD_LOCAL_PART = "postmaster"
 _GOOD_DOMAIN = "example.com"
@@ -110,12 +114,17 @@ def _pre_check(text: str, stripped: str) -> tuple[str, str]:
     # command and mail header injection start, so it is refused, never quietly removed.
     if "\r" in text or "\n" in text:
         raise fail(AddressProblem.LINE_BREAK)
+    # Pasted from a mail program's "To" line: never taken silently, but named, so that what
+    # the user is told to enter is the address, not "Alice<alice@example.com>".
+    pasted = _NAME_AND_ADDRESS.fullmatch(stripped)
+    if pasted:
+        raise InvalidAddressError(AddressProblem.NAME_AND_ADDRESS, text, found=pasted[1])
     # A domain never holds an "@", so the last one ends the local part. An "@" before it is
     # a typo unless the local part is quoted, which may hold one (and spaces).
     local, _, domain = stripped.rpartition("@")
     quoted = _is_quoted(local)
     # The most common typo ("alice @example.com"); the library would only say "invalid
-    # characters", and a space is also how a pasted "Name <address>" shows itself.
+    # characters".
     if any(char.isspace() for char in (domain if quoted else stripped)):
         raise fail(AddressProblem.WHITESPACE)
     if "@" not in stripped:

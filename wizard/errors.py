@@ -23,6 +23,7 @@ class AddressProblem(StrEnum):
     EMPTY_LOCAL_PART = "empty-local-part"
     EMPTY_DOMAIN = "empty-domain"
     WHITESPACE = "whitespace"
+    NAME_AND_ADDRESS = "name-and-address"  # "Alice <alice@example.com>": ``found`` the address
     LINE_BREAK = "line-break"
     BAD_LOCAL_PART = "bad-local-part"
     BAD_QUOTED_LOCAL_PART = "bad-quoted-local-part"  # refused even between quotes
@@ -32,13 +33,17 @@ class AddressProblem(StrEnum):
 
 
 class InvalidAddressError(WizardError, ValueError):
-    """The text the user typed is not a usable email address."""
+    """The text the user typed is not a usable email address. ``found`` is the address
+    inside it, where it holds one beside other text (a pasted "Name <address>")."""
 
-    def __init__(self, problem: AddressProblem, value: str, detail: str = "") -> None:
+    def __init__(
+        self, problem: AddressProblem, value: str, detail: str = "", found: str = ""
+    ) -> None:
         super().__init__(f"{problem.value}: {value!r}" + (f" ({detail})" if detail else ""))
         self.problem = problem
         self.value = value
         self.detail = detail
+        self.found = found
 
 
 class ValueField(StrEnum):

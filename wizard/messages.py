@@ -86,6 +86,9 @@ _ADDRESS = {
     AddressProblem.WHITESPACE: QT_TRANSLATE_NOOP(
         "Messages", "Email addresses cannot contain spaces; remove them."
     ),
+    AddressProblem.NAME_AND_ADDRESS: QT_TRANSLATE_NOOP(
+        "Messages", "Enter only the address, without a name or angle brackets: {address}"
+    ),
     AddressProblem.LINE_BREAK: QT_TRANSLATE_NOOP(
         "Messages", "The address contains a line break; type it on one line."
     ),
@@ -653,7 +656,8 @@ def describe_error(err: WizardError, tr: Translate = untranslated) -> str:
     it (what was typed, a path, a keychain's own words) are shown ``printable``."""
     if isinstance(err, InvalidAddressError):
         _, _, domain = err.value.strip().rpartition("@")
-        return tr(CONTEXT, _ADDRESS[err.problem]).format(domain=printable(domain))
+        text = tr(CONTEXT, _ADDRESS[err.problem])
+        return text.format(domain=printable(domain), address=printable(err.found))
     if isinstance(err, InvalidValueError):
         # A server name or fingerprint is wrong the same way whatever character spoils it.
         key = (err.field, err.problem)

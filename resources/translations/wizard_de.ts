@@ -866,6 +866,11 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
     </message>
     <message>
         <location line="+3"/>
+        <source>Enter only the address, without a name or angle brackets: {address}</source>
+        <translation>Geben Sie nur die Adresse ein, ohne Namen und spitze Klammern: {address}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The address contains a line break; type it on one line.</source>
         <translation>Die Adresse enthält einen Zeilenumbruch; geben Sie sie in einer Zeile ein.</translation>
     </message>
@@ -1900,7 +1905,7 @@ Nichts von Ihren Eingaben ist verloren: Klicken Sie auf „Speichern“, um es e
         <translation>Etwas ist schiefgegangen: {detail}</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>good</source>
         <translation>gut</translation>
     </message>

@@ -132,6 +132,21 @@ def test_next_needs_a_valid_address_and_the_reason_is_shown(
     assert page.problem == ""
 
 
+def test_a_pasted_name_and_address_names_the_address_to_enter(
+    qtbot: QtBot, make_wizard: Callable[..., SetupWizard]
+) -> None:
+    """The same words as on the command line, from the same engine check."""
+    wizard = make_wizard(address="")
+    page = wizard.account_page
+
+    QTest.keyClicks(page.address_edit, "Alice <alice@example.com>")
+
+    assert not next_button(wizard).isEnabled()
+    assert page.problem == (
+        "Enter only the address, without a name or angle brackets: alice@example.com"
+    )
+
+
 def test_address_option_fills_the_first_page(make_wizard: Callable[..., SetupWizard]) -> None:
     args = build_parser().parse_args(["--address", "bob@example.org"])
 
