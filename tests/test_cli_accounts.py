@@ -294,6 +294,37 @@ def test_test_command_for_an_account_not_set_up(lab: Lab, config_home: Path) -> 
     assert "no account for nobody@example.test" in one_json_object(as_json.stdout)["error"]
 
 
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "readable"])
+def test_a_stored_account_whose_password_is_gone_says_the_keychain_had_none(
+    lab: Lab, config_home: Path, domain: str, as_json: bool
+) -> None:
+    """The keychain lost the account's password and no terminal can ask for it: the user
+    reads first that the keychain had none, and what to do, not only "no terminal"."""
+    address = f"alice@{domain}"
+    server = smtp_server(lab, domain, 587, Security.STARTTLS, password="the old one")
+    stored_profile(config_home, address, f"smtp.{domain}")
+    profile = AccountProfile("", address, f"smtp.{domain}", 587, Security.STARTTLS, address)
+    keyring.delete_password(profile.keychain_service, address)
+    stored = profiles_file(config_home).read_bytes()
+
+    done = run(lab, config_home, "test", address, "--no-confirm", *(["--json"] * as_json))
+
+    assert done.returncode == 2
+    words = (
+        f"the keychain has no password for the account {address}, and there is no terminal "
+        "to ask for it; give it on standard input with --password-stdin, or store it again "
+        f"with “setup {address}”."
+    )
+    assert " ".join(done.stderr.split()).endswith(words), done.stderr
+    if as_json:
+        assert one_json_object(done.stdout)["error"] == words
+    assert server.received == []
+    assert profiles_file(config_home).read_bytes() == stored
+    german = run(lab, config_home, "test", address, "--no-confirm", env=GERMAN)
+    assert german.returncode == 2
+    assert f"der Schlüsselbund hat kein Passwort für das Konto {address}" in german.stderr
+
+
 @pytest.mark.parametrize(
     "settings",
     [["--port", "25", "--security", "none"], ["--port", "587"], ["--username", "bob"]],

@@ -218,7 +218,7 @@
         <translation>Einstellungen:</translation>
     </message>
     <message>
-        <location filename="../../wizard/cli/credentials.py" line="+46"/>
+        <location filename="../../wizard/cli/credentials.py" line="+50"/>
         <source>standard input held no password (--password-stdin reads its first line).</source>
         <translation>die Standardeingabe enthielt kein Passwort (--password-stdin liest ihre erste Zeile).</translation>
     </message>
@@ -330,7 +330,12 @@
         <translation>für {address} ist kein Konto eingerichtet; geben Sie --host, --port und --security an, um andere Einstellungen zu testen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>the keychain has no password for the account {address}, and there is no terminal to ask for it; give it on standard input with --password-stdin, or store it again with “setup {address}”.</source>
+        <translation>der Schlüsselbund hat kein Passwort für das Konto {address}, und es gibt kein Terminal, um danach zu fragen; geben Sie es mit --password-stdin über die Standardeingabe an, oder speichern Sie es erneut mit „setup {address}“.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>--port, --security and --username need --host; without it, the account set up for {address} is tested as it was stored. Give --host as well to test other settings.</source>
         <translation>--port, --security und --username brauchen --host; ohne --host wird das für {address} eingerichtete Konto so getestet, wie es gespeichert ist. Geben Sie auch --host an, um andere Einstellungen zu testen.</translation>
     </message>

@@ -25,16 +25,20 @@ MESSAGES = "Messages"  # the context of the engine's own sentences (wizard.messa
 
 class PasswordUnavailableError(WizardError):
     """No password could be read; the message says why and what to do, in plain English (it
-    goes into JSON as it is); ``readable`` is the same in the user's language."""
+    goes into JSON as it is); ``readable`` is the same in the user's language. ``values`` are
+    put into the placeholders of ``reason`` (a source text), in both."""
 
-    def __init__(self, reason: str, context: str = CONTEXT) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: str, context: str = CONTEXT, **values: str) -> None:
+        self._source = reason
+        self._values = values
+        self.reason = reason.format(**values) if values else reason
+        super().__init__(self.reason)
         self._context = context  # where the translation of ``reason`` is
 
     @property
     def readable(self) -> str:
-        return translate(self._context, self.reason)
+        text = translate(self._context, self._source)
+        return text.format(**self._values) if self._values else text
 
 
 def read_password(*, from_stdin: bool) -> str:

@@ -225,6 +225,12 @@ _NO_ACCOUNT = QT_TRANSLATE_NOOP(
     "no account for {address} is set up; give --host, --port and --security to test other "
     "settings.",
 )
+_NOT_IN_KEYCHAIN = QT_TRANSLATE_NOOP(
+    "CommandLine",
+    "the keychain has no password for the account {address}, and there is no terminal to ask "
+    "for it; give it on standard input with --password-stdin, or store it again with "
+    "“setup {address}”.",
+)
 # Without --host the stored account is tested as it is: a port, security or username beside
 # it would go untried, and the result would be said of settings that were never tested.
 _NEEDS_HOST = QT_TRANSLATE_NOOP(
@@ -281,6 +287,10 @@ def _stored_secret(args: argparse.Namespace, profile: AccountProfile) -> str | B
     stored = None
     if not args.password_stdin:
         stored = stored_secret(profile)
+        if not stored and not sys.stdin.isatty():
+            # Why there is no password comes first: "no terminal" alone sends the user
+            # looking at how the command was run, not at the keychain.
+            raise PasswordUnavailableError(_NOT_IN_KEYCHAIN, address=profile.address)
     return stored or read_password(from_stdin=args.password_stdin)
 
 
