@@ -14,6 +14,13 @@ class WizardError(Exception):
     """Base of every error the engine raises on purpose."""
 
 
+NOT_JSON: tuple[type[Exception], ...] = (ValueError, RecursionError)
+"""What reading text that is not JSON raises: ``ValueError`` (also for bytes that are not UTF-8,
+and Authlib's own for a token answer that is not a JSON object), and ``RecursionError`` for
+brackets nested deeper than the parser goes. Every reader of JSON from a file or a server
+catches both, so that hostile nesting is "not JSON", never a traceback."""
+
+
 class AddressProblem(StrEnum):
     """What is wrong with an email address, specific enough to tell the user what to fix."""
 

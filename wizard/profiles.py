@@ -46,7 +46,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from wizard.address import parse_address
-from wizard.errors import WizardError
+from wizard.errors import NOT_JSON, WizardError
 from wizard.keychain import service_name
 from wizard.model import Security, SourceName, Trust
 from wizard.oauth.issuers import covers, mailbox_scope_of
@@ -157,6 +157,10 @@ class ProfileError(WizardError):
         self.detail = detail
 
 
+# What reading the keychain-entries list raises when it is not the list this program wrote.
+_NOT_ENTRIES: tuple[type[Exception], ...] = (*NOT_JSON, TypeError, KeyError)
+
+
 class ProfileStore:
     """The accounts file. Each call reads or writes it anew: there is no cache to go stale."""
 
@@ -236,7 +240,7 @@ class ProfileStore:
         try:
             document = json.loads(data)
             return [(str(e["service"]), str(e["username"])) for e in document["entries"]]
-        except (ValueError, TypeError, KeyError, RecursionError) as error:
+        except _NOT_ENTRIES as error:
             raise ProfileError(ProfileProblem.CORRUPT, self.entries_path, str(error)) from error
 
     def remember(self, service: str, username: str) -> None:
@@ -263,8 +267,7 @@ class ProfileStore:
 
         try:
             document = json.loads(data)
-        # Also bytes that are not UTF-8, and brackets nested deeper than the parser goes.
-        except (ValueError, RecursionError) as error:
+        except NOT_JSON as error:
             raise corrupt(str(error)) from error
         if not isinstance(document, dict):
             raise corrupt("not a JSON object")

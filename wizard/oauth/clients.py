@@ -40,6 +40,7 @@ import httpx
 import platformdirs
 
 from wizard import __version__, keychain
+from wizard.errors import NOT_JSON
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import join_scopes, valid_tenant
 from wizard.profiles import APP_NAME
@@ -196,7 +197,7 @@ async def register(issuer: Issuer, http: httpx.AsyncClient) -> Client:
         raise OAuthError(OAuthProblem.UNREACHABLE, issuer.issuer, type(err).__name__) from err
     try:
         answer = response.json()
-    except (ValueError, RecursionError):  # also brackets nested deeper than the parser goes
+    except NOT_JSON:
         answer = None
     if response.status_code not in (200, 201) or not isinstance(answer, dict):
         detail = answer.get("error", "") if isinstance(answer, dict) else ""
@@ -237,8 +238,12 @@ def _read_registrations(path: Path) -> dict[str, dict[str, str]]:
 
 def _read_dynamic() -> dict[str, Any]:
     try:
-        document = json.loads(dynamic_registrations_path().read_bytes())
-    except (OSError, ValueError, RecursionError):  # also nested deeper than the parser goes
+        data = dynamic_registrations_path().read_bytes()
+    except OSError:  # none kept yet, or unreadable: register again
+        return {}
+    try:
+        document = json.loads(data)
+    except NOT_JSON:
         return {}
     return document if isinstance(document, dict) else {}
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.errors import NOT_JSON
 from wizard.oauth.browser import open_browser
 from wizard.oauth.clients import Client
 from wizard.oauth.errors import OAuthError, OAuthProblem
@@ -33,7 +34,6 @@ from wizard.oauth.issuers import Issuer
 from wizard.oauth.loopback import RedirectListener, SignInPages
 from wizard.oauth.tokens import (
     HTTP_ERRORS,
-    NOT_JSON,
     AuthlibError,
     Tokens,
     not_json,
@@ -180,7 +180,7 @@ class _DeviceGrant:
 def _device_grant(issuer: Issuer, response: Any) -> _DeviceGrant:
     try:
         answer = response.json()
-    except (ValueError, RecursionError):  # also brackets nested deeper than the parser goes
+    except NOT_JSON:
         answer = None
     if response.status_code != 200 or not isinstance(answer, dict):
         error = answer.get("error") if isinstance(answer, dict) else None

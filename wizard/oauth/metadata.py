@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from wizard.errors import NOT_JSON
 from wizard.net.http import FetchError, fetch_document
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.issuers import Issuer, https_url
@@ -71,7 +72,7 @@ async def discover(issuer: Issuer, client: httpx.AsyncClient) -> Issuer:
 def _document(body: bytes, url: str) -> dict[str, Any]:
     try:
         document = json.loads(body)
-    except (ValueError, RecursionError) as err:  # also brackets nested deeper than it goes
+    except NOT_JSON as err:
         raise OAuthError(OAuthProblem.METADATA, url, "not JSON") from err
     if not isinstance(document, dict):
         raise OAuthError(OAuthProblem.METADATA, url, "not a JSON object")

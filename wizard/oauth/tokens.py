@@ -27,13 +27,13 @@ with warnings.catch_warnings():
     from authlib.integrations.httpx_client import OAuthError as AuthlibError
 
 from wizard import __version__
+from wizard.errors import NOT_JSON
 from wizard.net.tls import client_context
 from wizard.oauth.errors import OAuthError, OAuthProblem
 from wizard.oauth.results import Tokens
 
 __all__ = [
     "HTTP_ERRORS",
-    "NOT_JSON",
     "AuthlibError",
     "Tokens",
     "not_json",
@@ -135,11 +135,6 @@ async def revoke(issuer: Issuer, client: Client, refresh_token: str) -> bool:
         except (AuthlibError, *HTTP_ERRORS):
             return False
     return bool(response.status_code == 200)
-
-
-# What Authlib lets out of a token request whose answer is not a JSON object: its own
-# ValueError, or the parser's RecursionError for brackets nested deeper than it goes.
-NOT_JSON: tuple[type[Exception], ...] = (ValueError, RecursionError)
 
 
 def not_json(issuer: Issuer) -> OAuthError:

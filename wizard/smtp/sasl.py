@@ -19,6 +19,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from wizard.errors import NOT_JSON
+
 XOAUTH2 = "XOAUTH2"
 OAUTHBEARER = "OAUTHBEARER"
 
@@ -82,7 +84,7 @@ def error_document(challenge: bytes) -> dict[str, Any] | None:
     """The JSON error object of a decoded challenge; None when it is not one."""
     try:
         document = json.loads(challenge)
-    except (ValueError, RecursionError):  # also brackets nested deeper than the parser goes
+    except NOT_JSON:
         return None
     return document if isinstance(document, dict) else None
 
