@@ -55,11 +55,7 @@ def check_host(host: str) -> str:
     """``host`` if it is an IP address or a server name (IDN allowed); ``InvalidValueError``
     (``MALFORMED``) for anything a name lookup could only fail on, or be misled by."""
     _check_line(ValueField.HOST, host)
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
+    if is_ip_address(host):
         return host
     try:
         name = host.removesuffix(".").encode("idna").decode("ascii").lower()
@@ -69,6 +65,15 @@ def check_host(host: str) -> str:
     if len(name) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
         raise InvalidValueError(ValueField.HOST, ValueProblem.MALFORMED, host)
     return host
+
+
+def is_ip_address(host: str) -> bool:
+    """Whether ``host`` is an IP address rather than a name (which DNS would be asked)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def check_fingerprint(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import ipaddress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,6 +13,7 @@ import dns.resolver
 
 from wizard.domaincheck.model import Check, Finding, FindingCode, Severity
 from wizard.net.dns import DnsError, DomainNotFoundError, lookup_mx
+from wizard.values import is_ip_address
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -96,7 +96,7 @@ class CheckContext:
     async def _addresses(self) -> list[str]:
         if not self.server:
             return []
-        if is_address(self.server):  # an account set up with its server's IP address
+        if is_ip_address(self.server):  # an account set up with its server's IP address
             return [self.server]
         found: list[str] = []
         for rdtype in ("A", "AAAA"):
@@ -110,15 +110,6 @@ class CheckContext:
                 raise StepFailedError(f"{self.server} {rdtype}: {err}") from err
             found += [str(rdata.address) for rdata in answer]
         return found
-
-
-def is_address(host: str) -> bool:
-    """Whether ``host`` is an IP address rather than a name (as DNS would be asked)."""
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 async def blocking(call: Callable[..., T], *args: object) -> T:

@@ -22,10 +22,10 @@ from wizard.domaincheck.context import (
     StepResult,
     blocking,
     finding,
-    is_address,
 )
 from wizard.domaincheck.model import Check, Finding, FindingCode, Severity
 from wizard.net.domains import registrable_domain
+from wizard.values import is_ip_address
 
 # Selectors worth trying for the big providers, by the outgoing server's domain.
 PROVIDER_SELECTORS: dict[str, tuple[str, ...]] = {
@@ -131,7 +131,7 @@ async def _evaluate(ctx: CheckContext, server: str) -> tuple[Finding, str]:
 async def _suggest_include(server: str, domain: str, address: str, seconds: float) -> str | None:
     """``include:NAME`` for the provider's own SPF record that authorises ``address``, if one
     of the usual names (``_spf.BASE``, ``BASE``) has it. An IP address names no provider."""
-    if is_address(server):
+    if is_ip_address(server):
         return None
     base = registrable_domain(server)
     if base is None or base == registrable_domain(domain):
