@@ -609,7 +609,7 @@
         <translation>Beendet: Sie richten das Konto selbst ein.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>No settings were found</source>
         <translation>Keine Einstellungen gefunden</translation>
     </message>
@@ -624,7 +624,7 @@
         <translation>Die Suche ist beendet.</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Set up &amp;manually</source>
         <translation>&amp;Manuell einrichten</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>Wird beendet …</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Stopped. Click Next to enter the settings yourself.</source>
         <translation>Beendet. Klicken Sie auf „Weiter“, um die Einstellungen selbst einzugeben.</translation>
     </message>
@@ -3547,19 +3547,19 @@ Sie ist angekommen, die Einstellungen funktionieren also. Sie können sie lösch
         <translation>&amp;Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+88"/>
         <source>Enter the name of the outgoing-mail server (without spaces).</source>
         <translation>Geben Sie den Namen des Postausgangsservers ein (ohne Leerzeichen).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{danger}
 To use this server anyway, tick “{agreement}”.</source>
         <translation>{danger}
 Um diesen Server trotzdem zu verwenden, kreuzen Sie „{agreement}“ an.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Empty: your email address is used.</source>
         <translation>Leer: Ihre E-Mail-Adresse wird verwendet.</translation>
     </message>
@@ -3589,12 +3589,12 @@ Um diesen Server trotzdem zu verwenden, kreuzen Sie „{agreement}“ an.</trans
         <translation>{host}, Port {port}, {security}: {origin} {checked}.</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-350"/>
         <source>Other &amp;possibilities:</source>
         <translation>Weitere &amp;Möglichkeiten:</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+258"/>
         <source>Entered by you.</source>
         <translation>Von Ihnen eingegeben.</translation>
     </message>

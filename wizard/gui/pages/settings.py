@@ -163,17 +163,7 @@ class SettingsPage(QWizardPage):
             self._fill_empty()
 
     def isComplete(self) -> bool:
-        host = self.host_edit.text().strip()
-        if not host or any(char.isspace() for char in host):
-            return False
-        for confirmation in (self.plaintext, self.foreign):
-            if confirmation.needed and not confirmation.confirmed:
-                return False
-        if self._refused() is not None:
-            return False  # the organisation's policy: no confirmation can override it
-        origin = self._origin()
-        # A server that dropped its encryption offer cannot be made safe by agreeing to it.
-        return not (origin is not None and Caution.NO_STARTTLS in origin.warnings)
+        return self._blocker() is None
 
     def validatePage(self) -> bool:
         self._draft.choice = self.choice()
@@ -182,28 +172,37 @@ class SettingsPage(QWizardPage):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return while Next is disabled says why, and what would let the user go on: a
         screen reader user would otherwise hear nothing at all."""
-        if is_return(event) and not self.isComplete():
-            self._explain_incomplete()
-            event.accept()
-        else:
+        blocker = self._blocker() if is_return(event) else None
+        if blocker is None:
             super().keyPressEvent(event)
+            return
+        tone, said = blocker
+        if said:
+            announce_with_tone(self, tone, said)
+        event.accept()
 
-    def _explain_incomplete(self) -> None:
-        """Say why the page cannot go on, in the order ``isComplete`` checks it."""
+    def _blocker(self) -> tuple[Tone, str] | None:
+        """What keeps the page from going on, in the words Return says (``keyPressEvent``);
+        None when nothing does (``isComplete``)."""
         host = self.host_edit.text().strip()
         if not host or any(char.isspace() for char in host):
-            said = self.tr("Enter the name of the outgoing-mail server (without spaces).")
-            announce_with_tone(self, Tone.WARNING, said)
-            return
+            return Tone.WARNING, self.tr(
+                "Enter the name of the outgoing-mail server (without spaces)."
+            )
         for confirmation in (self.plaintext, self.foreign):
             if confirmation.needed and not confirmation.confirmed:
                 said = self.tr("{danger}\nTo use this server anyway, tick “{agreement}”.").format(
                     danger=confirmation.notice.text(), agreement=confirmation.tick.text()
                 )
-                announce_with_tone(self, Tone.DANGER, said)
-                return
-        if self.dangers.text():  # refused by the organisation, or encryption withdrawn
-            announce_with_tone(self, Tone.DANGER, self.dangers.text())
+                return Tone.DANGER, said
+        origin = self._origin()
+        # The organisation's policy, which no confirmation can override, or a server that
+        # dropped its encryption offer, which agreeing to cannot make safe: said in red above.
+        if self._refused() is not None or (
+            origin is not None and Caution.NO_STARTTLS in origin.warnings
+        ):
+            return Tone.DANGER, self.dangers.text()
+        return None
 
     # -- the settings ----------------------------------------------------------------------
 
